@@ -1,0 +1,36 @@
+"""Cite: attach to every chosen sentence its source span and the other articles reporting it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsbrief.records import Citation, Sentence, SummarySentence
+from newsbrief.represent import similarities
+from newsbrief.select import Selected
+
+
+def citation_of(sentence: Sentence) -> Citation:
+    return Citation(sentence.article_id, sentence.index, sentence.start, sentence.end)
+
+
+def cite(
+    selected: Sequence[Selected], sentences: Sequence[Sentence], matrix: Any, threshold: float
+) -> list[SummarySentence]:
+    """Summary sentences with citations; "also in" lists the best match in each other article."""
+    if not selected:
+        return []
+    scores = similarities(matrix, [item.index for item in selected])
+    summary: list[SummarySentence] = []
+    for row, item in zip(scores, selected, strict=True):
+        source = sentences[item.index]
+        best: dict[str, int] = {}
+        for other, value in enumerate(row):
+            article_id = sentences[other].article_id
+            if article_id == source.article_id or value < threshold:
+                continue
+            if article_id not in best or value > row[best[article_id]]:
+                best[article_id] = other
+        also_in = tuple(citation_of(sentences[i]) for i in sorted(best.values()))
+        summary.append(SummarySentence(source.text, citation_of(source), also_in, round(item.score, 4)))
+    return summary

@@ -1,0 +1,194 @@
+"""Clean: find the scraper junk in an article and record each removal with its reason.
+
+Cleaning never edits the text: it returns :class:`Removal` spans, so the article keeps the
+exact text every citation points into, and ``--explain`` / the JSON can show what was dropped.
+The rules work on lines, because that is the unit scrapers break: a caption, a widget, a
+footer, a graphic's labels each sit on lines of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsbrief.records import Article, Removal
+from newsbrief.settings import Settings
+
+REASONS = {
+    "title": "the article's title: kept as metadata, not a summary sentence",
+    "standfirst": "the standfirst (dek) under the title: kept as metadata",
+    "torn-graphic": "labels of a map, chart or graphic torn into short lines",
+    "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
+    "share-widget": "a share / follow / subscribe widget",
+    "contact-footer": "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …')",
+    "advertisement": "an advertisement marker",
+    "photo-credit": "a photo or image credit",
+    "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
+}
+
+# Words that make up share/follow widgets, in the languages scrapes most often carry.
+# A line counts as a widget when it has a trigger word and nearly all its words are here.
+_WIDGET_TRIGGERS = {
+    "share", "shares", "follow", "subscribe", "tweet", "bagikan", "teilen", "partager",
+    "partagez", "compartir", "compartilhar", "compartilhe", "condividi", "delen", "deel",
+    "paylaş", "udostępnij", "поделиться", "分享", "シェア", "공유", "공유하기", "chia", "sẻ",
+    "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "telegram", "reddit",
+}
+_WIDGET_WORDS = _WIDGET_TRIGGERS | {
+    "this", "article", "story", "news", "post", "page", "on", "via", "to", "the", "us", "our",
+    "email", "e-mail", "print", "copy", "link", "save", "comment", "comments", "x", "and",
+    "berita", "ini", "artikel", "diesen", "dieser", "cet", "article", "cette", "esta", "este",
+    "noticia", "notícia", "questo", "articolo", "notizia", "dit", "haberi", "bu", "новостью",
+    "статьей", "sur", "en", "su", "auf", "op", "bài", "viết", "|", "·", "•", "/",
+}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_CONTACT = re.compile(
+    r"^(write to|contact|reach|e-?mail)\b.*(@|\bat\b)"
+    r"|^(additional )?(reporting|writing|editing|edited|compiled) by\b"
+    r"|^follow (him|her|them|us|the author|@)",
+    re.IGNORECASE,
+)
+_ADVERTISEMENT = re.compile(
+    r"^(advertisement|advertising|sponsored( content)?|ad|"
+    r"story continues below( advertisement)?|continue reading( the main story| below)?)\W*$",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(
+    r"^(photo|photograph|photos|image|picture|video|illustration)( credit)?s?\s*(:|/|by\b)"
+    r"|^(credit|image copyright|image caption|photo illustration)\b"
+    r"|^\(?(ap|afp|reuters|epa|getty images)( photo)?[/)]"
+    r"|/(getty images|ap|afp|reuters|epa)\)?$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(sign up|subscribe)\b.*\b(newsletter|updates|alerts)\b"
+    r"|^(read more|related|recommended|most read|click here|see also)\b"
+    r"|^(copyright|©|\(c\))\s|all rights reserved"
+    r"|^this (article|story) (was|has been) (originally published|updated|corrected)",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_WORD = re.compile(r"[^\s]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line: its stripped text and span in the article."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def is_fragment(self) -> bool:
+        """Has no sentence-final punctuation: a label, heading or caption, not prose."""
+        return not _TERMINAL.search(self.text)
+
+
+def lines_of(text: str) -> Iterator[Line]:
+    """Every non-blank line with the span of its stripped text."""
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + raw.index(stripped)
+            yield Line(start, start + len(stripped), stripped)
+
+
+def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]:
+    """Find junk spans in ``article``; return it (with a detected title filled in) and them."""
+    lines = list(lines_of(article.text))
+    reasons: dict[int, str] = {}
+    _mark_torn_graphics(lines, reasons, settings)
+    for number, line in enumerate(lines):
+        if number not in reasons and (reason := _junk_reason(line)):
+            reasons[number] = reason
+    _mark_repeats(lines, reasons)
+    title = _mark_title_and_standfirst(article, lines, reasons)
+    removals = [
+        Removal(article.id, line.start, line.end, line.text, reasons[number])
+        for number, line in enumerate(lines)
+        if number in reasons
+    ]
+    if title and not article.title:
+        article = dataclasses.replace(article, title=title)
+    return article, removals
+
+
+def _junk_reason(line: Line) -> str | None:
+    text = line.text
+    if _ADVERTISEMENT.match(text):
+        return "advertisement"
+    if line.words <= 30 and (_CONTACT.search(text) or (_EMAIL.search(text) and line.words <= 25)):
+        return "contact-footer"
+    if line.words <= 20 and _PHOTO_CREDIT.search(text):
+        return "photo-credit"
+    if line.words <= 25 and _BOILERPLATE.search(text):
+        return "boilerplate"
+    if _is_share_widget(text):
+        return "share-widget"
+    return None
+
+
+def _is_share_widget(text: str) -> bool:
+    words = [w.strip(".,:!?()[]").lower() for w in _WORD.findall(text)]
+    words = [w for w in words if w]
+    if not words or len(words) > 8 or not any(w in _WIDGET_TRIGGERS for w in words):
+        return False
+    known = sum(w in _WIDGET_WORDS for w in words)
+    return known / len(words) >= 0.75
+
+
+def _mark_torn_graphics(lines: list[Line], reasons: dict[int, str], settings: Settings) -> None:
+    """A run of fragment lines holding several short labels is a graphic torn into text."""
+
+    def flush(run: list[int]) -> None:
+        labels = sum(1 for n in run if lines[n].words <= settings.label_max_words)
+        if labels >= settings.torn_graphic_min_labels:
+            for n in run:
+                reasons[n] = "torn-graphic"
+
+    run: list[int] = []
+    for number, line in enumerate(lines):
+        if line.is_fragment:
+            run.append(number)
+        else:
+            flush(run)
+            run = []
+    flush(run)
+
+
+def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
+    seen: set[str] = set()
+    for number, line in enumerate(lines):
+        key = " ".join(line.text.lower().split())
+        if key in seen and number not in reasons:
+            reasons[number] = "repeated-line"
+        seen.add(key)
+
+
+def _mark_title_and_standfirst(
+    article: Article, lines: list[Line], reasons: dict[int, str]
+) -> str | None:
+    """The first line is a title when it matches the known title or reads like a headline."""
+    body = [n for n in range(len(lines)) if n not in reasons]
+    if len(body) < 2:
+        return None
+    first = lines[body[0]]
+    known = article.title and " ".join(article.title.split()).lower() == first.text.lower()
+    headline = first.is_fragment and first.words <= 20 and not first.text.endswith(",")
+    if not (known or headline):
+        return None
+    reasons[body[0]] = "title"
+    if len(body) >= 3:
+        second = lines[body[1]]
+        single_sentence = len(re.findall(r"[.!?](\s|$)", second.text)) <= 1
+        if single_sentence and second.words <= 20:
+            reasons[body[1]] = "standfirst"
+    return first.text

@@ -1,0 +1,129 @@
+"""The command line: the only place that prints and exits.
+
+Errors from the core arrive as :class:`NewsbriefError` and leave as one line on stderr with a
+non-zero exit code; anything unexpected does too (``NEWSBRIEF_DEBUG=1`` shows the traceback).
+Heavy modules are imported inside commands so that ``newsbrief --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from newsbrief import __version__
+from newsbrief.errors import NewsbriefError
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"newsbrief: error: {message}", err=True)
+    sys.exit(code)
+
+
+def friendly_errors(command: F) -> F:
+    """Turn every failure into one line on stderr and an exit code, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewsbriefError as exc:
+            fail(str(exc), exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except Exception as exc:  # the edge: the user gets a line, not a traceback
+            if os.environ.get("NEWSBRIEF_DEBUG"):
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(please report it; NEWSBRIEF_DEBUG=1 shows the traceback)",
+                1,
+            )
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="newsbrief")
+def main() -> None:
+    """newsbrief: brief a pile of news articles about one story.
+
+    Every sentence of the summary cites the article and the characters it came from.
+    Run `newsbrief brief --help` to start.
+    """
+
+
+@main.command("brief")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-w", "--words", type=click.IntRange(min=1), default=None,
+              help="Word budget of the summary; it is never exceeded. [default: 150]")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "markdown", "json", "html"]),
+              default=None, help="Output format. [default: from --out's suffix, else text]")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              default=None, help="Write the brief to this file instead of standard output.")
+@click.option("--explain", is_flag=True,
+              help="Also show what cleaning removed from each article and why, and each "
+                   "chosen sentence's score and character span.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="A TOML settings file (see docs/settings.md).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse input files larger than this many bytes. [default: 16000000]")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr.")
+@friendly_errors
+def brief_command(
+    inputs: tuple[str, ...],
+    words: int | None,
+    fmt: str | None,
+    out: Path | None,
+    explain: bool,
+    config: Path | None,
+    max_bytes: int | None,
+    quiet: bool,
+) -> None:
+    """Summarize the articles in INPUT... into a cited brief.
+
+    INPUT is a text file, an HTML page, a .json/.jsonl file ({"documents": [...]} or one
+    article per line with "text", "title", "date", "source"), a directory (read recursively),
+    or - for standard input. Articles inside one text file may be separated by a line of
+    ||||| (the Multi-News convention).
+
+    \b
+    Examples:
+      newsbrief brief articles/ --words 150
+      newsbrief brief a.txt b.html c.txt --format md --out brief.md
+      cat cluster.txt | newsbrief brief -
+    """
+    from newsbrief.pipeline import brief_paths
+    from newsbrief.render import render
+
+    result = brief_paths(list(inputs), words, config=config, max_file_bytes=max_bytes)
+    if not quiet:
+        for notice in result.notices:
+            click.echo(f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
+                       f"{notice.source or 'input'}: {notice.message}", err=True)
+    fmt = fmt or (FORMAT_SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
+    output = render(result, fmt, explain=explain)
+    if out is None:
+        click.echo(output, nl=False)
+        return
+    try:
+        out.write_text(output, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror}", 2)
+    if not quiet:
+        click.echo(f"newsbrief: wrote {out} ({result.word_count} words, "
+                   f"{len(result.sentences)} sentences)", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,33 @@
+"""One exception family; only the edges (CLI, service) translate it into exit codes or HTTP."""
+
+from __future__ import annotations
+
+
+class NewsbriefError(Exception):
+    """An error the user can act on: a stable code, a one-line message and a hint."""
+
+    code = "E000"
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:
+        text = f"[{self.code}] {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class InputError(NewsbriefError):
+    """The input cannot be read or holds nothing to summarize."""
+
+    code = "E100"
+
+
+class SettingsError(NewsbriefError):
+    """A setting has a value that cannot be used."""
+
+    code = "E200"

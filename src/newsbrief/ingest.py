@@ -1,0 +1,301 @@
+"""Ingest: paths, stdin, JSON(L), HTML and Multi-News text → :class:`Article` records.
+
+Every input that is not used becomes a :class:`Notice` with the reason (empty, binary,
+duplicate); every lossy step (a non-UTF-8 file read as Latin-1, an over-long article cut)
+becomes a warning notice. Input that cannot be used at all raises :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsbrief.errors import InputError
+from newsbrief.records import Article, Notice
+from newsbrief.settings import Settings
+
+MULTINEWS_SEPARATORS = re.compile(r"\s*(?:\|\|\|\|\||story_separator_special_tag)\s*")
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x7fELF": "an executable",
+}
+
+
+@dataclass
+class Ingested:
+    """Articles read so far, the notices about them, and the settings they were read with."""
+
+    settings: Settings
+    articles: list[Article] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None
+    id: str | None = None
+
+
+def read_inputs(paths: Sequence[str | Path], settings: Settings) -> Ingested:
+    """Read files, directories (sorted, recursive) and ``-`` (stdin) into articles."""
+    if not paths:
+        raise InputError("no input given", hint="pass files, a directory, or - for stdin")
+    drafts: list[_Draft] = []
+    result = Ingested(settings)
+    for raw in paths:
+        if str(raw) == "-":
+            data = sys.stdin.buffer.read()
+            drafts += _parse_bytes(data, "<stdin>", None, settings, result.notices)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            drafts += _read_directory(path, settings, result.notices)
+        elif path.is_file():
+            drafts += _read_file(path, settings, result.notices)
+        else:
+            raise InputError(f"{path}: no such file or directory", code="E101")
+    _finish(drafts, settings, result)
+    return result
+
+
+def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Settings) -> Ingested:
+    """Articles from Python values: texts, :class:`Article` records or dicts with ``text``."""
+    result = Ingested(settings)
+    drafts: list[_Draft] = []
+    for number, item in enumerate(items, 1):
+        if isinstance(item, Article):
+            drafts.append(_Draft(item.text, item.source, item.title, item.date, item.id))
+        elif isinstance(item, str):
+            drafts.append(_Draft(_normalise_newlines(item), f"article {number}"))
+        elif isinstance(item, Mapping):
+            drafts += _drafts_from_record(item, f"article {number}", result.notices)
+        else:
+            raise InputError(
+                f"article {number} is a {type(item).__name__}; expected text, an Article or a dict",
+                code="E110",
+            )
+    _finish(drafts, settings, result)
+    return result
+
+
+def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
+    files = sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+    drafts: list[_Draft] = []
+    for file in files:
+        drafts += _read_file(file, settings, notices)
+    if not drafts:
+        raise InputError(
+            f"{path}: no readable article in this directory ({len(files)} file(s) looked at)",
+            hint="newsbrief reads .txt, .html, .json and .jsonl files",
+            code="E102",
+        )
+    return drafts
+
+
+def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
+    size = path.stat().st_size
+    if size > settings.max_file_bytes:
+        raise InputError(
+            f"{path}: {size / 1e6:.1f} MB is over the {settings.max_file_bytes / 1e6:.0f} MB "
+            "limit for one file",
+            hint="raise it with --max-bytes, or split the file",
+            code="E104",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", code="E103") from None
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            notices.append(Notice("binary-file", "not a readable gzip file; skipped", str(path), True))
+            return []
+        name = name[:-3]
+    return _parse_bytes(data, str(path), Path(name).suffix, settings, notices)
+
+
+def _parse_bytes(
+    data: bytes, source: str, suffix: str | None, settings: Settings, notices: list[Notice]
+) -> list[_Draft]:
+    text = _decode(data, source, notices)
+    if text is None:
+        return []
+    stripped = text.lstrip()
+    if suffix in JSON_SUFFIXES or suffix in JSONL_SUFFIXES or (
+        suffix is None and stripped[:1] in "{["
+    ):
+        return _parse_json(text, source, suffix in JSONL_SUFFIXES, notices)
+    if suffix in HTML_SUFFIXES or (suffix in (None, ".txt", "") and _looks_like_html(stripped)):
+        return [_parse_html(text, source, notices)]
+    if MULTINEWS_SEPARATORS.search(text):
+        parts = MULTINEWS_SEPARATORS.split(text)
+        return [_Draft(part, f"{source}#{n}") for n, part in enumerate(parts, 1)]
+    return [_Draft(text, source)]
+
+
+def _decode(data: bytes, source: str, notices: list[Notice]) -> str | None:
+    """Bytes → text; binary data is skipped with a notice, non-UTF-8 is read as Latin-1."""
+    for magic, what in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            notices.append(Notice("binary-file", f"{what}, not text; skipped", source, True))
+            return None
+    if b"\x00" in data[:65536]:
+        notices.append(Notice("binary-file", "binary data, not text; skipped", source, True))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace").replace("\ufffd", "")
+        notices.append(
+            Notice("decoded-latin-1", "not valid UTF-8; read as Latin-1 (Windows-1252)", source)
+        )
+    sample = text[:65536]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    if sample and controls / len(sample) > 0.02:
+        notices.append(Notice("binary-file", "binary data, not text; skipped", source, True))
+        return None
+    return _normalise_newlines(text)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lower()
+    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<!doctype", "<p"))
+
+
+def _parse_html(html: str, source: str, notices: list[Notice]) -> _Draft:
+    import trafilatura  # heavy: only when HTML is read
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    if document is None or not (document.text or "").strip():
+        notices.append(Notice("empty-html", "no article text found in this page; skipped", source, True))
+        return _Draft("", source)
+    return _Draft(document.text, source, document.title or None, document.date or None)
+
+
+def _parse_json(text: str, source: str, lines: bool, notices: list[Notice]) -> list[_Draft]:
+    records: list[Any] = []
+    if lines or "\n{" in text.strip():
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{source}, line {number}: not valid JSON ({exc.msg})", code="E105") from None
+    else:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})", code="E105") from None
+        records = value if isinstance(value, list) else [value]
+    clusters = [r for r in records if isinstance(r, Mapping) and "documents" in r]
+    if len(clusters) > 1:
+        raise InputError(
+            f"{source}: holds {len(clusters)} clusters; a brief summarizes one",
+            hint="split the file, or give one cluster per file",
+            code="E106",
+        )
+    drafts: list[_Draft] = []
+    for number, record in enumerate(records, 1):
+        drafts += _drafts_from_record(record, f"{source}#{number}", notices)
+    return drafts
+
+
+def _drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list[_Draft]:
+    if isinstance(record, str):
+        return [_Draft(_normalise_newlines(record), source)]
+    if not isinstance(record, Mapping):
+        raise InputError(f"{source}: expected an article object or text, got {type(record).__name__}", code="E107")
+    if "documents" in record:
+        documents = record["documents"]
+        if isinstance(documents, str):
+            documents = MULTINEWS_SEPARATORS.split(documents)
+        if not isinstance(documents, list):
+            raise InputError(f"{source}: 'documents' must be a list", code="E107")
+        drafts: list[_Draft] = []
+        for number, document in enumerate(documents, 1):
+            drafts += _drafts_from_record(document, f"{source}/{number}", notices)
+        return drafts
+    body = record.get("text", record.get("body", record.get("content")))
+    if not isinstance(body, str):
+        raise InputError(f"{source}: an article needs a 'text' field holding text", code="E107")
+    date = record.get("date")
+    return [
+        _Draft(
+            _normalise_newlines(body),
+            str(record.get("source") or record.get("url") or source),
+            str(record["title"]) if record.get("title") else None,
+            _iso_date(date, source, notices) if date else None,
+            str(record["id"]) if record.get("id") is not None else None,
+        )
+    ]
+
+
+def _iso_date(value: Any, source: str, notices: list[Notice]) -> str | None:
+    from dateutil import parser
+
+    try:
+        return parser.parse(str(value)).date().isoformat()
+    except (ValueError, OverflowError):
+        notices.append(Notice("bad-date", f"date {value!r} not understood; ignored", source))
+        return None
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.blake2b(" ".join(text.lower().split()).encode(), digest_size=16).hexdigest()
+
+
+def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
+    """Drop empty texts and exact copies (with notices), cut over-long texts, assign ids."""
+    seen: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for draft in drafts:
+        text = draft.text
+        if not text.strip():
+            result.notices.append(Notice("empty-article", "no text; skipped", draft.source, True))
+            continue
+        fingerprint = _fingerprint(text)
+        if fingerprint in seen:
+            result.notices.append(
+                Notice("duplicate-article", f"same text as {seen[fingerprint]}; used once", draft.source, True)
+            )
+            continue
+        seen[fingerprint] = draft.source
+        if len(text) > settings.max_article_chars:
+            cut = text.rfind(" ", 0, settings.max_article_chars)
+            text = text[: cut if cut > 0 else settings.max_article_chars]
+            result.notices.append(
+                Notice("truncated", f"longer than {settings.max_article_chars:,} characters; "
+                       "only the beginning is used", draft.source)
+            )
+        article_id = draft.id if draft.id and draft.id not in used_ids else str(len(result.articles) + 1)
+        while article_id in used_ids:
+            article_id += "'"
+        used_ids.add(article_id)
+        result.articles.append(Article(article_id, text, draft.source, draft.title, draft.date))

@@ -1,0 +1,96 @@
+"""The pipeline: ingest → clean → segment → screen → represent → select → order → cite.
+
+``prepare`` builds the :class:`Cluster` every stage and analysis reads; ``summarize`` turns
+a cluster into a :class:`Brief`. Both are pure: no printing, no exiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsbrief.cite import cite
+from newsbrief.clean import clean
+from newsbrief.errors import InputError
+from newsbrief.ingest import Ingested, from_items, read_inputs
+from newsbrief.order import order
+from newsbrief.records import Article, Brief, Cluster, Notice, Removal, Sentence
+from newsbrief.represent import get_representation
+from newsbrief.screen import find_copies, language_notices
+from newsbrief.segment import segment
+from newsbrief.select import select
+from newsbrief.settings import Settings, load_settings, settings_dict
+
+
+def prepare(ingested: Ingested) -> Cluster:
+    """Clean and segment ingested articles, and screen out copies: the shared records."""
+    settings = ingested.settings
+    articles: list[Article] = []
+    removals: list[Removal] = []
+    sentences: list[Sentence] = []
+    for raw in ingested.articles:
+        article, article_removals = clean(raw, settings)
+        articles.append(article)
+        removals += article_removals
+        sentences += segment(article, article_removals)
+    notices = list(ingested.notices)
+    copies = find_copies(articles, sentences, settings.duplicate_overlap)
+    if copies:
+        sources = {a.id: a.source for a in articles}
+        notices += [
+            Notice("duplicate-article", f"repeats {sources[original]}; used once", sources[copy], True)
+            for copy, original in copies.items()
+        ]
+        articles = [a for a in articles if a.id not in copies]
+        sentences = [s for s in sentences if s.article_id not in copies]
+        removals = [r for r in removals if r.article_id not in copies]
+    if not articles:
+        raise InputError("no article with text to summarize", code="E108",
+                         hint="; ".join(f"{n.source}: {n.message}" for n in notices) or None)
+    if not sentences:
+        raise InputError("no sentence left to summarize after cleaning", code="E109",
+                         hint="run with --explain to see what was removed")
+    notices += language_notices(articles, sentences)
+    return Cluster(tuple(articles), tuple(sentences), tuple(removals), tuple(notices))
+
+
+def summarize(cluster: Cluster, settings: Settings) -> Brief:
+    """The cited extractive summary of a prepared cluster."""
+    sentences = cluster.sentences
+    matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
+    chosen = order(select(sentences, matrix, settings), sentences, cluster.articles)
+    summary = cite(chosen, sentences, matrix, settings.also_in_threshold)
+    notices = cluster.notices
+    if not summary:
+        notices += (Notice("budget-too-small", f"no sentence fits in {settings.words} words"),)
+        cluster = Cluster(cluster.articles, cluster.sentences, cluster.removals, notices)
+    return Brief(tuple(summary), cluster, settings.words, settings_dict(settings))
+
+
+def brief(
+    articles: Iterable[str | Article | Mapping[str, Any]],
+    words: int | None = None,
+    *,
+    config: str | Path | None = None,
+    **settings: Any,
+) -> Brief:
+    """Summarize articles given as texts, :class:`Article` records or dicts with ``text``.
+
+    ``words`` is the budget (default 150); any other :class:`Settings` field can be passed by
+    name. Raises :class:`newsbrief.errors.NewsbriefError` for input it cannot summarize.
+    """
+    resolved = load_settings(config, words=words, **settings)
+    return summarize(prepare(from_items(articles, resolved)), resolved)
+
+
+def brief_paths(
+    paths: Sequence[str | Path],
+    words: int | None = None,
+    *,
+    config: str | Path | None = None,
+    **settings: Any,
+) -> Brief:
+    """Summarize articles read from files, directories or ``-`` (stdin)."""
+    resolved = load_settings(config, words=words, **settings)
+    return summarize(prepare(read_inputs(paths, resolved)), resolved)

@@ -1,0 +1,160 @@
+"""The typed records every stage reads and writes.
+
+An :class:`Article` owns its text; everything else (a removal, a sentence, a citation) points
+into it with ``(article_id, start, end)`` character offsets, so every line of a brief traces
+back to its source by construction: ``article.text[start:end] == sentence.text``.
+
+Records are frozen and hold no logic beyond small derived properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article as read: the text every offset in a brief refers to."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span of an article that is not summary material, and why.
+
+    ``reason`` is a stable code (see ``newsbrief.clean.REASONS``); title and standfirst lines
+    are recorded here too, since they are kept as metadata rather than summary sentences.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user must be told about the input: a warning or a skipped input."""
+
+    code: str
+    message: str
+    source: str | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: ``article.text[start:end] == text``."""
+
+    article_id: str
+    index: int  # position among the article's kept sentences, from 0
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Articles about one story after ingest, cleaning and segmentation."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    removals: tuple[Removal, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def cleaned_text(self, article_id: str) -> str:
+        """The article's text with every removed span taken out (for inspection and tests)."""
+        text = self.article(article_id).text
+        spans = sorted((r.start, r.end) for r in self.removals if r.article_id == article_id)
+        kept, cursor = [], 0
+        for start, end in spans:
+            if start > cursor:
+                kept.append(text[cursor:start])
+            cursor = max(cursor, end)
+        kept.append(text[cursor:])
+        return "".join(kept)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a summary sentence came from: an article, its sentence index and character span."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of the summary, with its source and the other articles that report it."""
+
+    text: str
+    citation: Citation
+    also_in: tuple[Citation, ...] = ()
+    score: float = 0.0
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The source first, then every other article reporting the same thing."""
+        return (self.citation, *self.also_in)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The result of :func:`newsbrief.brief`: a cited summary of a cluster."""
+
+    sentences: tuple[SummarySentence, ...]
+    cluster: Cluster
+    words: int  # the word budget asked for
+    settings: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The summary as plain text, one paragraph."""
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.cluster.articles
+
+    @property
+    def removals(self) -> tuple[Removal, ...]:
+        return self.cluster.removals
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        return self.cluster.notices
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def to_dict(self) -> dict[str, object]:
+        """The brief as the documented JSON structure (see docs/json.md)."""
+        from newsbrief.render.json import brief_to_dict
+
+        return brief_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The brief as a JSON string (see docs/json.md)."""
+        from newsbrief.render.json import render_json
+
+        return render_json(self, indent=indent)

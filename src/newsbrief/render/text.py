@@ -1,0 +1,46 @@
+"""Terminal text: the summary with [n] markers, then the sources, notices and (--explain) why."""
+
+from __future__ import annotations
+
+import textwrap
+
+from newsbrief.clean import REASONS
+from newsbrief.records import Brief
+from newsbrief.render import marker, numbers, source_label
+
+WIDTH = 88
+
+
+def render_text(brief: Brief, explain: bool = False) -> str:
+    summary = " ".join(f"{s.text} {marker(brief, n)}" for n, s in enumerate(brief.sentences))
+    parts = [
+        f"Summary ({brief.word_count} of {brief.words} words, {len(brief.articles)} article(s))",
+        textwrap.fill(summary, WIDTH) if summary else "(no sentence fits the word budget)",
+        "Sources",
+        "\n".join(source_label(n, brief, a.id) for n, a in enumerate(brief.articles, 1)),
+    ]
+    if brief.notices:
+        parts += ["Notices", "\n".join(f"- {n.source or 'input'}: {n.message}" for n in brief.notices)]
+    if explain:
+        parts += explain_sections(brief)
+    return "\n\n".join(parts) + "\n"
+
+
+def explain_sections(brief: Brief) -> list[str]:
+    """What was removed from each article and why, and where each summary sentence came from."""
+    number = numbers(brief)
+    removed = [
+        f"- [{number[r.article_id]}] {r.reason}: {textwrap.shorten(r.text, 70)}"
+        for r in brief.removals
+    ]
+    legend = [f"  {code}: {why}" for code, why in REASONS.items()]
+    chosen = [
+        f"- {marker(brief, n)} sentence {s.citation.sentence_index + 1}, "
+        f"characters {s.citation.start}–{s.citation.end}, score {s.score:.3f}"
+        for n, s in enumerate(brief.sentences)
+    ]
+    return [
+        "Removed from the input\n" + ("\n".join(removed) or "- nothing"),
+        "Reasons\n" + "\n".join(legend),
+        "Why these sentences (relevance = centrality blended with position)\n" + "\n".join(chosen),
+    ]

@@ -1,0 +1,76 @@
+"""Screen: checks on the cleaned, segmented articles before they are summarized.
+
+Near-copies (the same wire story from two outlets, a page saved twice with a different
+footer) are used once; articles that do not look like English get a warning, since the
+default representation and rules are tuned for English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsbrief.records import Article, Notice, Sentence
+
+# The commonest English function words: in English prose they are a third of all tokens.
+_ENGLISH = frozenset(
+    "the of and to a in is that for it was on with he as at by said from his be are has have "
+    "an were not but this they who their which will had been or its after she her we would".split()
+)
+_TOKEN = re.compile(r"[^\W\d_]+")
+MIN_WORDS_FOR_LANGUAGE = 25
+MIN_ENGLISH_SHARE = 0.12
+
+
+def looks_english(text: str) -> bool:
+    """False when a text of some length has too few English function words to be English."""
+    tokens = [t.lower() for t in _TOKEN.findall(text[:5000])]
+    if len(tokens) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    return sum(t in _ENGLISH for t in tokens) / len(tokens) >= MIN_ENGLISH_SHARE
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def find_copies(
+    articles: Sequence[Article], sentences: Sequence[Sentence], overlap: float
+) -> dict[str, str]:
+    """Map each article that repeats an earlier one (≥ ``overlap`` of its sentences) to it."""
+    by_article: dict[str, list[str]] = {a.id: [] for a in articles}
+    for sentence in sentences:
+        by_article[sentence.article_id].append(_key(sentence.text))
+    owners: dict[str, str] = {}  # sentence key → first article holding it
+    copies: dict[str, str] = {}
+    for article in articles:
+        keys = [k for k in by_article[article.id] if k]
+        shared: dict[str, int] = {}
+        for key in set(keys):
+            if key in owners:
+                shared[owners[key]] = shared.get(owners[key], 0) + 1
+        if keys and shared:
+            original, count = max(shared.items(), key=lambda item: item[1])
+            if count / len(set(keys)) >= overlap:
+                copies[article.id] = original
+                continue
+        for key in keys:
+            owners.setdefault(key, article.id)
+    return copies
+
+
+def language_notices(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Notice]:
+    """A warning for every article whose kept text does not look like English."""
+    texts: dict[str, list[str]] = {a.id: [] for a in articles}
+    for sentence in sentences:
+        texts[sentence.article_id].append(sentence.text)
+    return [
+        Notice(
+            "non-english",
+            "does not look like English; newsbrief is tuned for English, so its sentences may "
+            "be split or ranked poorly",
+            article.source,
+        )
+        for article in articles
+        if not looks_english(" ".join(texts[article.id]))
+    ]
