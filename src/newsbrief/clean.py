@@ -19,6 +19,7 @@ from newsbrief.settings import Settings
 REASONS = {
     "title": "the article's title: kept as metadata, not a summary sentence",
     "standfirst": "the standfirst (dek) under the title: kept as metadata",
+    "dateline": "the dateline opening the story (place, date): kept as metadata",
     "torn-graphic": "labels of a map, chart or graphic torn into short lines",
     "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
     "share-widget": "a share / follow / subscribe widget",
@@ -47,7 +48,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CONTACT = re.compile(
     r"^(write to|contact|reach|e-?mail)\b.*(@|\bat\b)"
     r"|^(additional )?(reporting|writing|editing|edited|compiled) by\b"
-    r"|^follow (him|her|them|us|the author|@)",
+    r"|^follow (him|her|them|the author|@)",
     re.IGNORECASE,
 )
 _ADVERTISEMENT = re.compile(
@@ -68,6 +69,13 @@ _BOILERPLATE = re.compile(
     r"|^(copyright|©|\(c\))\s|all rights reserved"
     r"|^this (article|story) (was|has been) (originally published|updated|corrected)",
     re.IGNORECASE,
+)
+# "PORT ALDER, March 3, 2026 — ", "WASHINGTON (AP) — ", "SEOUL, South Korea — "
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.\- ]{1,30}?)?"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
+    r"(?: \((?:AP|Reuters|AFP|UPI|Bloomberg)\))? ?[—–]{1,2}\s*|"
+    r"^[A-Z][A-Z.'\- ]{1,40}(?: \((?:AP|Reuters|AFP|UPI|Bloomberg)\))? -{1,2} "
 )
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\s]+")
@@ -116,9 +124,40 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
         for number, line in enumerate(lines)
         if number in reasons
     ]
+    dateline, date = _find_dateline(article, lines, reasons)
+    if dateline:
+        removals.append(dateline)
     if title and not article.title:
         article = dataclasses.replace(article, title=title)
+    if date and not article.date:
+        article = dataclasses.replace(article, date=date)
     return article, removals
+
+
+def _find_dateline(
+    article: Article, lines: list[Line], reasons: dict[int, str]
+) -> tuple[Removal | None, str | None]:
+    """The dateline at the start of the first body line, and the date it gives, if any."""
+    body = [line for number, line in enumerate(lines) if number not in reasons]
+    if not body:
+        return None, None
+    first = body[0]
+    match = _DATELINE.match(first.text)
+    if not match or match.end() >= len(first.text):
+        return None, None
+    removal = Removal(
+        article.id, first.start, first.start + match.end(), match.group().rstrip(), "dateline"
+    )
+    date = match.group("date")
+    if date and "," in date:
+        from datetime import datetime
+
+        for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
+            try:
+                return removal, datetime.strptime(date, fmt).date().isoformat()
+            except ValueError:
+                continue
+    return removal, None
 
 
 def _junk_reason(line: Line) -> str | None:
@@ -186,9 +225,19 @@ def _mark_title_and_standfirst(
     if not (known or headline):
         return None
     reasons[body[0]] = "title"
-    if len(body) >= 3:
-        second = lines[body[1]]
-        single_sentence = len(re.findall(r"[.!?](\s|$)", second.text)) <= 1
-        if single_sentence and second.words <= 20:
-            reasons[body[1]] = "standfirst"
+    if len(body) >= 4 and _is_standfirst(lines, body[1], body[2]):
+        reasons[body[1]] = "standfirst"
     return first.text
+
+
+def _is_standfirst(lines: list[Line], candidate: int, following: int) -> bool:
+    """A one-sentence line under the title is a standfirst, not the lead, when the body
+    visibly starts after it: with a dateline, or with a photo caption printed twice."""
+    line = lines[candidate]
+    if line.words > 35 or len(re.findall(r"[.!?](\s|$)", line.text)) > 1 or _DATELINE.match(line.text):
+        return False
+    after = lines[following]
+    caption_repeated = any(
+        other.text == after.text for other in lines[following + 1 : following + 3]
+    )
+    return bool(_DATELINE.match(after.text)) or caption_repeated

@@ -25,6 +25,8 @@ MULTINEWS_SEPARATORS = re.compile(r"\s*(?:\|\|\|\|\||story_separator_special_tag
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+READABLE_SUFFIXES = HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
 BINARY_MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -102,6 +104,11 @@ def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> li
     )
     drafts: list[_Draft] = []
     for file in files:
+        suffix = Path(file.name.lower().removesuffix(".gz")).suffix
+        if suffix not in READABLE_SUFFIXES:
+            notices.append(Notice("not-an-article", f"a {suffix} file is not read as an article "
+                                  "(give it by name to read it as text); skipped", str(file), True))
+            continue
         drafts += _read_file(file, settings, notices)
     if not drafts:
         raise InputError(

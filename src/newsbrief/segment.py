@@ -21,9 +21,17 @@ _NEVER_FINAL = {
     "ft", "no", "nos", "vol", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "vs", "v", "approx", "est", "dept", "univ", "corp",
 }
+# blingfire does not split before a sentence that opens with an abbreviation ("… here. U.S.
+# officials …", "… 2018. Gen. Smith …"); a lower-case word or a number then a stop marks it.
+_OPENING_ABBREVIATION = re.compile(
+    r"(?:(?<=[a-z0-9]{2}[.!?])|(?<=[a-z][.!?][”\"'’]))\s+(?=(?:"
+    r"Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|St"
+    r")\. [A-Z]|(?:U\.S|U\.K|U\.N|E\.U)\.)"
+)
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+MAX_QUOTE_SENTENCES = 5
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -34,7 +42,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     _, offsets = blingfire.text_to_sentences_and_offsets(text)
     spans: list[tuple[int, int]] = []
-    for start, end in offsets:
+    for start, end in _split_before_abbreviations(text, offsets):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -45,16 +53,78 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return _join_quotations(text, spans)
+
+
+def _split_before_abbreviations(
+    text: str, offsets: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    for start, end in offsets:
+        for match in _OPENING_ABBREVIATION.finditer(text, start, end):
+            word = _LAST_WORD.search(text, start, match.start())
+            if word and word.end() == match.start() and word.group(1).lower() in _NEVER_FINAL:
+                continue
+            pieces.append((start, match.start()))
+            start = match.end()
+        pieces.append((start, end))
+    return pieces
+
+
+def _quote_balance(piece: str) -> int:
+    """How many quotations the piece leaves open (curly quotes; straight ones by parity)."""
+    return piece.count("“") - piece.count("”") + piece.count('"') % 2
+
+
+def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep a quotation of several sentences in one piece when it closes within a few."""
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        j = i
+        if _quote_balance(text[start:end]) > 0:
+            for k in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(spans))):
+                if _quote_balance(text[start : spans[k][1]]) <= 0:
+                    j = k
+                    break
+        joined.append((start, spans[j][1]))
+        i = j + 1
+    return joined
 
 
 def _continues(previous: str, following: str) -> bool:
     """True when a boundary between the two pieces is a false split after an abbreviation."""
     match = _LAST_WORD.search(previous)
     if match and match.group(1).lower() in _NEVER_FINAL:
-        return True
+        # "No. 2" continues; "voted no. Last…" ends.
+        return following[:1].isdigit() if match.group(1).lower() in {"no", "nos"} else True
     # A lone initial ("J. R. Jones") is not a sentence end unless the next piece is lower-case.
     return bool(_INITIAL.search(previous)) and following[:1].isupper() and len(previous) > 2
+
+
+def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int]]:
+    """Spans of each line's text that no removal covers, whitespace trimmed."""
+    cuts = sorted((r.start, r.end) for r in removals)
+    text = article.text
+    pieces: list[tuple[int, int]] = []
+    for line in lines_of(text):
+        start = line.start
+        for cut_start, cut_end in cuts:
+            if cut_end <= start or cut_start >= line.end:
+                continue
+            if cut_start > start:
+                pieces.append((start, cut_start))
+            start = max(start, cut_end)
+        if start < line.end:
+            pieces.append((start, line.end))
+    trimmed = []
+    for start, end in pieces:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            trimmed.append((start + lead, start + len(piece.rstrip())))
+    return trimmed
 
 
 def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int, int]]:
@@ -63,28 +133,21 @@ def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int
     A line break ends a block, except where a line without final punctuation is followed by
     one starting in lower case: that is a hard-wrapped sentence, joined back together.
     """
-    removed = {(r.start, r.end) for r in removals}
+    text = article.text
     spans: list[tuple[int, int, int]] = []
-    paragraph = -1
-    previous_end = -1
-    for line in lines_of(article.text):
-        if (line.start, line.end) in removed:
-            previous_end = -1
-            continue
-        gap = article.text[previous_end : line.start] if previous_end >= 0 else "\n\n"
-        wrapped = (
-            spans
-            and previous_end >= 0
-            and gap.count("\n") == 1
-            and not _TERMINAL.search(article.text[spans[-1][0] : spans[-1][1]])
-            and line.text[:1].islower()
-        )
-        if wrapped:
-            spans[-1] = (spans[-1][0], line.end, spans[-1][2])
-        else:
-            paragraph += 1
-            spans.append((line.start, line.end, paragraph))
-        previous_end = line.end
+    for start, end in kept_pieces(article, removals):
+        if spans:
+            previous_start, previous_end, paragraph = spans[-1]
+            gap = text[previous_end:start]
+            if (
+                gap.count("\n") == 1
+                and not gap.strip()
+                and not _TERMINAL.search(text[previous_start:previous_end])
+                and text[start : start + 1].islower()
+            ):
+                spans[-1] = (previous_start, end, paragraph)
+                continue
+        spans.append((start, end, len(spans)))
     return spans
 
 

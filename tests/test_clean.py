@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief import Article, Settings
+from newsbrief.clean import REASONS, clean
+from newsbrief.records import Brief
+
+SETTINGS = Settings()
+
+
+def removed(text: str) -> dict[str, str]:
+    _, removals = clean(Article("1", text, "test"), SETTINGS)
+    return {r.text: r.reason for r in removals}
+
+
+def cleaned_lines(brief: Brief) -> list[str]:
+    return [
+        line.strip()
+        for article in brief.articles
+        for line in brief.cluster.cleaned_text(article.id).splitlines()
+        if line.strip()
+    ]
+
+
+def test_sample_junk_is_gone_from_cleaned_text_and_brief(sample_brief: Brief) -> None:
+    cleaned = "\n".join(cleaned_lines(sample_brief))
+    for junk in ("200 feet", "50 meters", "Bagikan", "Write to Andrew"):
+        assert junk not in cleaned
+        assert junk not in sample_brief.text
+    lines = set(cleaned_lines(sample_brief))
+    for label in ("china", "Detail", "1", "korea", "Panmungak"):
+        assert label not in lines
+
+
+def test_sample_caption_printed_twice_is_kept_once(sample_brief: Brief) -> None:
+    caption = "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018."
+    assert "\n".join(cleaned_lines(sample_brief)).count(caption) == 1
+    assert sample_brief.text.count(caption) <= 1
+
+
+def test_sample_removals_have_reasons(sample_brief: Brief) -> None:
+    reasons = {r.text: r.reason for r in sample_brief.removals}
+    assert reasons["Bagikan Berita Ini"] == "share-widget"
+    assert reasons["200 feet"] == "torn-graphic"
+    assert reasons["china"] == "torn-graphic"
+    assert reasons["Write to Andrew Jeong at andrew.jeong@wsj.com and Chun Han Wong at chunhan.wong@wsj.com"] == "contact-footer"
+    assert "repeated-line" in reasons.values()
+    assert all(r.reason in REASONS for r in sample_brief.removals)
+    regrettable = next(a for a in sample_brief.articles if "regrettable" in a.source)
+    assert regrettable.title == "North Korea Calls Talks 'Regrettable' After U.S. Says Progress Was Made"
+    assert reasons["The two sides offered mixed messages on North Korean denuclearization."] == "standfirst"
+
+
+def test_removal_spans_point_into_the_article(sample_brief: Brief) -> None:
+    for removal in sample_brief.removals:
+        text = sample_brief.cluster.article(removal.article_id).text
+        assert text[removal.start : removal.end].rstrip() == removal.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Bagikan Berita Ini", "share-widget"),
+        ("Compartir esta noticia", "share-widget"),
+        ("Artikel teilen", "share-widget"),
+        ("Share this article", "share-widget"),
+        ("Follow us on Twitter", "share-widget"),
+        ("Advertisement", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Write to Sam Lee at sam.lee@example.com", "contact-footer"),
+        ("Reporting by Nadia Park; Editing by Owen Falk", "contact-footer"),
+        ("Contact the author at jo@example.org", "contact-footer"),
+        ("Photo: Jane Doe/Alder Valley Ledger", "photo-credit"),
+        ("(AP Photo/Ahn Young-joon)", "photo-credit"),
+        ("Image copyright Getty Images", "photo-credit"),
+        ("Sign up for our morning newsletter", "boilerplate"),
+        ("© 2026 Port Alder Courier. All rights reserved.", "boilerplate"),
+    ],
+)
+def test_junk_lines(line: str, reason: str) -> None:
+    body = "The council met on Monday to discuss the budget.\n" + line + "\nIt approved the plan."
+    assert removed(body) == {line: reason}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Yes.",
+        "He said the share price fell sharply on Monday.",
+        "Officials will follow the plan, the mayor said.",
+        "The photo was taken by a passer-by, police said.",
+        "She wrote to the mayor at once.",
+    ],
+)
+def test_prose_is_not_removed(line: str) -> None:
+    body = "The council met on Monday to discuss the budget.\n" + line + "\nIt approved the plan."
+    assert removed(body) == {}
+
+
+def test_torn_graphic_needs_several_labels() -> None:
+    heading = "The council met on Monday.\nBudget details\nThe plan passed."
+    assert removed(heading) == {}
+    torn = "The council met on Monday.\nmap\nN\n1\n2\nHarbor\nThe plan passed."
+    assert set(removed(torn).values()) == {"torn-graphic"}
+
+
+def test_title_standfirst_and_dateline_become_metadata() -> None:
+    text = (
+        "Bridge closes after cracks found\n\n"
+        "The city says repairs will be quick; engineers disagree.\n\n"
+        "PORT ALDER, March 2, 2026 — The city closed the bridge on Monday.\n"
+        "Ferries added boats.\nBuses were rerouted.\n"
+    )
+    article, removals = clean(Article("1", text, "test"), SETTINGS)
+    reasons = {r.reason: r.text for r in removals}
+    assert reasons["title"] == "Bridge closes after cracks found"
+    assert reasons["standfirst"].startswith("The city says repairs")
+    assert reasons["dateline"] == "PORT ALDER, March 2, 2026 —"
+    assert article.title == "Bridge closes after cracks found"
+    assert article.date == "2026-03-02"
+
+
+def test_one_sentence_lead_under_a_title_is_kept() -> None:
+    text = (
+        "Bridge closes after cracks found\n\n"
+        "The city closed the Harbor Bridge on Monday after inspectors found cracks.\n\n"
+        "Ferries added boats.\nBuses were rerouted.\nThe mayor apologized.\n"
+    )
+    reasons = set(removed(text).values())
+    assert reasons == {"title"}
+
+
+def test_example_cluster_noise_is_removed(example_brief: Brief) -> None:
+    reasons = {r.text: r.reason for r in example_brief.removals}
+    assert reasons["Compartir esta noticia"] == "share-widget"
+    assert reasons["Artikel teilen"] == "share-widget"
+    assert reasons["500 feet"] == "torn-graphic"
+    assert reasons["Photo: Jane Doe/Alder Valley Ledger"] == "photo-credit"
+    html = next(a for a in example_brief.articles if a.source.endswith(".html"))
+    assert html.title == "City and state trade blame over Harbor Bridge cracks"
+    assert html.date == "2026-03-04"
+    assert "cookies" not in html.text and "All rights reserved" not in html.text

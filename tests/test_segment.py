@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief import Article
+from newsbrief.records import Brief, Removal
+from newsbrief.segment import blocks, segment, split_sentences
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Still, he thought the Singapore summit between Messrs. Trump and Kim would go ahead.",
+        "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018.",
+        "Gen. Harold Briggs met Mr. J. R. Jones at No. 2 Downing St. on Jan. 5 for 3.5 hours.",
+        "Dr. Tomas Ruiz said the $3.5 million contract ran to Feb. 27 at 5:40 a.m. on Monday.",
+        "He called the girders “tired steel carrying modern loads.”",
+        "Sen. Smith and Rep. Jones of the U.S. House voted no.",
+    ],
+)
+def test_no_false_split(sentence: str) -> None:
+    text = f"First sentence here. {sentence} Last sentence here."
+    assert sentences_of(text) == ["First sentence here.", sentence, "Last sentence here."]
+
+
+def test_splits_where_it_should() -> None:
+    text = "He went to the U.S. Then he came back... And later, more. “It went well.” She left."
+    assert sentences_of(text) == [
+        "He went to the U.S.",
+        "Then he came back...",
+        "And later, more.",
+        "“It went well.”",
+        "She left.",
+    ]
+
+
+def test_a_quotation_of_several_sentences_stays_whole() -> None:
+    text = "“I used to leave at seven. Now I leave at six,” she said. He nodded."
+    assert sentences_of(text) == ["“I used to leave at seven. Now I leave at six,” she said.", "He nodded."]
+
+
+def test_offsets_are_exact_on_the_sample(sample_brief: Brief) -> None:
+    for sentence in sample_brief.cluster.sentences:
+        text = sample_brief.cluster.article(sentence.article_id).text
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_sample_sentences_are_whole(sample_brief: Brief) -> None:
+    texts = [s.text for s in sample_brief.cluster.sentences]
+    assert "Still, he thought the Singapore summit between Messrs. Trump and Kim would go ahead." in texts
+    assert "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018." in texts
+    assert not any(t in ("U.S.", "Messrs.") or t.endswith("Messrs.") for t in texts)
+
+
+def test_line_breaks_end_blocks_but_hard_wraps_are_joined() -> None:
+    text = "A heading without a stop\nThe first line of a sentence that\ncontinues here.\nNext line."
+    article = Article("1", text, "t")
+    spans = [text[a:b] for a, b, _ in blocks(article, [])]
+    assert spans == [
+        "A heading without a stop",
+        "The first line of a sentence that\ncontinues here.",
+        "Next line.",
+    ]
+
+
+def test_removed_spans_are_not_segmented() -> None:
+    text = "SEOUL — The talks began. They ended.\nShare this"
+    article = Article("1", text, "t")
+    removals = [Removal("1", 0, 8, "SEOUL —", "dateline"), Removal("1", 37, 47, "Share this", "share-widget")]
+    assert [s.text for s in segment(article, removals)] == ["The talks began.", "They ended."]
+    assert [s.index for s in segment(article, removals)] == [0, 1]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("   \n ") == []
