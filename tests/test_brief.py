@@ -104,8 +104,10 @@ def test_representation_is_swappable() -> None:
 
     represent.REPRESENTATIONS["counting"] = Counting
     try:
-        result = brief(["The council approved the harbor bridge plan on Monday after a long debate."],
-                       representation="counting")
+        result = brief(
+            ["The council approved the harbor bridge plan on Monday after a long debate."],
+            representation="counting",
+        )
     finally:
         del represent.REPRESENTATIONS["counting"]
     assert calls == [1] and result.sentences

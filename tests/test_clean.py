@@ -34,7 +34,9 @@ def test_sample_junk_is_gone_from_cleaned_text_and_brief(sample_brief: Brief) ->
 
 
 def test_sample_caption_printed_twice_is_kept_once(sample_brief: Brief) -> None:
-    caption = "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018."
+    caption = (
+        "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018."
+    )
     assert "\n".join(cleaned_lines(sample_brief)).count(caption) == 1
     assert sample_brief.text.count(caption) <= 1
 
@@ -44,12 +46,23 @@ def test_sample_removals_have_reasons(sample_brief: Brief) -> None:
     assert reasons["Bagikan Berita Ini"] == "share-widget"
     assert reasons["200 feet"] == "torn-graphic"
     assert reasons["china"] == "torn-graphic"
-    assert reasons["Write to Andrew Jeong at andrew.jeong@wsj.com and Chun Han Wong at chunhan.wong@wsj.com"] == "contact-footer"
+    assert (
+        reasons[
+            "Write to Andrew Jeong at andrew.jeong@wsj.com and Chun Han Wong at chunhan.wong@wsj.com"
+        ]
+        == "contact-footer"
+    )
     assert "repeated-line" in reasons.values()
     assert all(r.reason in REASONS for r in sample_brief.removals)
     regrettable = next(a for a in sample_brief.articles if "regrettable" in a.source)
-    assert regrettable.title == "North Korea Calls Talks 'Regrettable' After U.S. Says Progress Was Made"
-    assert reasons["The two sides offered mixed messages on North Korean denuclearization."] == "standfirst"
+    assert (
+        regrettable.title
+        == "North Korea Calls Talks 'Regrettable' After U.S. Says Progress Was Made"
+    )
+    assert (
+        reasons["The two sides offered mixed messages on North Korean denuclearization."]
+        == "standfirst"
+    )
 
 
 def test_removal_spans_point_into_the_article(sample_brief: Brief) -> None:

@@ -40,7 +40,10 @@ def test_splits_where_it_should() -> None:
 
 def test_a_quotation_of_several_sentences_stays_whole() -> None:
     text = "“I used to leave at seven. Now I leave at six,” she said. He nodded."
-    assert sentences_of(text) == ["“I used to leave at seven. Now I leave at six,” she said.", "He nodded."]
+    assert sentences_of(text) == [
+        "“I used to leave at seven. Now I leave at six,” she said.",
+        "He nodded.",
+    ]
 
 
 def test_offsets_are_exact_on_the_sample(sample_brief: Brief) -> None:
@@ -52,13 +55,21 @@ def test_offsets_are_exact_on_the_sample(sample_brief: Brief) -> None:
 
 def test_sample_sentences_are_whole(sample_brief: Brief) -> None:
     texts = [s.text for s in sample_brief.cluster.sentences]
-    assert "Still, he thought the Singapore summit between Messrs. Trump and Kim would go ahead." in texts
-    assert "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018." in texts
+    assert (
+        "Still, he thought the Singapore summit between Messrs. Trump and Kim would go ahead."
+        in texts
+    )
+    assert (
+        "U.S. Secretary of State Mike Pompeo arrives at Haneda Airport in Tokyo on July 7, 2018."
+        in texts
+    )
     assert not any(t in ("U.S.", "Messrs.") or t.endswith("Messrs.") for t in texts)
 
 
 def test_line_breaks_end_blocks_but_hard_wraps_are_joined() -> None:
-    text = "A heading without a stop\nThe first line of a sentence that\ncontinues here.\nNext line."
+    text = (
+        "A heading without a stop\nThe first line of a sentence that\ncontinues here.\nNext line."
+    )
     article = Article("1", text, "t")
     spans = [text[a:b] for a, b, _ in blocks(article, [])]
     assert spans == [
@@ -71,7 +82,10 @@ def test_line_breaks_end_blocks_but_hard_wraps_are_joined() -> None:
 def test_removed_spans_are_not_segmented() -> None:
     text = "SEOUL — The talks began. They ended.\nShare this"
     article = Article("1", text, "t")
-    removals = [Removal("1", 0, 8, "SEOUL —", "dateline"), Removal("1", 37, 47, "Share this", "share-widget")]
+    removals = [
+        Removal("1", 0, 8, "SEOUL —", "dateline"),
+        Removal("1", 37, 47, "Share this", "share-widget"),
+    ]
     assert [s.text for s in segment(article, removals)] == ["The talks began.", "They ended."]
     assert [s.index for s in segment(article, removals)] == [0, 1]
 

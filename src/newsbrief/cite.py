@@ -32,5 +32,7 @@ def cite(
             if article_id not in best or value > row[best[article_id]]:
                 best[article_id] = other
         also_in = tuple(citation_of(sentences[i]) for i in sorted(best.values()))
-        summary.append(SummarySentence(source.text, citation_of(source), also_in, round(item.score, 4)))
+        summary.append(
+            SummarySentence(source.text, citation_of(source), also_in, round(item.score, 4))
+        )
     return summary

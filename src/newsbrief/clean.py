@@ -32,17 +32,91 @@ REASONS = {
 # Words that make up share/follow widgets, in the languages scrapes most often carry.
 # A line counts as a widget when it has a trigger word and nearly all its words are here.
 _WIDGET_TRIGGERS = {
-    "share", "shares", "follow", "subscribe", "tweet", "bagikan", "teilen", "partager",
-    "partagez", "compartir", "compartilhar", "compartilhe", "condividi", "delen", "deel",
-    "paylaş", "udostępnij", "поделиться", "分享", "シェア", "공유", "공유하기", "chia", "sẻ",
-    "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "telegram", "reddit",
+    "share",
+    "shares",
+    "follow",
+    "subscribe",
+    "tweet",
+    "bagikan",
+    "teilen",
+    "partager",
+    "partagez",
+    "compartir",
+    "compartilhar",
+    "compartilhe",
+    "condividi",
+    "delen",
+    "deel",
+    "paylaş",
+    "udostępnij",
+    "поделиться",
+    "分享",
+    "シェア",
+    "공유",
+    "공유하기",
+    "chia",
+    "sẻ",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "reddit",
 }
 _WIDGET_WORDS = _WIDGET_TRIGGERS | {
-    "this", "article", "story", "news", "post", "page", "on", "via", "to", "the", "us", "our",
-    "email", "e-mail", "print", "copy", "link", "save", "comment", "comments", "x", "and",
-    "berita", "ini", "artikel", "diesen", "dieser", "cet", "article", "cette", "esta", "este",
-    "noticia", "notícia", "questo", "articolo", "notizia", "dit", "haberi", "bu", "новостью",
-    "статьей", "sur", "en", "su", "auf", "op", "bài", "viết", "|", "·", "•", "/",
+    "this",
+    "article",
+    "story",
+    "news",
+    "post",
+    "page",
+    "on",
+    "via",
+    "to",
+    "the",
+    "us",
+    "our",
+    "email",
+    "e-mail",
+    "print",
+    "copy",
+    "link",
+    "save",
+    "comment",
+    "comments",
+    "x",
+    "and",
+    "berita",
+    "ini",
+    "artikel",
+    "diesen",
+    "dieser",
+    "cet",
+    "cette",
+    "esta",
+    "este",
+    "noticia",
+    "notícia",
+    "questo",
+    "articolo",
+    "notizia",
+    "dit",
+    "haberi",
+    "bu",
+    "новостью",
+    "статьей",
+    "sur",
+    "en",
+    "su",
+    "auf",
+    "op",
+    "bài",
+    "viết",
+    "|",
+    "·",
+    "•",
+    "/",
 }
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CONTACT = re.compile(
@@ -234,7 +308,11 @@ def _is_standfirst(lines: list[Line], candidate: int, following: int) -> bool:
     """A one-sentence line under the title is a standfirst, not the lead, when the body
     visibly starts after it: with a dateline, or with a photo caption printed twice."""
     line = lines[candidate]
-    if line.words > 35 or len(re.findall(r"[.!?](\s|$)", line.text)) > 1 or _DATELINE.match(line.text):
+    if (
+        line.words > 35
+        or len(re.findall(r"[.!?](\s|$)", line.text)) > 1
+        or _DATELINE.match(line.text)
+    ):
         return False
     after = lines[following]
     caption_repeated = any(

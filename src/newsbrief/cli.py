@@ -65,20 +65,49 @@ def main() -> None:
 
 @main.command("brief")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-w", "--words", type=click.IntRange(min=1), default=None,
-              help="Word budget of the summary; it is never exceeded. [default: 150]")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "markdown", "json", "html"]),
-              default=None, help="Output format. [default: from --out's suffix, else text]")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              default=None, help="Write the brief to this file instead of standard output.")
-@click.option("--explain", is_flag=True,
-              help="Also show what cleaning removed from each article and why, and each "
-                   "chosen sentence's score and character span.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="A TOML settings file (see docs/settings.md).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Refuse input files larger than this many bytes. [default: 16000000]")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr.")
+@click.option(
+    "-w",
+    "--words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Word budget of the summary; it is never exceeded. [default: 150]",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "markdown", "json", "html"]),
+    default=None,
+    help="Output format. [default: from --out's suffix, else text]",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write the brief to this file instead of standard output.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also show what cleaning removed from each article and why, and each "
+    "chosen sentence's score and character span.",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A TOML settings file (see docs/settings.md).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse input files larger than this many bytes. [default: 16000000]",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
+)
 @friendly_errors
 def brief_command(
     inputs: tuple[str, ...],
@@ -109,8 +138,11 @@ def brief_command(
     result = brief_paths(list(inputs), words, config=config, max_file_bytes=max_bytes)
     if not quiet:
         for notice in result.notices:
-            click.echo(f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
-                       f"{notice.source or 'input'}: {notice.message}", err=True)
+            click.echo(
+                f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
+                f"{notice.source or 'input'}: {notice.message}",
+                err=True,
+            )
     fmt = fmt or (FORMAT_SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
     output = render(result, fmt, explain=explain)
     if out is None:
@@ -121,8 +153,11 @@ def brief_command(
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror}", 2)
     if not quiet:
-        click.echo(f"newsbrief: wrote {out} ({result.word_count} words, "
-                   f"{len(result.sentences)} sentences)", err=True)
+        click.echo(
+            f"newsbrief: wrote {out} ({result.word_count} words, "
+            f"{len(result.sentences)} sentences)",
+            err=True,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

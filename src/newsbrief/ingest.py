@@ -99,15 +99,23 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
 
 def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
     files = sorted(
-        p for p in path.rglob("*")
+        p
+        for p in path.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
     drafts: list[_Draft] = []
     for file in files:
         suffix = Path(file.name.lower().removesuffix(".gz")).suffix
         if suffix not in READABLE_SUFFIXES:
-            notices.append(Notice("not-an-article", f"a {suffix} file is not read as an article "
-                                  "(give it by name to read it as text); skipped", str(file), True))
+            notices.append(
+                Notice(
+                    "not-an-article",
+                    f"a {suffix} file is not read as an article "
+                    "(give it by name to read it as text); skipped",
+                    str(file),
+                    True,
+                )
+            )
             continue
         drafts += _read_file(file, settings, notices)
     if not drafts:
@@ -137,7 +145,9 @@ def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_D
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError):
-            notices.append(Notice("binary-file", "not a readable gzip file; skipped", str(path), True))
+            notices.append(
+                Notice("binary-file", "not a readable gzip file; skipped", str(path), True)
+            )
             return []
         name = name[:-3]
     return _parse_bytes(data, str(path), Path(name).suffix, settings, notices)
@@ -150,8 +160,10 @@ def _parse_bytes(
     if text is None:
         return []
     stripped = text.lstrip()
-    if suffix in JSON_SUFFIXES or suffix in JSONL_SUFFIXES or (
-        suffix is None and stripped[:1] in "{["
+    if (
+        suffix in JSON_SUFFIXES
+        or suffix in JSONL_SUFFIXES
+        or (suffix is None and stripped[:1] in "{[")
     ):
         return _parse_json(text, source, suffix in JSONL_SUFFIXES, notices)
     if suffix in HTML_SUFFIXES or (suffix in (None, ".txt", "") and _looks_like_html(stripped)):
@@ -192,7 +204,9 @@ def _normalise_newlines(text: str) -> str:
 
 def _looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
-    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<!doctype", "<p"))
+    return head.startswith("<") and any(
+        tag in head for tag in ("<html", "<body", "<!doctype", "<p")
+    )
 
 
 def _parse_html(html: str, source: str, notices: list[Notice]) -> _Draft:
@@ -200,7 +214,9 @@ def _parse_html(html: str, source: str, notices: list[Notice]) -> _Draft:
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
     if document is None or not (document.text or "").strip():
-        notices.append(Notice("empty-html", "no article text found in this page; skipped", source, True))
+        notices.append(
+            Notice("empty-html", "no article text found in this page; skipped", source, True)
+        )
         return _Draft("", source)
     return _Draft(document.text, source, document.title or None, document.date or None)
 
@@ -214,12 +230,16 @@ def _parse_json(text: str, source: str, lines: bool, notices: list[Notice]) -> l
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise InputError(f"{source}, line {number}: not valid JSON ({exc.msg})", code="E105") from None
+                raise InputError(
+                    f"{source}, line {number}: not valid JSON ({exc.msg})", code="E105"
+                ) from None
     else:
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})", code="E105") from None
+            raise InputError(
+                f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})", code="E105"
+            ) from None
         records = value if isinstance(value, list) else [value]
     clusters = [r for r in records if isinstance(r, Mapping) and "documents" in r]
     if len(clusters) > 1:
@@ -238,7 +258,10 @@ def _drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list
     if isinstance(record, str):
         return [_Draft(_normalise_newlines(record), source)]
     if not isinstance(record, Mapping):
-        raise InputError(f"{source}: expected an article object or text, got {type(record).__name__}", code="E107")
+        raise InputError(
+            f"{source}: expected an article object or text, got {type(record).__name__}",
+            code="E107",
+        )
     if "documents" in record:
         documents = record["documents"]
         if isinstance(documents, str):
@@ -290,7 +313,12 @@ def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
         fingerprint = _fingerprint(text)
         if fingerprint in seen:
             result.notices.append(
-                Notice("duplicate-article", f"same text as {seen[fingerprint]}; used once", draft.source, True)
+                Notice(
+                    "duplicate-article",
+                    f"same text as {seen[fingerprint]}; used once",
+                    draft.source,
+                    True,
+                )
             )
             continue
         seen[fingerprint] = draft.source
@@ -298,10 +326,16 @@ def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
             cut = text.rfind(" ", 0, settings.max_article_chars)
             text = text[: cut if cut > 0 else settings.max_article_chars]
             result.notices.append(
-                Notice("truncated", f"longer than {settings.max_article_chars:,} characters; "
-                       "only the beginning is used", draft.source)
+                Notice(
+                    "truncated",
+                    f"longer than {settings.max_article_chars:,} characters; "
+                    "only the beginning is used",
+                    draft.source,
+                )
             )
-        article_id = draft.id if draft.id and draft.id not in used_ids else str(len(result.articles) + 1)
+        article_id = (
+            draft.id if draft.id and draft.id not in used_ids else str(len(result.articles) + 1)
+        )
         while article_id in used_ids:
             article_id += "'"
         used_ids.add(article_id)

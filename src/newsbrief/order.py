@@ -13,7 +13,9 @@ from newsbrief.records import Article, Sentence
 from newsbrief.select import Selected
 
 
-def order(selected: Sequence[Selected], sentences: Sequence[Sentence], articles: Sequence[Article]) -> list[Selected]:
+def order(
+    selected: Sequence[Selected], sentences: Sequence[Sentence], articles: Sequence[Article]
+) -> list[Selected]:
     """The selected sentences in reading order."""
     rank = {article.id: n for n, article in enumerate(articles)}
     dates = {article.id: article.date for article in articles}

@@ -39,18 +39,26 @@ def prepare(ingested: Ingested) -> Cluster:
     if copies:
         sources = {a.id: a.source for a in articles}
         notices += [
-            Notice("duplicate-article", f"repeats {sources[original]}; used once", sources[copy], True)
+            Notice(
+                "duplicate-article", f"repeats {sources[original]}; used once", sources[copy], True
+            )
             for copy, original in copies.items()
         ]
         articles = [a for a in articles if a.id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
         removals = [r for r in removals if r.article_id not in copies]
     if not articles:
-        raise InputError("no article with text to summarize", code="E108",
-                         hint="; ".join(f"{n.source}: {n.message}" for n in notices) or None)
+        raise InputError(
+            "no article with text to summarize",
+            code="E108",
+            hint="; ".join(f"{n.source}: {n.message}" for n in notices) or None,
+        )
     if not sentences:
-        raise InputError("no sentence left to summarize after cleaning", code="E109",
-                         hint="run with --explain to see what was removed")
+        raise InputError(
+            "no sentence left to summarize after cleaning",
+            code="E109",
+            hint="run with --explain to see what was removed",
+        )
     notices += language_notices(articles, sentences)
     return Cluster(tuple(articles), tuple(sentences), tuple(removals), tuple(notices))
 

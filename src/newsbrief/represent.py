@@ -44,7 +44,9 @@ def get_representation(name: str) -> Representation:
         return REPRESENTATIONS[name]()
     except KeyError:
         known = ", ".join(sorted(REPRESENTATIONS))
-        raise SettingsError(f"unknown representation {name!r} (known: {known})", code="E205") from None
+        raise SettingsError(
+            f"unknown representation {name!r} (known: {known})", code="E205"
+        ) from None
 
 
 def similarities(matrix: Any, rows: Sequence[int] | None = None) -> np.ndarray:

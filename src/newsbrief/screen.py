@@ -14,8 +14,9 @@ from newsbrief.records import Article, Notice, Sentence
 
 # The commonest English function words: in English prose they are a third of all tokens.
 _ENGLISH = frozenset(
-    "the of and to a in is that for it was on with he as at by said from his be are has have "
-    "an were not but this they who their which will had been or its after she her we would".split()
+    """the of and to a in is that for it was on with he as at by said from his be are has
+    have an were not but this they who their which will had been or its after she her we
+    would""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 MIN_WORDS_FOR_LANGUAGE = 25
@@ -30,8 +31,12 @@ def looks_english(text: str) -> bool:
     return sum(t in _ENGLISH for t in tokens) / len(tokens) >= MIN_ENGLISH_SHARE
 
 
+_KEY_TOKEN = re.compile(r"\w+")
+
+
 def _key(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.lower()))
+    """A sentence's identity for copy detection: its words and numbers, case-folded."""
+    return " ".join(_KEY_TOKEN.findall(text.lower()))
 
 
 def find_copies(

@@ -16,10 +16,57 @@ from newsbrief.records import Article, Removal, Sentence
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
 _NEVER_FINAL = {
-    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
-    "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "det", "insp", "st", "mt",
-    "ft", "no", "nos", "vol", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "vs", "v", "approx", "est", "dept", "univ", "corp",
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "mmes",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "cmdr",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "hon",
+    "pres",
+    "supt",
+    "det",
+    "insp",
+    "st",
+    "mt",
+    "ft",
+    "no",
+    "nos",
+    "vol",
+    "art",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "vs",
+    "v",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "corp",
 }
 # blingfire does not split before a sentence that opens with an abbreviation ("… here. U.S.
 # officials …", "… 2018. Gen. Smith …"); a lower-case word or a number then a stop marks it.
@@ -56,9 +103,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return _join_quotations(text, spans)
 
 
-def _split_before_abbreviations(
-    text: str, offsets: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
         for match in _OPENING_ABBREVIATION.finditer(text, start, end):

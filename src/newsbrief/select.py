@@ -47,7 +47,9 @@ def relevance(sentences: Sequence[Sentence], matrix: Any, settings: Settings) ->
     score = (1.0 - weight) * centrality + weight * position
     words = np.array([s.words for s in sentences])
     score[words > settings.max_sentence_words] *= 0.5
-    dependent = np.array([s.index > 0 and bool(_DEPENDENT_OPENING.match(s.text)) for s in sentences])
+    dependent = np.array(
+        [s.index > 0 and bool(_DEPENDENT_OPENING.match(s.text)) for s in sentences]
+    )
     score[dependent] *= 0.8
     score[words < settings.min_sentence_words] = 0.0
     return score

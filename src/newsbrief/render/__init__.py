@@ -41,7 +41,11 @@ def source_label(number: int, brief: Brief, article_id: str) -> str:
     article = brief.cluster.article(article_id)
     name = article.title or article.source
     date = f", {article.date}" if article.date else ""
-    return f"[{number}] {name}{date} — {article.source}" if article.title else f"[{number}] {name}{date}"
+    return (
+        f"[{number}] {name}{date} — {article.source}"
+        if article.title
+        else f"[{number}] {name}{date}"
+    )
 
 
 def numbers(brief: Brief) -> dict[str, int]:

@@ -12,7 +12,9 @@ def _escape(text: str) -> str:
 
 
 def render_markdown(brief: Brief, explain: bool = False) -> str:
-    summary = " ".join(f"{_escape(s.text)} {marker(brief, n)}" for n, s in enumerate(brief.sentences))
+    summary = " ".join(
+        f"{_escape(s.text)} {marker(brief, n)}" for n, s in enumerate(brief.sentences)
+    )
     lines = [
         "# Brief",
         "",

@@ -20,7 +20,10 @@ def render_text(brief: Brief, explain: bool = False) -> str:
         "\n".join(source_label(n, brief, a.id) for n, a in enumerate(brief.articles, 1)),
     ]
     if brief.notices:
-        parts += ["Notices", "\n".join(f"- {n.source or 'input'}: {n.message}" for n in brief.notices)]
+        parts += [
+            "Notices",
+            "\n".join(f"- {n.source or 'input'}: {n.message}" for n in brief.notices),
+        ]
     if explain:
         parts += explain_sections(brief)
     return "\n\n".join(parts) + "\n"

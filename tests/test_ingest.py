@@ -1,0 +1,202 @@
+"""Reading every input format, and every kind of bad input: a clear notice or error, no loss."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, make_article
+
+from newsbrief import InputError, Settings, brief_paths
+from newsbrief.ingest import from_items, read_inputs
+
+SETTINGS = Settings()
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_text_html_and_directory(tmp_path: Path) -> None:
+    result = read_inputs([EXAMPLE], SETTINGS)
+    assert [Path(a.source).name for a in result.articles] == [
+        "01-bridge-closed.txt",
+        "02-repairs-timeline.txt",
+        "03-ferry-crowds.txt",
+        "04-who-is-to-blame.html",
+    ]
+    assert [a.id for a in result.articles] == ["1", "2", "3", "4"]
+    html = result.articles[3]
+    assert html.title == "City and state trade blame over Harbor Bridge cracks"
+    assert html.date == "2026-03-04"
+    assert "Accept all" not in html.text and "Related stories" not in html.text
+
+
+def test_directories_are_recursive_and_skip_other_files_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "b" / "two.txt", make_article("harbor"))
+    write(tmp_path / "a.txt", make_article("river"))
+    write(tmp_path / "notes.md", "# not an article")
+    (tmp_path / ".hidden.txt").write_text(make_article("secret"))
+    result = read_inputs([tmp_path], SETTINGS)
+    assert [Path(a.source).name for a in result.articles] == ["a.txt", "two.txt"]
+    assert [(n.code, Path(n.source).name) for n in result.notices] == [
+        ("not-an-article", "notes.md")
+    ]
+
+
+def test_json_cluster_and_jsonl_articles(tmp_path: Path) -> None:
+    cluster = write(
+        tmp_path / "c.json",
+        json.dumps({"id": "x", "documents": [make_article("a"), make_article("b")]}),
+    )
+    assert len(read_inputs([cluster], SETTINGS).articles) == 2
+    lines = [
+        {
+            "id": "w1",
+            "text": make_article("harbor"),
+            "title": "Harbor",
+            "date": "March 3, 2026",
+            "source": "Wire",
+        },
+        {"text": make_article("river"), "date": "not a date"},
+    ]
+    path = tmp_path / "a.jsonl.gz"
+    path.write_bytes(gzip.compress("\n".join(json.dumps(x) for x in lines).encode()))
+    result = read_inputs([path], SETTINGS)
+    first, second = result.articles
+    assert (first.id, first.title, first.date, first.source) == (
+        "w1",
+        "Harbor",
+        "2026-03-03",
+        "Wire",
+    )
+    assert second.date is None
+    assert [n.code for n in result.notices] == ["bad-date"]
+
+
+def test_multinews_separator_splits_articles(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cluster.txt",
+        make_article("harbor") + " ||||| " + make_article("river") + "|||||",
+    )
+    result = read_inputs([path], SETTINGS)
+    assert len(result.articles) == 2
+    assert [n.code for n in result.notices] == ["empty-article"]
+
+
+def test_python_items_of_the_wrong_type_are_an_error() -> None:
+    with pytest.raises(InputError, match="expected text"):
+        from_items([42], SETTINGS)  # type: ignore[list-item]
+
+
+def test_empty_file_alone_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no article with text") as info:
+        brief_paths([write(tmp_path / "empty.txt", "  \n")])
+    assert "no text; skipped" in str(info.value)
+
+
+def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    good = write(tmp_path / "good.txt", make_article("harbor"))
+    result = brief_paths([binary, good])
+    assert [(n.code, n.skipped) for n in result.notices] == [("binary-file", True)]
+    assert "PNG" in result.notices[0].message
+    with pytest.raises(InputError):
+        brief_paths([binary])
+
+
+def test_latin1_file_is_read_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(
+        "The café owner in São Paulo said the bridge closure hurt business badly.".encode("latin-1")
+    )
+    result = brief_paths([path])
+    assert "café" in result.articles[0].text and "São Paulo" in result.articles[0].text
+    assert [n.code for n in result.notices] == ["decoded-latin-1"]
+
+
+def test_directory_with_nothing_readable(tmp_path: Path) -> None:
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    with pytest.raises(InputError, match="no readable article") as info:
+        brief_paths([tmp_path])
+    assert info.value.code == "E102"
+
+
+def test_huge_file_is_refused_unless_allowed_then_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    sentence = "The harbor council debated the bridge repair budget again on Monday. "
+    with path.open("w") as handle:
+        for _ in range(50_000_000 // len(sentence) + 1):
+            handle.write(sentence)
+    assert path.stat().st_size >= 50_000_000
+    with pytest.raises(InputError, match="over the 16 MB limit") as info:
+        brief_paths([path])
+    assert info.value.code == "E104"
+    result = brief_paths([path], max_file_bytes=60_000_000)
+    assert len(result.articles[0].text) <= SETTINGS.max_article_chars
+    assert [n.code for n in result.notices] == ["truncated"]
+    assert result.sentences
+
+
+def test_one_article_alone_still_gets_a_brief() -> None:
+    result = brief_paths([EXAMPLE / "01-bridge-closed.txt"], words=60)
+    assert result.sentences and result.word_count <= 60
+
+
+def test_two_thousand_articles(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"text": make_article(f"district{i}", 5)}) for i in range(2000))
+    )
+    result = brief_paths([path], words=100)
+    assert len(result.articles) == 2000
+    assert 0 < result.word_count <= 100
+
+
+def test_the_same_article_twice_is_used_once_and_reported(tmp_path: Path) -> None:
+    text = (EXAMPLE / "01-bridge-closed.txt").read_text()
+    a = write(tmp_path / "a.txt", text)
+    b = write(tmp_path / "b.txt", text)
+    c = write(
+        tmp_path / "c.txt",
+        text.replace("Write to Sam Lee", "Contact Sam Lee") + "\nMore at example.com/bridge",
+    )
+    result = brief_paths([a, b, c])
+    assert len(result.articles) == 1
+    notices = [(Path(n.source).name, n.code, n.skipped) for n in result.notices]
+    assert notices == [("b.txt", "duplicate-article", True), ("c.txt", "duplicate-article", True)]
+    assert "a.txt" in result.notices[0].message
+
+
+def test_non_english_article_gets_a_warning(tmp_path: Path) -> None:
+    german = (
+        "Die Stadt hat die Hafenbrücke am Montag gesperrt, nachdem Prüfer Risse in zwei "
+        "Stahlträgern gefunden hatten. Die Bürgermeisterin sagte, die Reparatur werde sechs "
+        "Wochen dauern. Pendler müssen nun mit der Fähre fahren, die zusätzliche Boote einsetzt."
+    )
+    result = brief_paths([write(tmp_path / "de.txt", german), EXAMPLE / "01-bridge-closed.txt"])
+    assert [(n.code, Path(n.source).name) for n in result.notices] == [("non-english", "de.txt")]
+
+
+def test_malformed_json_is_an_error_with_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.jsonl", json.dumps({"text": "fine"}) + "\n{not json\n")
+    with pytest.raises(InputError, match="line 2"):
+        read_inputs([path], SETTINGS)
+
+
+def test_json_with_several_clusters_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "many.jsonl", "\n".join(json.dumps({"documents": ["a b c"]}) for _ in range(3))
+    )
+    with pytest.raises(InputError, match="3 clusters"):
+        read_inputs([path], SETTINGS)
+
+
+def test_missing_path_is_an_error() -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_inputs(["/nonexistent/newsbrief"], SETTINGS)
