@@ -14,7 +14,7 @@ from newsbrief import SettingsError, load_settings
 def test_import_stays_light() -> None:
     code = (
         "import sys, newsbrief, newsbrief.cli\n"
-        "heavy = {'sklearn', 'scipy', 'trafilatura', 'blingfire', 'spacy', 'torch', 'fastapi', 'lxml'}\n"
+        "heavy = {'numpy', 'sklearn', 'scipy', 'trafilatura', 'blingfire', 'spacy', 'torch', 'fastapi', 'lxml'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -4,11 +4,13 @@
 >>> b = brief(["first article text ...", "second article text ..."], words=150)
 >>> print(b.text)
 
-Only light modules are imported here; scikit-learn, trafilatura and blingfire load on first use.
+Only light modules are imported here: the pipeline (numpy, then scikit-learn, trafilatura and
+blingfire) loads on first use, so ``newsbrief --help`` starts fast.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from newsbrief.errors import InputError, NewsbriefError, SettingsError
-from newsbrief.pipeline import brief, brief_paths, prepare, summarize
 from newsbrief.records import (
     Article,
     Brief,
@@ -22,6 +24,19 @@ from newsbrief.records import (
 from newsbrief.settings import Settings, load_settings
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from newsbrief.pipeline import brief, brief_paths, prepare, summarize
+
+_PIPELINE = {"brief", "brief_paths", "prepare", "summarize"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PIPELINE:
+        from newsbrief import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")
 
 __all__ = [
     "Article",
