@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
 from newsbrief.records import Citation, Sentence, SummarySentence
-from newsbrief.represent import similarities
+from newsbrief.represent import Similarity
 from newsbrief.select import Selected
 
 
@@ -15,12 +13,15 @@ def citation_of(sentence: Sentence) -> Citation:
 
 
 def cite(
-    selected: Sequence[Selected], sentences: Sequence[Sentence], matrix: Any, threshold: float
+    selected: Sequence[Selected],
+    sentences: Sequence[Sentence],
+    similarity: Similarity,
+    threshold: float,
 ) -> list[SummarySentence]:
     """Summary sentences with citations; "also in" lists the best match in each other article."""
     if not selected:
         return []
-    scores = similarities(matrix, [item.index for item in selected])
+    scores = similarity.rows([item.index for item in selected])
     summary: list[SummarySentence] = []
     for row, item in zip(scores, selected, strict=True):
         source = sentences[item.index]

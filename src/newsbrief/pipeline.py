@@ -16,7 +16,8 @@ from newsbrief.errors import InputError
 from newsbrief.ingest import Ingested, from_items, read_inputs
 from newsbrief.order import order
 from newsbrief.records import Article, Brief, Cluster, Notice, Removal, Sentence
-from newsbrief.represent import get_representation
+from newsbrief.represent import Similarity, get_representation
+from newsbrief.score import score_sentences
 from newsbrief.screen import find_copies, language_notices
 from newsbrief.segment import segment
 from newsbrief.select import select
@@ -67,8 +68,10 @@ def summarize(cluster: Cluster, settings: Settings) -> Brief:
     """The cited extractive summary of a prepared cluster."""
     sentences = cluster.sentences
     matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
-    chosen = order(select(sentences, matrix, settings), sentences, cluster.articles)
-    summary = cite(chosen, sentences, matrix, settings.also_in_threshold)
+    similarity = Similarity(matrix)
+    scores = score_sentences(sentences, matrix, similarity, settings)
+    chosen = order(select(sentences, scores, similarity, settings), sentences, cluster.articles)
+    summary = cite(chosen, sentences, similarity, settings.also_in_threshold)
     notices = cluster.notices
     if not summary:
         notices += (Notice("budget-too-small", f"no sentence fits in {settings.words} words"),)

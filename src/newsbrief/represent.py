@@ -6,7 +6,7 @@ name in :data:`REPRESENTATIONS`, so an embedding model can plug in without touch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -49,8 +49,42 @@ def get_representation(name: str) -> Representation:
         ) from None
 
 
-def similarities(matrix: Any, rows: Sequence[int] | None = None) -> np.ndarray:
-    """Cosine similarities of ``rows`` (all when None) against every row, as a dense array."""
-    left = matrix if rows is None else matrix[list(rows)]
-    product = left @ matrix.T
-    return np.asarray(product.toarray() if hasattr(product, "toarray") else product)
+class Similarity:
+    """Cosine similarities between the rows of a unit-row matrix, computed once.
+
+    Small clusters (the usual case) get the whole dense matrix; very large ones (thousands of
+    articles) are served a row or a block of rows at a time, so memory stays bounded.
+    """
+
+    DENSE_LIMIT = 2500  # rows; 2,500² float32 is 25 MB
+    BLOCK = 512
+
+    def __init__(self, matrix: Any) -> None:
+        self.matrix = matrix
+        self.size = matrix.shape[0]
+        self._dense = self._product(matrix) if self.size <= self.DENSE_LIMIT else None
+
+    def _product(self, left: Any) -> np.ndarray:
+        product = left @ self.matrix.T
+        dense = product.toarray() if hasattr(product, "toarray") else product
+        return np.asarray(dense, dtype=np.float32)
+
+    def row(self, index: int) -> np.ndarray:
+        """Similarities of one row against every row."""
+        if self._dense is not None:
+            return self._dense[index]
+        return self._product(self.matrix[index : index + 1])[0]
+
+    def rows(self, indexes: Sequence[int]) -> np.ndarray:
+        """Similarities of the given rows against every row."""
+        if self._dense is not None:
+            return self._dense[list(indexes)]
+        return self._product(self.matrix[list(indexes)])
+
+    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+        """``(first_row, similarities)`` for consecutive blocks of rows."""
+        if self._dense is not None:
+            yield 0, self._dense
+            return
+        for start in range(0, self.size, self.BLOCK):
+            yield start, self._product(self.matrix[start : start + self.BLOCK])

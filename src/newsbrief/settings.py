@@ -25,7 +25,9 @@ class Settings:
     words: int = 150
     # How sentences become vectors: a name in newsbrief.represent.REPRESENTATIONS.
     representation: str = "tfidf"
-    # Selection: weight of the sentence-position prior against centrality (0 = ignore position).
+    # How sentences are scored: "learned" (shipped weights) or "centroid" (no learned weights).
+    scorer: str = "learned"
+    # The centroid scorer: weight of the sentence-position prior against centrality (0 = ignore position).
     position_weight: float = 0.35
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
     redundancy_threshold: float = 0.45

@@ -1,0 +1,65 @@
+"""Score: how much each sentence deserves a place in the summary, before redundancy.
+
+Two scorers, chosen by the ``scorer`` setting:
+
+- ``learned`` (default): a linear model over :mod:`newsbrief.features` whose weights ship in
+  ``scorer.json``, fitted by ``scripts/train_scorer.py`` on Multi-News *training* clusters;
+- ``centroid``: centrality blended with a position prior, no learned weights.
+
+Either way scores are scaled to [0, 1] within the cluster, and sentences shorter than
+``min_sentence_words`` score 0: fragments are never summary material.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsbrief.errors import SettingsError
+from newsbrief.features import FEATURES, sentence_features
+from newsbrief.records import Sentence
+from newsbrief.represent import Similarity
+from newsbrief.settings import Settings
+
+SCORERS = ("learned", "centroid")
+
+
+@cache
+def learned_weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """(mean, scale, weights, bias) from the shipped scorer.json, checked against FEATURES."""
+    data = json.loads(resources.files("newsbrief").joinpath("scorer.json").read_text())
+    if tuple(data["features"]) != FEATURES:
+        raise SettingsError(
+            "scorer.json was fitted on other features; re-run scripts/train_scorer.py"
+        )
+    arrays = (np.array(data[key], dtype=np.float32) for key in ("mean", "scale", "weights"))
+    mean, scale, weights = arrays
+    return mean, scale, weights, float(data["bias"])
+
+
+def score_sentences(
+    sentences: Sequence[Sentence], matrix: Any, similarity: Similarity, settings: Settings
+) -> np.ndarray:
+    """One score in [0, 1] per sentence."""
+    if not sentences:
+        return np.zeros(0)
+    features = sentence_features(sentences, matrix, similarity)
+    if settings.scorer == "learned":
+        mean, scale, weights, bias = learned_weights()
+        raw = ((features - mean) / scale) @ weights + bias
+    elif settings.scorer == "centroid":
+        position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
+        raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
+    else:
+        known = ", ".join(SCORERS)
+        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E207")
+    low, high = float(raw.min()), float(raw.max())
+    scores = (raw - low) / (high - low) if high > low else np.ones_like(raw)
+    words = np.array([s.words for s in sentences])
+    scores[words < settings.min_sentence_words] = 0.0
+    return scores.astype(np.float64)
