@@ -155,3 +155,19 @@ def test_example_cluster_noise_is_removed(example_brief: Brief) -> None:
     assert html.title == "City and state trade blame over Harbor Bridge cracks"
     assert html.date == "2026-03-04"
     assert "cookies" not in html.text and "All rights reserved" not in html.text
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("SEOUL, South Korea (AP) — Talks began on Monday.", "SEOUL, South Korea (AP) —"),
+        ("washington ( ap ) — the house voted on the plan.", "washington ( ap ) —"),
+        ("(CNN) -- A storm hit the coast on Monday.", "(CNN) --"),
+    ],
+)
+def test_wire_datelines(line: str, dateline: str) -> None:
+    assert removed(line + "\nMore text follows here.") == {dateline: "dateline"}
+
+
+def test_a_wire_service_named_mid_sentence_is_no_dateline() -> None:
+    assert removed("The AP reported (AP) that it was so.\nMore text follows here.") == {}

@@ -151,7 +151,12 @@ _DATELINE = re.compile(
     r"(?: \((?:AP|Reuters|AFP|UPI|Bloomberg)\))? ?[—–]{1,2}\s*|"
     r"^[A-Z][A-Z.'\- ]{1,40}(?: \((?:AP|Reuters|AFP|UPI|Bloomberg)\))? -{1,2} "
 )
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+# Any casing, when a wire service is named: "washington ( ap ) — ", "(CNN) -- "
+_WIRE_DATELINE = re.compile(
+    r"^(?:[a-z][\w.,' -]{1,40}?\s*)?\(\s*(?:ap|cnn|reuters|afp|upi|bloomberg)\s*\)\s*[—–-]{1,2}\s*",
+    re.IGNORECASE,
+)
+_PROSE_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\s]+")
 
 
@@ -170,7 +175,7 @@ class Line:
     @property
     def is_fragment(self) -> bool:
         """Has no sentence-final punctuation: a label, heading or caption, not prose."""
-        return not _TERMINAL.search(self.text)
+        return not _PROSE_LINE_END.search(self.text)
 
 
 def lines_of(text: str) -> Iterator[Line]:
@@ -216,13 +221,13 @@ def _find_dateline(
     if not body:
         return None, None
     first = body[0]
-    match = _DATELINE.match(first.text)
+    match = _DATELINE.match(first.text) or _WIRE_DATELINE.match(first.text)
     if not match or match.end() >= len(first.text):
         return None, None
     removal = Removal(
         article.id, first.start, first.start + match.end(), match.group().rstrip(), "dateline"
     )
-    date = match.group("date")
+    date = match.groupdict().get("date")
     if date and "," in date:
         from datetime import datetime
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from newsbrief.patterns import DEPENDENT_OPENING, ends_sentence
 from newsbrief.records import Sentence
 from newsbrief.represent import Similarity
 
@@ -35,12 +36,6 @@ FEATURES = (
 )
 SUPPORT_SIMILARITY = 0.25
 
-_DEPENDENT_OPENING = re.compile(
-    r"^[\"'“‘]?(he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|however|"
-    r"still|yet|meanwhile|instead|moreover|furthermore|then|so)\b",
-    re.IGNORECASE,
-)
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _QUOTE = re.compile(r"[“”\"]")
 _PAGE_FURNITURE = re.compile(
     r"\b(click|subscribe|newsletter|e-?mail|sign up|log ?in|cookie|javascript|browser|"
@@ -75,9 +70,9 @@ def sentence_features(
     rows[:, 8] = words > 50
     for i, sentence in enumerate(sentences):
         text = sentence.text
-        rows[i, 9] = not _TERMINAL.search(text)
+        rows[i, 9] = not ends_sentence(text)
         rows[i, 10] = bool(_QUOTE.search(text))
-        rows[i, 11] = sentence.index > 0 and bool(_DEPENDENT_OPENING.match(text))
+        rows[i, 11] = sentence.index > 0 and bool(DEPENDENT_OPENING.match(text))
         rows[i, 12] = sum(c.isdigit() for c in text) / max(1, len(text))
         rows[i, 13] = bool(_PAGE_FURNITURE.search(text))
         rows[i, 14] = bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))

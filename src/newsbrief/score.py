@@ -7,7 +7,8 @@ Two scorers, chosen by the ``scorer`` setting:
 - ``centroid``: centrality blended with a position prior, no learned weights.
 
 Either way scores are scaled to [0, 1] within the cluster, and sentences shorter than
-``min_sentence_words`` score 0: fragments are never summary material.
+``min_sentence_words`` or that do not end like a sentence (cut off, a label) score 0:
+fragments are never summary material.
 """
 
 from __future__ import annotations
@@ -61,5 +62,6 @@ def score_sentences(
     low, high = float(raw.min()), float(raw.max())
     scores = (raw - low) / (high - low) if high > low else np.ones_like(raw)
     words = np.array([s.words for s in sentences])
-    scores[words < settings.min_sentence_words] = 0.0
+    unfinished = features[:, FEATURES.index("is_fragment")] > 0
+    scores[(words < settings.min_sentence_words) | unfinished] = 0.0
     return scores.astype(np.float64)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from newsbrief.clean import lines_of
+from newsbrief.patterns import ends_sentence
 from newsbrief.records import Article, Removal, Sentence
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
@@ -77,7 +78,6 @@ _OPENING_ABBREVIATION = re.compile(
 )
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 MAX_QUOTE_SENTENCES = 5
 
 
@@ -187,7 +187,7 @@ def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int
             if (
                 gap.count("\n") == 1
                 and not gap.strip()
-                and not _TERMINAL.search(text[previous_start:previous_end])
+                and not ends_sentence(text[previous_start:previous_end])
                 and text[start : start + 1].islower()
             ):
                 spans[-1] = (previous_start, end, paragraph)

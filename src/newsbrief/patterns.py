@@ -1,0 +1,21 @@
+"""Text patterns more than one stage relies on, defined once."""
+
+from __future__ import annotations
+
+import re
+
+# Sentence-final punctuation, then any closing quotes or brackets (tokenised text puts spaces
+# before them: `misnomer . "`).
+SENTENCE_END = re.compile(r"[.!?…](\s?[\"'”’)\]])*\s*$")
+
+# A sentence opening like this leans on the one before it ("He said…", "But…").
+DEPENDENT_OPENING = re.compile(
+    r"^[\"'“‘]?\s?(he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|"
+    r"however|still|yet|meanwhile|instead|moreover|furthermore|then|so)\b",
+    re.IGNORECASE,
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a finished sentence."""
+    return bool(SENTENCE_END.search(text))
