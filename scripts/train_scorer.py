@@ -48,7 +48,7 @@ def cluster_rows(record: dict, tokenize, settings: Settings) -> tuple[np.ndarray
     features = sentence_features(sentences, matrix, Similarity(matrix))
     ref_tokens = tokenize(record["summary"])
     uni = Counter((t,) for t in ref_tokens)
-    bi = Counter(zip(ref_tokens, ref_tokens[1:], strict=False))
+    bi = Counter(itertools.pairwise(ref_tokens))
     targets = []
     for sentence in sentences:
         tokens = tokenize(sentence.text)
@@ -91,7 +91,9 @@ def main() -> None:
         "weights": list(weights.values()),
         "bias": round(float(model.intercept_), 6),
         "target": "mean of clipped unigram and bigram precision against the reference",
-        "trained_on": f"{args.data.name}, first {args.limit} clusters ({used} usable, {len(y)} sentences)",
+        "trained_on": (
+            f"{args.data.name}, first {args.limit} clusters ({used} usable, {len(y)} sentences)"
+        ),
         "command": f"python scripts/train_scorer.py --limit {args.limit} --alpha {args.alpha}",
         "date": date.today().isoformat(),
     }

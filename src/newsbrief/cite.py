@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from newsbrief.records import Citation, Sentence, SummarySentence
 from newsbrief.represent import Similarity
 from newsbrief.select import Selected

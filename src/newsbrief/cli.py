@@ -160,5 +160,13 @@ def brief_command(
         )
 
 
+def _register_commands() -> None:
+    from newsbrief.evaluate.command import eval_command
+
+    main.add_command(eval_command)
+
+
+_register_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -27,7 +27,7 @@ class Settings:
     representation: str = "tfidf"
     # How sentences are scored: "learned" (shipped weights) or "centroid" (no learned weights).
     scorer: str = "learned"
-    # The centroid scorer: weight of the sentence-position prior against centrality (0 = ignore position).
+    # The centroid scorer: weight of the position prior against centrality (0 = ignore position).
     position_weight: float = 0.35
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
     redundancy_threshold: float = 0.45

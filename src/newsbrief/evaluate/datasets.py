@@ -52,7 +52,7 @@ def parse_cluster(line: str, where: str) -> EvalCluster:
     if not isinstance(record, Mapping):
         raise InputError(f"{where}: expected a JSON object, got {_kind(record)}", code="E311")
     documents = record.get("documents")
-    if not _is_text_list(documents):
+    if not isinstance(documents, list) or not _is_text_list(documents):
         raise InputError(f"{where}: 'documents' must be a list of texts", code="E312")
     references = _references(record, where)
     cluster_id = record.get("id")
@@ -85,7 +85,8 @@ def _is_text_list(value: object) -> bool:
 
 
 def _kind(value: object) -> str:
-    return {list: "a list", str: "a string"}.get(type(value), type(value).__name__)
+    names = {list: "a list", str: "a string", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _open(path: Path) -> IO[str]:

@@ -17,7 +17,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 from typing import Any
 
 from newsbrief.errors import NewsbriefError
@@ -80,60 +80,71 @@ def oracle_summary(documents: Sequence[str], words: int, references: Sequence[st
 def greedy_oracle(candidates: Sequence[str], references: Sequence[str], words: int) -> list[str]:
     """The chosen candidates, in their given order (see :func:`oracle_summary`)."""
     tokenizer = require("rouge_score.tokenizers", "rouge-score").DefaultTokenizer(use_stemmer=True)
-    grams = [_ngrams(tokenizer.tokenize(text)) for text in candidates]
-    targets = [_ngrams(tokenizer.tokenize(text)) for text in references]
-    sizes = [len(text.split()) for text in candidates]
-    summary: tuple[Counter[Any], Counter[Any]] = (Counter(), Counter())
-    overlaps = [[0, 0] for _ in targets]  # per reference: matched unigrams, matched bigrams
+    bags = [_Bag.of(tokenizer.tokenize(text)) for text in candidates]
+    targets = [_Bag.of(tokenizer.tokenize(text)) for text in references]
+    lengths = [len(text.split()) for text in candidates]
+    summary = _Bag.of([])
+    matched = [(0, 0) for _ in targets]  # per reference: matched unigrams, matched bigrams
     chosen: set[int] = set()
     score, used = 0.0, 0
     while True:
-        best, best_score, best_overlaps = -1, score, overlaps
-        for index, added in enumerate(grams):
-            if index in chosen or used + sizes[index] > words or not added[0]:
+        best = -1
+        for index, bag in enumerate(bags):
+            if index in chosen or used + lengths[index] > words or not bag.sizes[0]:
                 continue
             trial = [
-                [o + _matched(summary[n], added[n], target[n]) for n, o in enumerate(pair)]
-                for pair, target in zip(overlaps, targets, strict=True)
+                summary.matched_with(bag, target, m)
+                for m, target in zip(matched, targets, strict=True)
             ]
-            trial_score = _objective(summary, added, targets, trial)
-            if trial_score > best_score:
-                best, best_score, best_overlaps = index, trial_score, trial
+            trial_score = _f1_sum(summary, bag, targets, trial)
+            if trial_score > score:
+                best, score, best_matched = index, trial_score, trial
         if best < 0:
             return [candidates[index] for index in sorted(chosen)]
         chosen.add(best)
-        used += sizes[best]
-        score, overlaps = best_score, best_overlaps
-        summary[0].update(grams[best][0])
-        summary[1].update(grams[best][1])
+        used += lengths[best]
+        matched = best_matched
+        summary.add(bags[best])
 
 
-def _ngrams(tokens: Sequence[str]) -> tuple[Counter[Any], Counter[Any]]:
-    return Counter(tokens), Counter(zip(tokens, tokens[1:]))
+@dataclass
+class _Bag:
+    """The unigram and bigram counts of a text, and their totals."""
+
+    counts: tuple[Counter[Any], Counter[Any]]
+    sizes: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> _Bag:
+        return cls((Counter(tokens), Counter(pairwise(tokens))), [len(tokens), len(tokens[1:])])
+
+    def add(self, other: _Bag) -> None:
+        for n in (0, 1):
+            self.counts[n].update(other.counts[n])
+            self.sizes[n] += other.sizes[n]
+
+    def matched_with(self, added: _Bag, target: _Bag, matched: tuple[int, int]) -> tuple[int, int]:
+        """How many of ``target``'s n-grams are matched once ``added`` joins this bag."""
+        gains = [
+            sum(
+                min(current[g] + c, wanted[g]) - min(current[g], wanted[g])
+                for g, c in new.items()
+                if g in wanted
+            )
+            for current, new, wanted in zip(self.counts, added.counts, target.counts, strict=True)
+        ]
+        return matched[0] + gains[0], matched[1] + gains[1]
 
 
-def _matched(current: Counter[Any], added: Counter[Any], target: Counter[Any]) -> int:
-    """How many more of ``target``'s n-grams are matched once ``added`` joins ``current``."""
-    return sum(
-        min(current[g] + c, target[g]) - min(current[g], target[g])
-        for g, c in added.items()
-        if g in target
-    )
-
-
-def _objective(
-    summary: tuple[Counter[Any], Counter[Any]],
-    added: tuple[Counter[Any], Counter[Any]],
-    targets: Sequence[tuple[Counter[Any], Counter[Any]]],
-    overlaps: Sequence[Sequence[int]],
+def _f1_sum(
+    summary: _Bag, added: _Bag, targets: Sequence[_Bag], matched: Sequence[tuple[int, int]]
 ) -> float:
     """Mean over references of ROUGE-1 F1 + ROUGE-2 F1 (F1 = 2·matched / (|summary| + |ref|))."""
-    sizes = [summary[n].total() + added[n].total() for n in (0, 1)]
     total = 0.0
-    for target, matched in zip(targets, overlaps, strict=True):
+    for target, pair in zip(targets, matched, strict=True):
         for n in (0, 1):
-            denominator = sizes[n] + target[n].total()
-            total += 2 * matched[n] / denominator if denominator else 0.0
+            denominator = summary.sizes[n] + added.sizes[n] + target.sizes[n]
+            total += 2 * pair[n] / denominator if denominator else 0.0
     return total / len(targets)
 
 
@@ -205,12 +216,16 @@ SYSTEMS: dict[str, System] = {
     for system in (
         System("newsbrief", newsbrief_summary, "newsbrief, default settings"),
         System("lead", lead_summary, "first sentences of each article, round-robin"),
-        System("oracle", oracle_summary, "greedy ROUGE-1+2 oracle (reads the references)",
-               uses_references=True),
-        System("lexrank", functools.partial(sumy_summary, "lexrank"), "sumy LexRank",
-               needs=_SUMY),
-        System("textrank", functools.partial(sumy_summary, "textrank"), "sumy TextRank",
-               needs=_SUMY),
+        System(
+            "oracle",
+            oracle_summary,
+            "greedy ROUGE-1+2 oracle (reads the references)",
+            uses_references=True,
+        ),
+        System("lexrank", functools.partial(sumy_summary, "lexrank"), "sumy LexRank", needs=_SUMY),
+        System(
+            "textrank", functools.partial(sumy_summary, "textrank"), "sumy TextRank", needs=_SUMY
+        ),
         System("lsa", functools.partial(sumy_summary, "lsa"), "sumy LSA", needs=_SUMY),
     )
 }

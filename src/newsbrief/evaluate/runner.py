@@ -5,8 +5,9 @@ Measured per cluster, around the system's call alone (reading and ROUGE scoring 
 - peak memory, with :mod:`tracemalloc`: the most memory Python allocated at once during the
   call above what was allocated before it (numpy buffers included, which report to tracemalloc;
   memory a native library allocates on its own is not seen). The run's figure is the largest
-  over its clusters. Tracing slows allocation-heavy code, so when both are asked for each
-  cluster is summarized twice: once timed, once traced.
+  over the traced clusters: all of them by default, or only those named (a benchmark traces
+  its biggest few). Tracing slows allocation-heavy code (sumy's LexRank several times over),
+  so a traced cluster is summarized twice: once timed, once traced.
 The first cluster is summarized once more before anything is measured, so one-time costs
 (lazy imports, loading models) are not counted against it.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -35,15 +36,19 @@ class ClusterScore:
     summary: str
     words: int
     seconds: float
-    peak_bytes: int
+    peak_bytes: int | None  # None: not traced
     error: str | None = None  # the system refused the cluster (scored as an empty summary)
     cut: bool = False  # the system's summary was over the budget and was cut
 
     def to_dict(self, system: str) -> dict[str, Any]:
         record: dict[str, Any] = {"id": self.id, "system": system}
         record.update({metric: round(self.scores[metric], 6) for metric in METRICS})
-        record.update(words=self.words, seconds=round(self.seconds, 6),
-                      peak_mb=round(self.peak_bytes / 1e6, 3), summary=self.summary)
+        record.update(
+            words=self.words,
+            seconds=round(self.seconds, 6),
+            peak_mb=None if self.peak_bytes is None else round(self.peak_bytes / 1e6, 3),
+            summary=self.summary,
+        )
         if self.error:
             record["error"] = self.error
         if self.cut:
@@ -68,8 +73,10 @@ class RunResult:
         return len(self.clusters) / self.seconds if self.seconds > 0 else float("inf")
 
     @property
-    def peak_mb(self) -> float:
-        return max((c.peak_bytes for c in self.clusters), default=0) / 1e6
+    def peak_mb(self) -> float | None:
+        """The largest peak over the traced clusters, in MB (None when none was traced)."""
+        peaks = [c.peak_bytes for c in self.clusters if c.peak_bytes is not None]
+        return max(peaks) / 1e6 if peaks else None
 
     @property
     def failures(self) -> list[ClusterScore]:
@@ -92,19 +99,24 @@ def run(
     words: int,
     *,
     scorer: Scorer | None = None,
-    memory: bool = True,
+    memory: bool | Collection[str] = True,
     progress: bool = False,
     total: int | None = None,
     on_cluster: Callable[[ClusterScore], None] | None = None,
 ) -> RunResult:
-    """Summarize and score every cluster with ``system``; ``on_cluster`` sees each result."""
+    """Summarize and score every cluster with ``system``; ``on_cluster`` sees each result.
+
+    ``memory``: trace the peak memory of every cluster (True), of none (False), or of the
+    clusters with these ids.
+    """
     scorer = scorer or Scorer()
     results: list[ClusterScore] = []
     for number, cluster in enumerate(_progress(clusters, system.name, progress, total)):
         summarize = _bind(system, cluster)
         if number == 0:
             _call(summarize, cluster, words)  # warm-up: lazy imports, caches
-        result = _measure(summarize, cluster, words, scorer, memory)
+        traced = memory if isinstance(memory, bool) else cluster.id in memory
+        result = _measure(summarize, cluster, words, scorer, traced)
         results.append(result)
         if on_cluster:
             on_cluster(result)
@@ -127,7 +139,7 @@ def _measure(
     started = time.perf_counter()
     text, error = _call(summarize, cluster, words)
     seconds = time.perf_counter() - started
-    peak = _traced_peak(summarize, cluster, words) if memory else 0
+    peak = _traced_peak(summarize, cluster, words) if memory else None
     found = sentences(text)
     kept = take_while_fits(found, words)
     summary = "\n".join(kept)
@@ -184,4 +196,3 @@ def _progress(
     except ImportError:
         return iter(clusters)
     return iter(tqdm(clusters, desc=name, total=total, unit="cluster", leave=False))
-
