@@ -7,8 +7,10 @@ Training data: the first clusters of the Multi-News *training* sample only (neve
 never DUC). For every sentence the pipeline keeps, the target is how much of it the human
 summary contains: the mean of its clipped unigram and bigram precision against the reference,
 with the rouge-score package's tokenizer and Porter stemmer. A ridge regression on the
-standardised features of ``newsbrief.features`` gives one weight per feature; the file records
-the data, the count, the date and this command so anyone can reproduce it.
+standardised features of ``newsbrief.features`` and a bag of the sentence's words gives one
+weight per feature and, for the ``--vocabulary`` words whose weights matter most (refitted on
+just those), one weight per word. The file records the data, the counts, the date and this
+command so anyone can reproduce it.
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ def precision(tokens: list[str], reference: Counter[tuple[str, ...]], n: int) ->
     return sum(min(c, reference[g]) for g, c in grams.items()) / total if total else 0.0
 
 
-def cluster_rows(record: dict, tokenize, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+def cluster_rows(
+    record: dict, tokenize, settings: Settings
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     cluster = prepare(from_items(record["documents"], settings))
     sentences = cluster.sentences
     matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
@@ -53,54 +57,85 @@ def cluster_rows(record: dict, tokenize, settings: Settings) -> tuple[np.ndarray
     for sentence in sentences:
         tokens = tokenize(sentence.text)
         targets.append(0.5 * precision(tokens, uni, 1) + 0.5 * precision(tokens, bi, 2))
-    return features, np.array(targets, dtype=np.float32)
+    return features, np.array(targets, dtype=np.float32), [s.text for s in sentences]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=4000)
-    parser.add_argument("--alpha", type=float, default=1.0)
+    parser.add_argument("--alpha", type=float, default=100.0)
+    parser.add_argument("--min-df", type=int, default=50, help="words in fewer sentences are ignored")
+    parser.add_argument("--vocabulary", type=int, default=1500, help="word weights kept")
     args = parser.parse_args()
 
     from rouge_score import rouge_scorer
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import Ridge
+
+    from newsbrief.score import WORD_PATTERN, word_bag
 
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
     settings = Settings()
-    xs, ys, used = [], [], 0
+    xs, ys, texts, used = [], [], [], 0
     with gzip.open(args.data, "rt", encoding="utf-8") as handle:
         for line in itertools.islice(handle, args.limit):
             record = json.loads(line)
             try:
-                features, targets = cluster_rows(record, tokenize, settings)
+                features, targets, sentence_texts = cluster_rows(record, tokenize, settings)
             except NewsbriefError:
                 continue  # a cluster with no usable text: nothing to learn from
             xs.append(features)
             ys.append(targets)
+            texts += sentence_texts
             used += 1
     x, y = np.vstack(xs), np.concatenate(ys)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    model = Ridge(alpha=args.alpha).fit((x - mean) / scale, y)
-    weights = {name: round(float(w), 6) for name, w in zip(FEATURES, model.coef_, strict=True)}
+    dense = sparse.csr_matrix((x - mean) / scale)
+
+    def fit(vocabulary: list[str] | None) -> tuple[Ridge, list[str]]:
+        counter = CountVectorizer(
+            binary=True, token_pattern=WORD_PATTERN, min_df=args.min_df, vocabulary=vocabulary
+        )
+        bags = counter.fit_transform(texts)
+        lengths = np.sqrt(np.maximum(1, np.asarray(bags.sum(axis=1)).ravel()))
+        bags = sparse.diags(1.0 / lengths) @ bags  # the runtime's word_bag normalisation
+        model = Ridge(alpha=args.alpha, solver="sparse_cg").fit(sparse.hstack([dense, bags]), y)
+        return model, list(counter.get_feature_names_out())
+
+    model, words = fit(None)
+    strongest = np.argsort(-np.abs(model.coef_[len(FEATURES) :]))[: args.vocabulary]
+    model, words = fit(sorted(words[i] for i in strongest))
+    word_weights = model.coef_[len(FEATURES) :]
+    weights = {name: round(float(w), 6) for name, w in zip(FEATURES, model.coef_, strict=False)}
+    check = word_bag(["The council said it would vote."], dict.fromkeys(words, 1.0))
+    assert check.shape == (1,)
     payload = {
         "features": list(FEATURES),
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
         "weights": list(weights.values()),
         "bias": round(float(model.intercept_), 6),
+        "words": {w: round(float(v), 5) for w, v in zip(words, word_weights, strict=True)},
         "target": "mean of clipped unigram and bigram precision against the reference",
         "trained_on": (
             f"{args.data.name}, first {args.limit} clusters ({used} usable, {len(y)} sentences)"
         ),
-        "command": f"python scripts/train_scorer.py --limit {args.limit} --alpha {args.alpha}",
+        "command": (
+            f"python scripts/train_scorer.py --limit {args.limit} --alpha {args.alpha} "
+            f"--min-df {args.min_df} --vocabulary {args.vocabulary}"
+        ),
         "date": date.today().isoformat(),
     }
     OUT.write_text(json.dumps(payload, indent=1) + "\n")
-    print(f"{used} clusters, {len(y)} sentences, R² {model.score((x - mean) / scale, y):.3f}")
+    print(f"{used} clusters, {len(y)} sentences, {len(words)} words kept")
     for name, weight in sorted(weights.items(), key=lambda item: -abs(item[1])):
         print(f"  {name:20s} {weight:+.4f}")
+    order = np.argsort(word_weights)
+    print("most negative words:", ", ".join(words[i] for i in order[:30]))
+    print("most positive words:", ", ".join(words[i] for i in order[-30:]))
 
 
 if __name__ == "__main__":

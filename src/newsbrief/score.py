@@ -14,7 +14,9 @@ fragments are never summary material.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,19 +30,43 @@ from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
 
 SCORERS = ("learned", "centroid")
+WORD_PATTERN = r"(?u)\b\w+\b"
+_WORD = re.compile(WORD_PATTERN)
+
+
+@dataclass(frozen=True)
+class LearnedScorer:
+    """Weights of the linear scorer: standardised features, then a bag of words."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    words: Mapping[str, float]
 
 
 @cache
-def learned_weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """(mean, scale, weights, bias) from the shipped scorer.json, checked against FEATURES."""
+def learned_scorer() -> LearnedScorer:
+    """The weights in the shipped scorer.json, checked against :data:`FEATURES`."""
     data = json.loads(resources.files("newsbrief").joinpath("scorer.json").read_text())
     if tuple(data["features"]) != FEATURES:
         raise SettingsError(
             "scorer.json was fitted on other features; re-run scripts/train_scorer.py"
         )
-    arrays = (np.array(data[key], dtype=np.float32) for key in ("mean", "scale", "weights"))
-    mean, scale, weights = arrays
-    return mean, scale, weights, float(data["bias"])
+    mean, scale, weights = (
+        np.array(data[key], dtype=np.float32) for key in ("mean", "scale", "weights")
+    )
+    return LearnedScorer(mean, scale, weights, float(data["bias"]), data.get("words", {}))
+
+
+def word_bag(texts: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
+    """Per text: the summed weights of its distinct words, over the square root of their count."""
+    scores = np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        words = set(_WORD.findall(text.lower()))
+        if words:
+            scores[i] = sum(weights.get(w, 0.0) for w in words) / np.sqrt(len(words))
+    return scores
 
 
 def score_sentences(
@@ -51,8 +77,9 @@ def score_sentences(
         return np.zeros(0)
     features = sentence_features(sentences, matrix, similarity)
     if settings.scorer == "learned":
-        mean, scale, weights, bias = learned_weights()
-        raw = ((features - mean) / scale) @ weights + bias
+        model = learned_scorer()
+        raw = ((features - model.mean) / model.scale) @ model.weights + model.bias
+        raw = raw + word_bag([s.text for s in sentences], model.words)
     elif settings.scorer == "centroid":
         position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
         raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
