@@ -65,7 +65,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=4000)
     parser.add_argument("--alpha", type=float, default=100.0)
-    parser.add_argument("--min-df", type=int, default=50, help="words in fewer sentences are ignored")
+    parser.add_argument("--min-df", type=int, default=50, help="ignore rarer words (sentences)")
     parser.add_argument("--vocabulary", type=int, default=1500, help="word weights kept")
     args = parser.parse_args()
 
@@ -74,7 +74,8 @@ def main() -> None:
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import Ridge
 
-    from newsbrief.score import WORD_PATTERN, word_bag
+    from newsbrief.patterns import WORD_PATTERN, words_of
+    from newsbrief.score import word_bag
 
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
     settings = Settings()
@@ -110,7 +111,7 @@ def main() -> None:
     model, words = fit(sorted(words[i] for i in strongest))
     word_weights = model.coef_[len(FEATURES) :]
     weights = {name: round(float(w), 6) for name, w in zip(FEATURES, model.coef_, strict=False)}
-    check = word_bag(["The council said it would vote."], dict.fromkeys(words, 1.0))
+    check = word_bag([words_of("The council said it would vote.")], dict.fromkeys(words, 1.0))
     assert check.shape == (1,)
     payload = {
         "features": list(FEATURES),

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
@@ -160,6 +161,9 @@ _PROSE_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\s]+")
 
 
+JUNK_MAX_WORDS = 30
+
+
 @dataclass(frozen=True)
 class Line:
     """A non-blank line: its stripped text and span in the article."""
@@ -168,14 +172,14 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
     @property
     def is_fragment(self) -> bool:
         """Has no sentence-final punctuation: a label, heading or caption, not prose."""
-        return not _PROSE_LINE_END.search(self.text)
+        return not _PROSE_LINE_END.search(self.text[-12:])
 
 
 def lines_of(text: str) -> Iterator[Line]:
@@ -240,16 +244,18 @@ def _find_dateline(
 
 
 def _junk_reason(line: Line) -> str | None:
-    text = line.text
+    text, words = line.text, line.words
+    if words > JUNK_MAX_WORDS:  # every rule is about short lines; prose paragraphs are longer
+        return None
     if _ADVERTISEMENT.match(text):
         return "advertisement"
-    if line.words <= 30 and (_CONTACT.search(text) or (_EMAIL.search(text) and line.words <= 25)):
+    if _CONTACT.search(text) or (words <= 25 and _EMAIL.search(text)):
         return "contact-footer"
-    if line.words <= 20 and _PHOTO_CREDIT.search(text):
+    if words <= 20 and _PHOTO_CREDIT.search(text):
         return "photo-credit"
-    if line.words <= 25 and _BOILERPLATE.search(text):
+    if words <= 25 and _BOILERPLATE.search(text):
         return "boilerplate"
-    if _is_share_widget(text):
+    if words <= 8 and _is_share_widget(text):
         return "share-widget"
     return None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.patterns import DEPENDENT_OPENING, ends_sentence
+from newsbrief.patterns import DEPENDENT_OPENING, ends_sentence, words_of
 from newsbrief.records import Sentence
 from newsbrief.represent import Similarity
 
@@ -36,21 +36,31 @@ FEATURES = (
 )
 SUPPORT_SIMILARITY = 0.25
 
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _QUOTE = re.compile(r"[“”\"]")
-_PAGE_FURNITURE = re.compile(
-    r"\b(click|subscribe|newsletter|e-?mail|sign up|log ?in|cookie|javascript|browser|"
-    r"copyright|all rights reserved|advertis\w*|photo|image|video|caption|getty|"
-    r"terms of (use|service)|privacy policy|follow us|share this|read more|related)\b|©",
-    re.IGNORECASE,
+_FURNITURE_WORDS = frozenset(
+    "click subscribe newsletter email e-mail login cookie cookies javascript browser copyright "
+    "photo photos image images video caption getty related".split()
 )
-_FIRST_PERSON = re.compile(r"\b(i|we|my|our|me|us)\b", re.IGNORECASE)
+_FURNITURE_PAIRS = frozenset(
+    "sign up|log in|rights reserved|terms of|privacy policy|follow us|share this|read more".split(
+        "|"
+    )
+)
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def sentence_features(
-    sentences: Sequence[Sentence], matrix: Any, similarity: Similarity
+    sentences: Sequence[Sentence],
+    matrix: Any,
+    similarity: Similarity,
+    words: Sequence[list[str]] | None = None,
 ) -> np.ndarray:
-    """One row of :data:`FEATURES` per sentence (float32)."""
+    """One row of :data:`FEATURES` per sentence (float32).
+
+    ``words`` are the sentences' :func:`~newsbrief.patterns.words_of`, when already known.
+    """
     n = len(sentences)
     rows = np.zeros((n, len(FEATURES)), dtype=np.float32)
     if n == 0:
@@ -59,25 +69,38 @@ def sentence_features(
     articles = [s.article_id for s in sentences]
     article_codes = _codes(articles)
     counts = np.bincount(article_codes)
-    words = np.array([s.words for s in sentences], dtype=np.float32)
+    if words is None:
+        words = [words_of(s.text) for s in sentences]
+    lengths = np.array([s.words for s in sentences], dtype=np.float32)
     rows[:, 0] = 1.0 / np.sqrt(1.0 + index)
     rows[:, 1] = index == 0
     rows[:, 2] = index / np.maximum(1, counts[article_codes] - 1)
     rows[:, 3] = _centrality(matrix, n)
     rows[:, 4], rows[:, 5] = _support(similarity, article_codes, len(counts))
-    rows[:, 6] = np.minimum(words, 80) / 80
-    rows[:, 7] = words < 8
-    rows[:, 8] = words > 50
+    rows[:, 6] = np.minimum(lengths, 80) / 80
+    rows[:, 7] = lengths < 8
+    rows[:, 8] = lengths > 50
     for i, sentence in enumerate(sentences):
         text = sentence.text
+        tokens = words[i]
+        quoted = bool(_QUOTE.search(text))
         rows[i, 9] = not ends_sentence(text)
-        rows[i, 10] = bool(_QUOTE.search(text))
+        rows[i, 10] = quoted
         rows[i, 11] = sentence.index > 0 and bool(DEPENDENT_OPENING.match(text))
-        rows[i, 12] = sum(c.isdigit() for c in text) / max(1, len(text))
-        rows[i, 13] = bool(_PAGE_FURNITURE.search(text))
-        rows[i, 14] = bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+        rows[i, 12] = (len(text) - len(text.translate(_NO_DIGITS))) / max(1, len(text))
+        rows[i, 13] = _is_page_furniture(text, tokens)
+        unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
+        rows[i, 14] = not _FIRST_PERSON.isdisjoint(unquoted)
         rows[i, 15] = text.rstrip("”\"' ").endswith("?")
     return rows
+
+
+def _is_page_furniture(text: str, tokens: list[str]) -> bool:
+    """Words of web pages rather than stories: click, subscribe, photo, "sign up", ©…"""
+    if "©" in text or not _FURNITURE_WORDS.isdisjoint(tokens):
+        return True
+    joined = f" {' '.join(tokens)} "
+    return " advertis" in joined or any(f" {pair} " in joined for pair in _FURNITURE_PAIRS)
 
 
 def _codes(labels: Sequence[str]) -> np.ndarray:

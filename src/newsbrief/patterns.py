@@ -18,4 +18,14 @@ DEPENDENT_OPENING = re.compile(
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a finished sentence."""
-    return bool(SENTENCE_END.search(text))
+    return bool(SENTENCE_END.search(text[-12:]))  # the tail is enough; a $-search scans all
+
+
+# A word, for the learned scorer's features and word weights: letters, digits, inner hyphens.
+WORD_PATTERN = r"(?u)[\w-]+"
+_WORD = re.compile(WORD_PATTERN)
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of a text, in order."""
+    return _WORD.findall(text.lower())

@@ -14,7 +14,6 @@ fragments are never summary material.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,13 +24,12 @@ import numpy as np
 
 from newsbrief.errors import SettingsError
 from newsbrief.features import FEATURES, sentence_features
+from newsbrief.patterns import words_of
 from newsbrief.records import Sentence
 from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
 
 SCORERS = ("learned", "centroid")
-WORD_PATTERN = r"(?u)\b\w+\b"
-_WORD = re.compile(WORD_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -59,13 +57,13 @@ def learned_scorer() -> LearnedScorer:
     return LearnedScorer(mean, scale, weights, float(data["bias"]), data.get("words", {}))
 
 
-def word_bag(texts: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
-    """Per text: the summed weights of its distinct words, over the square root of their count."""
-    scores = np.zeros(len(texts))
-    for i, text in enumerate(texts):
-        words = set(_WORD.findall(text.lower()))
-        if words:
-            scores[i] = sum(weights.get(w, 0.0) for w in words) / np.sqrt(len(words))
+def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np.ndarray:
+    """Per sentence: the summed weights of its distinct words, over the root of their number."""
+    scores = np.zeros(len(words))
+    for i, sentence_words in enumerate(words):
+        distinct = set(sentence_words)
+        if distinct:
+            scores[i] = sum(weights.get(w, 0.0) for w in distinct) / np.sqrt(len(distinct))
     return scores
 
 
@@ -75,11 +73,12 @@ def score_sentences(
     """One score in [0, 1] per sentence."""
     if not sentences:
         return np.zeros(0)
-    features = sentence_features(sentences, matrix, similarity)
+    words = [words_of(s.text) for s in sentences]
+    features = sentence_features(sentences, matrix, similarity, words)
     if settings.scorer == "learned":
         model = learned_scorer()
         raw = ((features - model.mean) / model.scale) @ model.weights + model.bias
-        raw = raw + word_bag([s.text for s in sentences], model.words)
+        raw = raw + word_bag(words, model.words)
     elif settings.scorer == "centroid":
         position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
         raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
@@ -88,7 +87,7 @@ def score_sentences(
         raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E207")
     low, high = float(raw.min()), float(raw.max())
     scores = (raw - low) / (high - low) if high > low else np.ones_like(raw)
-    words = np.array([s.words for s in sentences])
+    lengths = np.array([s.words for s in sentences])
     unfinished = features[:, FEATURES.index("is_fragment")] > 0
-    scores[(words < settings.min_sentence_words) | unfinished] = 0.0
+    scores[(lengths < settings.min_sentence_words) | unfinished] = 0.0
     return scores.astype(np.float64)

@@ -16,16 +16,17 @@ from newsbrief.records import Article, Notice, Sentence
 _ENGLISH = frozenset(
     """the of and to a in is that for it was on with he as at by said from his be are has
     have an were not but this they who their which will had been or its after she her we
-    would""".split()  # noqa: SIM905 - a word list reads better as prose
+    would""".split()
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 MIN_WORDS_FOR_LANGUAGE = 25
+LANGUAGE_SAMPLE_CHARS = 2000
 MIN_ENGLISH_SHARE = 0.12
 
 
 def looks_english(text: str) -> bool:
     """False when a text of some length has too few English function words to be English."""
-    tokens = [t.lower() for t in _TOKEN.findall(text[:5000])]
+    tokens = [t.lower() for t in _TOKEN.findall(text[:LANGUAGE_SAMPLE_CHARS])]
     if len(tokens) < MIN_WORDS_FOR_LANGUAGE:
         return True
     return sum(t in _ENGLISH for t in tokens) / len(tokens) >= MIN_ENGLISH_SHARE
@@ -67,8 +68,11 @@ def find_copies(
 def language_notices(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Notice]:
     """A warning for every article whose kept text does not look like English."""
     texts: dict[str, list[str]] = {a.id: [] for a in articles}
+    lengths = dict.fromkeys(texts, 0)
     for sentence in sentences:
-        texts[sentence.article_id].append(sentence.text)
+        if lengths[sentence.article_id] < LANGUAGE_SAMPLE_CHARS:  # a sample is enough
+            texts[sentence.article_id].append(sentence.text)
+            lengths[sentence.article_id] += len(sentence.text)
     return [
         Notice(
             "non-english",

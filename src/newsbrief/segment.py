@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from newsbrief.clean import lines_of
 from newsbrief.patterns import ends_sentence
@@ -79,6 +80,8 @@ _OPENING_ABBREVIATION = re.compile(
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
+# Sentence-final punctuation followed, after any closing marks, by more text.
+_POSSIBLE_BOUNDARY = re.compile(r"[.!?…]\S*\s+\S")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -87,7 +90,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     if not text.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(text)
+    if not _POSSIBLE_BOUNDARY.search(text):  # one sentence at most: no need to ask blingfire
+        offsets = [(0, len(text))]
+    else:
+        offsets = _blingfire_spans(blingfire, text)
     spans: list[tuple[int, int]] = []
     for start, end in _split_before_abbreviations(text, offsets):
         while start < end and text[start].isspace():
@@ -101,6 +107,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return _join_quotations(text, spans)
+
+
+def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
+    """blingfire's sentences as spans of ``text``.
+
+    Its own offsets API converts byte offsets in Python and is the slowest step of a brief;
+    its sentences are substrings of the text in order, so finding them is exact and faster.
+    Where one is not found (whitespace normalised inside it), the offsets API is used.
+    """
+    spans, cursor = [], 0
+    for sentence in blingfire.text_to_sentences(text).split("\n"):
+        start = text.find(sentence, cursor)
+        if start < 0 or text[cursor:start].strip():
+            return list(blingfire.text_to_sentences_and_offsets(text)[1])
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans
 
 
 def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
