@@ -30,13 +30,11 @@ class Settings:
     # The centroid scorer: weight of the position prior against centrality (0 = ignore position).
     position_weight: float = 0.35
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
-    redundancy_threshold: float = 0.45
+    redundancy_threshold: float = 0.3
     # Selection: MMR trade-off between salience (1.0) and novelty (0.0).
     diversity_lambda: float = 0.7
     # Sentences shorter than this many words are fragments, not summary material.
     min_sentence_words: int = 6
-    # Sentences longer than this many words are usually run-ons or lists; they are penalised.
-    max_sentence_words: int = 60
     # Another article "also" reports a summary sentence when one of its sentences is this similar.
     also_in_threshold: float = 0.4
     # Cleaning: a run of fragment lines with at least this many short labels is a torn graphic.
