@@ -200,3 +200,11 @@ def test_json_with_several_clusters_is_refused(tmp_path: Path) -> None:
 def test_missing_path_is_an_error() -> None:
     with pytest.raises(InputError, match="no such file"):
         read_inputs(["/nonexistent/newsbrief"], SETTINGS)
+
+
+def test_a_page_without_article_text_is_skipped_once(tmp_path: Path) -> None:
+    page = write(tmp_path / "empty.html", "<html><body><nav>Home</nav></body></html>")
+    good = write(tmp_path / "good.txt", make_article("harbor"))
+    result = read_inputs([page, good], SETTINGS)
+    assert [(n.code, n.skipped) for n in result.notices] == [("empty-html", True)]
+    assert len(result.articles) == 1

@@ -167,7 +167,7 @@ def _parse_bytes(
     ):
         return _parse_json(text, source, suffix in JSONL_SUFFIXES, notices)
     if suffix in HTML_SUFFIXES or (suffix in (None, ".txt", "") and _looks_like_html(stripped)):
-        return [_parse_html(text, source, notices)]
+        return _parse_html(text, source, notices)
     if MULTINEWS_SEPARATORS.search(text):
         parts = MULTINEWS_SEPARATORS.split(text)
         return [_Draft(part, f"{source}#{n}") for n, part in enumerate(parts, 1)]
@@ -209,16 +209,20 @@ def _looks_like_html(text: str) -> bool:
     )
 
 
-def _parse_html(html: str, source: str, notices: list[Notice]) -> _Draft:
+def _parse_html(html: str, source: str, notices: list[Notice]) -> list[_Draft]:
     import trafilatura  # heavy: only when HTML is read
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
-    if document is None or not (document.text or "").strip():
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_tables=False, as_dict=True
+    )
+    fields: dict[str, Any] = dict(document) if isinstance(document, Mapping) else {}
+    text = fields.get("text") or ""
+    if not text.strip():
         notices.append(
             Notice("empty-html", "no article text found in this page; skipped", source, True)
         )
-        return _Draft("", source)
-    return _Draft(document.text, source, document.title or None, document.date or None)
+        return []
+    return [_Draft(text, source, fields.get("title") or None, fields.get("date") or None)]
 
 
 def _parse_json(text: str, source: str, lines: bool, notices: list[Notice]) -> list[_Draft]:
