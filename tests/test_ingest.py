@@ -203,7 +203,7 @@ def test_missing_path_is_an_error() -> None:
 
 
 def test_a_page_without_article_text_is_skipped_once(tmp_path: Path) -> None:
-    page = write(tmp_path / "empty.html", "<html><body><nav>Home</nav></body></html>")
+    page = write(tmp_path / "empty.html", "<html><head><title>x</title></head><body></body></html>")
     good = write(tmp_path / "good.txt", make_article("harbor"))
     result = read_inputs([page, good], SETTINGS)
     assert [(n.code, n.skipped) for n in result.notices] == [("empty-html", True)]

@@ -212,10 +212,12 @@ def _looks_like_html(text: str) -> bool:
 def _parse_html(html: str, source: str, notices: list[Notice]) -> list[_Draft]:
     import trafilatura  # heavy: only when HTML is read
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_tables=False, as_dict=True
-    )
-    fields: dict[str, Any] = dict(document) if isinstance(document, Mapping) else {}
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    fields: dict[str, Any] = {}
+    if isinstance(document, Mapping):
+        fields = dict(document)
+    elif document is not None:
+        fields = document.as_dict()
     text = fields.get("text") or ""
     if not text.strip():
         notices.append(
