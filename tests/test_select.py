@@ -1,0 +1,74 @@
+"""Selection on hand-made scores and similarities: budget, redundancy, dependent sentences."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from newsbrief.records import Sentence
+from newsbrief.represent import Similarity
+from newsbrief.select import select
+from newsbrief.settings import Settings
+
+
+def sentences(*texts: str, article: str = "1") -> list[Sentence]:
+    return [Sentence(article, i, 0, len(t), t) for i, t in enumerate(texts)]
+
+
+def similarity(matrix: list[list[float]]) -> Similarity:
+    rows = np.array(matrix, dtype=float)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    return Similarity(csr_matrix(rows))
+
+
+def chosen(result) -> list[int]:
+    return sorted(item.index for item in result)
+
+
+def test_budget_is_never_exceeded_and_filled_with_what_fits() -> None:
+    items = sentences("one two three four five six", "a b c d e f g h i j", "x y z w v u")
+    result = select(
+        items, np.array([1.0, 0.9, 0.5]), similarity(np.eye(3).tolist()), Settings(words=12)
+    )
+    assert chosen(result) == [0, 2]
+    assert sum(items[i.index].words for i in result) <= 12
+
+
+def test_a_sentence_saying_the_same_thing_is_skipped() -> None:
+    items = sentences(
+        "the bridge closed on monday morning",
+        "on monday morning the bridge closed",
+        "ferries added boats on tuesday",
+    )
+    sim = similarity([[1, 0.05, 0], [1, 0.1, 0], [0, 0, 1]])
+    assert chosen(select(items, np.array([1.0, 0.9, 0.5]), sim, Settings(words=100))) == [0, 2]
+
+
+def test_a_dependent_sentence_brings_the_one_before_it() -> None:
+    items = sentences(
+        "The mayor spoke to reporters at city hall on monday.",
+        "She said the bridge would reopen within six weeks.",
+        "Ferries added four boats to cope with the crowds.",
+    )
+    scores = np.array([0.2, 1.0, 0.5])
+    assert chosen(select(items, scores, similarity(np.eye(3).tolist()), Settings(words=20))) == [
+        0,
+        1,
+    ]
+
+
+def test_a_dependent_sentence_without_room_for_its_antecedent_is_left_out() -> None:
+    items = sentences(
+        "The mayor spoke to reporters at city hall on monday.",
+        "She said the bridge would reopen within six weeks.",
+        "Ferries added four boats to cope with the crowds.",
+    )
+    scores = np.array([0.2, 1.0, 0.5])
+    assert chosen(select(items, scores, similarity(np.eye(3).tolist()), Settings(words=12))) == [2]
+
+
+def test_zero_scores_are_never_chosen() -> None:
+    items = sentences("one two three four five six", "seven eight nine ten eleven twelve")
+    assert chosen(
+        select(items, np.array([0.0, 0.4]), similarity(np.eye(2).tolist()), Settings())
+    ) == [1]
