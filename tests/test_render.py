@@ -28,7 +28,9 @@ def test_html_is_standalone_escaped_and_links_citations() -> None:
 
 def test_json_schema_fields(example_brief: Brief) -> None:
     data = json.loads(render(example_brief, "json"))
-    assert set(data) == {"schema", "summary", "articles", "removals", "notices", "settings"}
+    core = {"schema", "summary", "articles", "removals", "notices", "settings"}
+    analysis = {"sections", "actors", "quotes", "timeline", "agreement"}  # additions, issue 4
+    assert set(data) == core | analysis
     assert set(data["summary"]) == {"text", "words", "budget", "sentences"}
     sentence = data["summary"]["sentences"][0]
     assert set(sentence) == {

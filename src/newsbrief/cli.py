@@ -106,6 +106,15 @@ def main() -> None:
     help="Refuse input files larger than this many bytes. [default: 16000000]",
 )
 @click.option(
+    "-s",
+    "--sections",
+    default=None,
+    metavar="LIST",
+    help="Comma-separated parts of the brief: summary, actors, quotes, timeline, agreement. "
+    "Actors need the analysis extra (pip install 'newsbrief[analysis]'). "
+    "[default: all that can run]",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
 )
 @friendly_errors
@@ -117,6 +126,7 @@ def brief_command(
     explain: bool,
     config: Path | None,
     max_bytes: int | None,
+    sections: str | None,
     quiet: bool,
 ) -> None:
     """Summarize the articles in INPUT... into a cited brief.
@@ -131,11 +141,14 @@ def brief_command(
       newsbrief brief articles/ --words 150
       newsbrief brief a.txt b.html c.txt --format md --out brief.md
       cat cluster.txt | newsbrief brief -
+      newsbrief brief articles/ --sections summary,quotes,timeline
     """
     from newsbrief.pipeline import brief_paths
     from newsbrief.render import render
 
-    result = brief_paths(list(inputs), words, config=config, max_file_bytes=max_bytes)
+    result = brief_paths(
+        list(inputs), words, config=config, sections=sections, max_file_bytes=max_bytes
+    )
     if not quiet:
         for notice in result.notices:
             click.echo(
@@ -161,9 +174,14 @@ def brief_command(
 
 
 def _register_commands() -> None:
+    from newsbrief.batch_command import batch_command, group_command
     from newsbrief.evaluate.command import eval_command
+    from newsbrief.service.command import serve_command
 
     main.add_command(eval_command)
+    main.add_command(serve_command)
+    main.add_command(batch_command)
+    main.add_command(group_command)
 
 
 _register_commands()

@@ -31,3 +31,9 @@ class SettingsError(NewsbriefError):
     """A setting has a value that cannot be used."""
 
     code = "E200"
+
+
+class MissingExtraError(NewsbriefError):
+    """An optional part was asked for but its packages are not installed."""
+
+    code = "E401"

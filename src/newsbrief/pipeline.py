@@ -15,7 +15,15 @@ from newsbrief.clean import clean
 from newsbrief.errors import InputError
 from newsbrief.ingest import Ingested, from_items, read_inputs
 from newsbrief.order import order
-from newsbrief.records import Article, Brief, Cluster, Notice, Removal, Sentence
+from newsbrief.records import (
+    Article,
+    Brief,
+    Cluster,
+    Notice,
+    Removal,
+    Sentence,
+    SummarySentence,
+)
 from newsbrief.represent import Similarity, get_representation
 from newsbrief.score import score_sentences
 from newsbrief.screen import find_copies, language_notices
@@ -64,19 +72,53 @@ def prepare(ingested: Ingested) -> Cluster:
     return Cluster(tuple(articles), tuple(sentences), tuple(removals), tuple(notices))
 
 
-def summarize(cluster: Cluster, settings: Settings) -> Brief:
-    """The cited extractive summary of a prepared cluster."""
+def summarize(
+    cluster: Cluster, settings: Settings, sections: str | Iterable[str] | None = None
+) -> Brief:
+    """The brief of a prepared cluster: the cited summary and the analysis sections asked for.
+
+    ``sections`` names any of ``summary``, ``actors``, ``quotes``, ``timeline``, ``agreement``
+    (a list or a comma-separated string); ``None`` means all that can run. Only what is asked
+    for is computed: ``["summary"]`` never loads the analysis.
+    """
+    from newsbrief.analysis import Analysis, resolve_sections
+
+    wanted, explicit = resolve_sections(sections)
+    summary: list[SummarySentence] = []
+    notices = cluster.notices
+    if "summary" in wanted:
+        summary = _summary(cluster, settings)
+        if not summary:
+            notices += (Notice("budget-too-small", f"no sentence fits in {settings.words} words"),)
+    analysis = Analysis()
+    if any(s != "summary" for s in wanted):
+        from newsbrief.analysis import run_sections
+
+        analysis, ran = run_sections(cluster, wanted, explicit, settings)
+        wanted = ran
+        notices += analysis.notices
+    if notices != cluster.notices:
+        cluster = Cluster(cluster.articles, cluster.sentences, cluster.removals, notices)
+    return Brief(
+        tuple(summary),
+        cluster,
+        settings.words,
+        settings_dict(settings),
+        actors=analysis.actors,
+        quotes=analysis.quotes,
+        timeline=analysis.timeline,
+        agreement=analysis.agreement,
+        sections=wanted,
+    )
+
+
+def _summary(cluster: Cluster, settings: Settings) -> list[SummarySentence]:
     sentences = cluster.sentences
     matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
     similarity = Similarity(matrix)
     scores = score_sentences(sentences, matrix, similarity, settings)
     chosen = order(select(sentences, scores, similarity, settings), sentences, cluster.articles)
-    summary = cite(chosen, sentences, similarity, settings.also_in_threshold)
-    notices = cluster.notices
-    if not summary:
-        notices += (Notice("budget-too-small", f"no sentence fits in {settings.words} words"),)
-        cluster = Cluster(cluster.articles, cluster.sentences, cluster.removals, notices)
-    return Brief(tuple(summary), cluster, settings.words, settings_dict(settings))
+    return list(cite(chosen, sentences, similarity, settings.also_in_threshold))
 
 
 def brief(
@@ -84,15 +126,17 @@ def brief(
     words: int | None = None,
     *,
     config: str | Path | None = None,
+    sections: str | Iterable[str] | None = None,
     **settings: Any,
 ) -> Brief:
     """Summarize articles given as texts, :class:`Article` records or dicts with ``text``.
 
-    ``words`` is the budget (default 150); any other :class:`Settings` field can be passed by
+    ``words`` is the budget (default 150); ``sections`` picks the parts of the brief (see
+    :func:`summarize`; default: all); any other :class:`Settings` field can be passed by
     name. Raises :class:`newsbrief.errors.NewsbriefError` for input it cannot summarize.
     """
     resolved = load_settings(config, words=words, **settings)
-    return summarize(prepare(from_items(articles, resolved)), resolved)
+    return summarize(prepare(from_items(articles, resolved)), resolved, sections)
 
 
 def brief_paths(
@@ -100,8 +144,9 @@ def brief_paths(
     words: int | None = None,
     *,
     config: str | Path | None = None,
+    sections: str | Iterable[str] | None = None,
     **settings: Any,
 ) -> Brief:
-    """Summarize articles read from files, directories or ``-`` (stdin)."""
+    """Summarize articles read from files, directories or ``-`` (stdin); see :func:`brief`."""
     resolved = load_settings(config, words=words, **settings)
-    return summarize(prepare(read_inputs(paths, resolved)), resolved)
+    return summarize(prepare(read_inputs(paths, resolved)), resolved, sections)

@@ -10,6 +10,7 @@ Records are frozen and hold no logic beyond small derived properties.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Sentence:
     text: str
     paragraph: int = 0
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -118,6 +119,123 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A span of an article: ``article.text[start:end] == text``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organization, place or country, with its mentions merged across articles.
+
+    ``kind`` is ``person``, ``organization``, ``place`` or ``country``; ``role`` is the title or
+    description the text gives ("Secretary of State", "a senior researcher at ..."), if any.
+    """
+
+    id: str
+    name: str
+    kind: str
+    role: str | None
+    mentions: tuple[Mention, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The ids of the articles that mention the actor, in first-mention order."""
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation (quote marks excluded) and who said it.
+
+    ``speaker_id`` is an :class:`Actor` id, or ``None`` when the speaker is not a known actor
+    or could not be resolved; ``speaker`` is the span naming the speaker in this article (a
+    name, title or pronoun). ``second_hand`` is true when the article reports the quote from
+    another outlet or report, named in ``attribution`` ("according to a pool report").
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker_id: str | None
+    speaker_text: str | None
+    verb: str | None
+    second_hand: bool = False
+    attribution: str | None = None
+    speaker: Mention | None = None
+    partial: bool = False  # a quoted phrase inside the reporter's own sentence
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in an article and its normalized value.
+
+    ``value`` is an ISO date (``2018-06-12``), month (``2018-06``), year (``2018``) or a range
+    ``earliest/latest``; ``granularity`` is ``day``, ``month``, ``year`` or ``years``.
+    ``anchor`` says what fixed it: ``absolute`` (the text gives the year), ``publication``
+    (the article's date from metadata), ``inferred`` (the article's date inferred from its
+    text) or ``cluster`` (the year borrowed from the other articles); ``note`` explains it.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str
+    granularity: str
+    earliest: str
+    latest: str
+    anchor: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event: the date, the sentence that reports it, and every article citing it."""
+
+    value: str
+    granularity: str
+    earliest: str
+    latest: str
+    event: Mention  # the event sentence (the earliest article's)
+    citations: tuple[Mention, ...]  # every sentence reporting it, the event sentence first
+    dates: tuple[DateMention, ...]  # the date expressions behind it
+    note: str = ""
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Sentences or claims that report the same thing, and whether they agree.
+
+    ``label`` is ``agreement``, ``conflict`` or ``single-source``; ``kind`` says what was
+    compared (``same-fact``, ``stance``, ``number``, ``date``, ``place``, ``person``,
+    ``unmatched``); ``sides`` quote and cite each side; ``holders`` name who holds each side
+    (an actor name, the article's source, or ``None``); ``evidence`` is what produced the label.
+    """
+
+    label: str
+    kind: str
+    sides: tuple[Mention, ...]
+    evidence: str
+    score: float = 0.0
+    holders: tuple[str | None, ...] = ()
+    judge: str = "rules"
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article_id for s in self.sides))
+
+
+@dataclass(frozen=True)
 class Brief:
     """The result of :func:`newsbrief.brief`: a cited summary of a cluster."""
 
@@ -125,6 +243,11 @@ class Brief:
     cluster: Cluster
     words: int  # the word budget asked for
     settings: dict[str, object] = field(default_factory=dict)
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    agreement: tuple[Alignment, ...] = ()
+    sections: tuple[str, ...] = ("summary",)  # the sections asked for, in canonical order
 
     @property
     def text(self) -> str:

@@ -43,6 +43,10 @@ class Settings:
     label_max_words: int = 4
     # Dedup: an article whose sentences are at least this share of an earlier one's is a copy.
     duplicate_overlap: float = 0.9
+    # Agreement: sentences of two articles at or above this cosine report the same thing.
+    agreement_threshold: float = 0.35
+    # Agreement: who labels aligned sentences: "rules" (no model) or "nli" (transformers).
+    agreement_judge: str = "rules"
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000
     max_article_chars: int = 200_000

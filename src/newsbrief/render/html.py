@@ -6,6 +6,7 @@ from html import escape
 
 from newsbrief.records import Brief
 from newsbrief.render import numbers
+from newsbrief.render.sections import section_lines
 
 STYLE = """
 body{font:17px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
@@ -30,12 +31,16 @@ def render_html(brief: Brief, explain: bool = False) -> str:
     for s in brief.sentences:
         for c in s.citations:
             cited.setdefault(c.article_id, []).append((c.start, c.end, c.sentence_index))
-    body = [
-        "<h1>Brief</h1>",
-        f"<p>{' '.join(summary) or '<em>No sentence fits the word budget.</em>'}</p>",
-        f'<p class="meta">{brief.word_count} of {brief.words} words from '
-        f"{len(brief.articles)} article(s).</p>",
-    ]
+    body = ["<h1>Brief</h1>"]
+    if "summary" in brief.sections:
+        body += [
+            f"<p>{' '.join(summary) or '<em>No sentence fits the word budget.</em>'}</p>",
+            f'<p class="meta">{brief.word_count} of {brief.words} words from '
+            f"{len(brief.articles)} article(s).</p>",
+        ]
+    for title, items in section_lines(brief):
+        rows = "".join(f"<li>{escape(item)}</li>" for item in items)
+        body.append(f'<h2>{escape(title)}</h2><ul class="analysis">{rows}</ul>')
     if brief.notices:
         items = "".join(
             f"<li>{escape(n.source or 'input')}: {escape(n.message)}</li>" for n in brief.notices

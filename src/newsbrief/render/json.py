@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from newsbrief.clean import REASONS
-from newsbrief.records import Brief, Citation
+from newsbrief.records import Brief, Citation, Mention, TimelineEntry
 
 SCHEMA = "newsbrief.brief/1"
 
@@ -68,6 +68,88 @@ def brief_to_dict(brief: Brief) -> dict[str, object]:
             for n in brief.notices
         ],
         "settings": brief.settings,
+        **analysis_to_dict(brief),
+    }
+
+
+def _mention(mention: Mention | None) -> dict[str, object] | None:
+    if mention is None:
+        return None
+    return {
+        "article_id": mention.article_id,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+    }
+
+
+def analysis_to_dict(brief: Brief) -> dict[str, object]:
+    """The analysis keys of the JSON (docs/json.md): present always, empty when not asked."""
+    return {
+        "sections": list(brief.sections),
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "role": a.role,
+                "articles": list(a.articles),
+                "mentions": [_mention(m) for m in a.mentions],
+            }
+            for a in brief.actors
+        ],
+        "quotes": [
+            {
+                **(_mention(Mention(q.article_id, q.start, q.end, q.text)) or {}),
+                "speaker_id": q.speaker_id,
+                "speaker_text": q.speaker_text,
+                "speaker": _mention(q.speaker),
+                "verb": q.verb,
+                "second_hand": q.second_hand,
+                "attribution": q.attribution,
+                "partial": q.partial,
+            }
+            for q in brief.quotes
+        ],
+        "timeline": [_entry(e) for e in brief.timeline],
+        "agreement": [
+            {
+                "label": a.label,
+                "kind": a.kind,
+                "sides": [_mention(m) for m in a.sides],
+                "holders": list(a.holders),
+                "evidence": a.evidence,
+                "score": a.score,
+                "judge": a.judge,
+            }
+            for a in brief.agreement
+        ],
+    }
+
+
+def _entry(entry: TimelineEntry) -> dict[str, object]:
+    return {
+        "value": entry.value,
+        "granularity": entry.granularity,
+        "earliest": entry.earliest,
+        "latest": entry.latest,
+        "event": _mention(entry.event),
+        "citations": [_mention(c) for c in entry.citations],
+        "articles": list(entry.articles),
+        "dates": [
+            {
+                "article_id": d.article_id,
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "granularity": d.granularity,
+                "anchor": d.anchor,
+                "note": d.note,
+            }
+            for d in entry.dates
+        ],
+        "note": entry.note,
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsbrief.records import Brief
 from newsbrief.render import marker, source_label
+from newsbrief.render.sections import section_lines
 from newsbrief.render.text import explain_sections
 
 
@@ -15,16 +16,17 @@ def render_markdown(brief: Brief, explain: bool = False) -> str:
     summary = " ".join(
         f"{_escape(s.text)} {marker(brief, n)}" for n, s in enumerate(brief.sentences)
     )
-    lines = [
-        "# Brief",
-        "",
-        summary or "_No sentence fits the word budget._",
-        "",
-        f"_{brief.word_count} of {brief.words} words from {len(brief.articles)} article(s)._",
-        "",
-        "## Sources",
-        "",
-    ]
+    lines = ["# Brief", ""]
+    if "summary" in brief.sections:
+        lines += [
+            summary or "_No sentence fits the word budget._",
+            "",
+            f"_{brief.word_count} of {brief.words} words from {len(brief.articles)} article(s)._",
+            "",
+        ]
+    for title, items in section_lines(brief):
+        lines += [f"## {title}", ""] + [f"- {_escape(item)}" for item in items] + [""]
+    lines += ["## Sources", ""]
     lines += [f"- {_escape(source_label(n, brief, a.id))}" for n, a in enumerate(brief.articles, 1)]
     if brief.notices:
         lines += ["", "## Notices", ""]

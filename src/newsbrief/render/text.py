@@ -7,18 +7,26 @@ import textwrap
 from newsbrief.clean import REASONS
 from newsbrief.records import Brief
 from newsbrief.render import marker, numbers, source_label
+from newsbrief.render.sections import section_lines
 
 WIDTH = 88
 
 
 def render_text(brief: Brief, explain: bool = False) -> str:
     summary = " ".join(f"{s.text} {marker(brief, n)}" for n, s in enumerate(brief.sentences))
-    parts = [
-        f"Summary ({brief.word_count} of {brief.words} words, {len(brief.articles)} article(s))",
-        textwrap.fill(summary, WIDTH) if summary else "(no sentence fits the word budget)",
+    parts = []
+    if "summary" in brief.sections:
+        counts = f"{brief.word_count} of {brief.words} words, {len(brief.articles)} article(s)"
+        parts += [
+            f"Summary ({counts})",
+            textwrap.fill(summary, WIDTH) if summary else "(no sentence fits the word budget)",
+        ]
+    parts += [
         "Sources",
         "\n".join(source_label(n, brief, a.id) for n, a in enumerate(brief.articles, 1)),
     ]
+    for title, lines in section_lines(brief):
+        parts += [title, "\n".join(f"- {line}" for line in lines)]
     if brief.notices:
         parts += [
             "Notices",

@@ -1,0 +1,355 @@
+"""Analysis benchmark: quote attribution and date normalization against labelled data, and the
+cost of the full brief beside the plain one.
+
+    python bench/analysis.py [--runs 5] [--write]
+
+- our labels (bench/labels/*.jsonl): quotes and date expressions in DUC 2006 articles, as
+  references (cluster, document id, character offsets, the gold speaker or value); the text is
+  read in place from ../shared/data/duc2006 and never copied into the repository;
+- extra measurements on others' labels, not tuned on: TimeBank and AQUAINT (TempEval-3) DATE
+  expressions with calendar values, and PolNeAR quotes with their speaker spans;
+- timing: the median wall time of the full brief (every section) and the plain brief
+  (``sections=["summary"]``) of DUC 2006 25-article clusters, warm.
+
+``--write`` replaces the analysis section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+LABELS = ROOT / "bench" / "labels"
+DOCS = ROOT / "docs" / "benchmarks.md"
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
+CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+
+
+def jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def doc_date(doc_id: str) -> str:
+    """DUC document ids carry the date: APW19990707.0181 → 1999-07-07."""
+    digits = re.search(r"(\d{8})", doc_id)
+    assert digits, doc_id
+    d = digits.group(1)
+    return f"{d[:4]}-{d[4:6]}-{d[6:]}"
+
+
+def duc_items(cluster: dict[str, Any]) -> list[dict[str, str]]:
+    return [
+        {"id": doc_id, "text": text, "date": doc_date(doc_id), "source": doc_id}
+        for doc_id, text in zip(cluster["doc_ids"], cluster["documents"], strict=True)
+    ]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def same_speaker(gold: str, predicted: str | None) -> bool:
+    """A name matches on its last word ("Cuomo" = "Andrew Cuomo"); a description matches when
+    one contains the other, articles aside."""
+    if not predicted:
+        return False
+
+    def words(text: str) -> list[str]:
+        return [w for w in re.findall(r"[\w.-]+", text.lower()) if w not in {"a", "an", "the"}]
+
+    g, p = words(gold), words(predicted)
+    if not g or not p:
+        return False
+    return g[-1] in p or p[-1] in g or " ".join(g) in " ".join(p) or " ".join(p) in " ".join(g)
+
+
+def predicted_speaker(quote: Any, names: dict[str, str]) -> str | None:
+    if quote.speaker_id:
+        return names.get(quote.speaker_id)
+    text = quote.speaker_text
+    if text and text.lower() not in PRONOUNS:
+        return text
+    return None
+
+
+def prf(tp: int, fp: int, gold: int) -> tuple[float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / gold if gold else 0.0
+    return precision, recall
+
+
+def duc_quotes() -> dict[str, Any]:
+    from newsbrief import brief
+
+    labels = list(jsonl(LABELS / "quotes-duc2006.jsonl"))
+    clusters = {c["id"]: c for c in jsonl(DATA / "duc2006" / "clusters.jsonl.gz")}
+    tp = fp = 0
+    errors = []
+    for cluster_id in dict.fromkeys(label["cluster"] for label in labels):
+        result = brief(duc_items(clusters[cluster_id]), sections="actors,quotes")
+        names = {a.id: a.name for a in result.actors}
+        for label in (x for x in labels if x["cluster"] == cluster_id):
+            span = (label["start"], label["end"])
+            matches = [
+                q
+                for q in result.quotes
+                if q.article_id == label["doc"] and overlaps((q.start, q.end), span)
+            ]
+            guess = predicted_speaker(matches[0], names) if matches else None
+            if guess is None:
+                continue
+            if label["speaker"] and same_speaker(label["speaker"], guess):
+                tp += 1
+            else:
+                fp += 1
+                errors.append((label["context"], label["speaker"], guess))
+    gold = sum(1 for x in labels if x["speaker"])
+    precision, recall = prf(tp, fp, gold)
+    return {"quotes": len(labels), "gold": gold, "tp": tp, "fp": fp, "p": precision,
+            "r": recall, "errors": errors}  # fmt: skip
+
+
+def duc_dates() -> dict[str, Any]:
+    from newsbrief import Article
+    from newsbrief.analysis.timeline import date_mentions
+    from newsbrief.ingest import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    labels = list(jsonl(LABELS / "dates-duc2006.jsonl"))
+    clusters = {c["id"]: c for c in jsonl(DATA / "duc2006" / "clusters.jsonl.gz")}
+    correct = predicted = 0
+    errors = []
+    for doc_id in dict.fromkeys(label["doc"] for label in labels):
+        first = next(x for x in labels if x["doc"] == doc_id)
+        c = clusters[first["cluster"]]
+        text = c["documents"][c["doc_ids"].index(doc_id)]
+        article = Article(doc_id, text, doc_id, date=doc_date(doc_id))
+        cluster = prepare(from_items([article], Settings()))
+        found = [m for _, m in date_mentions(cluster)]
+        for label in (x for x in labels if x["doc"] == doc_id):
+            hits = [m for m in found if overlaps((m.start, m.end), (label["start"], label["end"]))]
+            if not hits:
+                errors.append((label["expression"], label["value"], None))
+                continue
+            predicted += 1
+            if hits[0].value == label["value"]:
+                correct += 1
+            else:
+                errors.append((label["expression"], label["value"], hits[0].value))
+    return {"gold": len(labels), "predicted": predicted, "correct": correct, "errors": errors}
+
+
+def timex(name: str) -> dict[str, Any]:
+    """DATE timexes with calendar values (TimeML), from TimeBank or AQUAINT: not tuned on."""
+    from newsbrief.analysis.dates import Anchor, find_dates
+
+    gold = predicted = correct = 0
+    for article in jsonl(DATA / "timex" / f"{name}.jsonl.gz"):
+        dct = date.fromisoformat(article["dct"][:10])
+        found = find_dates(article["text"], Anchor(dct, dct.year, "publication"))
+        for t in article["timexes"]:
+            if t["type"] != "DATE" or not CALENDAR.match(t["value"]):
+                continue
+            gold += 1
+            hits = [f for f in found if overlaps((f.start, f.end), (t["start"], t["end"]))]
+            if hits:
+                predicted += 1
+                correct += hits[0].value == t["value"]
+    return {"gold": gold, "predicted": predicted, "correct": correct}
+
+
+def polnear() -> dict[str, Any]:
+    """PolNeAR quotes: our speaker span against the annotated one (names as written)."""
+    from newsbrief import brief
+
+    tp = fp = gold = 0
+    for article in jsonl(DATA / "quotes" / "polnear-dev.jsonl.gz"):
+        quotes = [q for q in article["quotes"] if q.get("speaker_start") is not None]
+        gold += len(quotes)
+        published = (article.get("publication_date") or "")[:10] or None
+        item = {"id": "a", "text": article["text"], "date": published}
+        result = brief([item], sections="actors,quotes")
+        text = result.cluster.article("a").text
+        if text != article["text"]:
+            continue  # ingest changed the text (never expected); skip rather than misalign
+        for q in quotes:
+            hits = [p for p in result.quotes if overlaps((p.start, p.end), (q["start"], q["end"]))]
+            if not hits or hits[0].speaker is None:
+                continue
+            speaker = hits[0].speaker
+            if overlaps((speaker.start, speaker.end), (q["speaker_start"], q["speaker_end"])):
+                tp += 1
+            else:
+                fp += 1
+    precision, recall = prf(tp, fp, gold)
+    return {"gold": gold, "tp": tp, "fp": fp, "p": precision, "r": recall}
+
+
+def timing(runs: int) -> list[tuple[str, int, float, float]]:
+    """Median seconds of the plain and the full brief of DUC 2006 clusters, warm."""
+    from newsbrief import brief
+
+    clusters = list(jsonl(DATA / "duc2006" / "clusters.jsonl.gz"))
+    by_size = sorted(clusters, key=lambda c: sum(len(d.split()) for d in c["documents"]))
+    chosen = [("median-size", by_size[len(by_size) // 2]), ("largest", by_size[-1])]
+    rows = []
+    for label, cluster in chosen:
+        items = duc_items(cluster)
+        words = sum(len(d.split()) for d in cluster["documents"])
+        brief(items, sections="summary")
+        brief(items)  # warm-up: loads spaCy once, as a long-running process would
+        plain = _median(lambda items=items: brief(items, sections="summary"), runs)
+        full = _median(lambda items=items: brief(items), runs)
+        name = f"{cluster['id']} ({label}, {len(items)} articles, {words:,} words)"
+        rows.append((name, words, plain, full))
+    return rows
+
+
+def _median(call: Any, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}"
+
+
+def section(runs: int) -> str:
+    import spacy
+
+    from newsbrief.analysis import nlp
+
+    quotes, dates_ = duc_quotes(), duc_dates()
+    banks = {name: timex(name) for name in ("timebank", "aquaint")}
+    pol = polnear()
+    times = timing(runs)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    exact = dates_["correct"] / dates_["gold"]
+    lines = [
+        "<!-- analysis:start -->",
+        "## Story analysis (issue 4)",
+        "",
+        f"`python bench/analysis.py --runs {runs} --write` on {date.today().isoformat()}; "
+        f"{machine()}; spaCy {spacy.__version__} with `{nlp.installed_model()}` (entity "
+        "recognizer only).",
+        "",
+        "### Quote attribution",
+        "",
+        "| labels | quotes | with a speaker | P | R |",
+        "|---|---|---|---|---|",
+        f"| ours: DUC 2006 (`bench/labels/quotes-duc2006.jsonl`) | {quotes['quotes']} | "
+        f"{quotes['gold']} | {quotes['p']:.2f} | {quotes['r']:.2f} |",
+        f"| PolNeAR dev (speaker span overlap; not tuned on) | {pol['gold']} | {pol['gold']} | "
+        f"{pol['p']:.2f} | {pol['r']:.2f} |",
+        "",
+        "A prediction is the resolved actor's name, else the speaker phrase as written; a bare "
+        "pronoun left unresolved counts as no prediction. P = right speakers / speakers given; "
+        "R = right speakers / labelled quotes with a speaker. A name is right when its last word "
+        'matches ("Cuomo" for Andrew Cuomo); a description ("the older gymnast") when one '
+        "contains the other. PolNeAR marks the speaker as written (a quarter are pronouns), so "
+        "there the measure is whether our speaker span overlaps theirs.",
+        "",
+        "### Date normalization",
+        "",
+        "| labels | date expressions | found | exact value | exact / all |",
+        "|---|---|---|---|---|",
+        f"| ours: DUC 2006 (`bench/labels/dates-duc2006.jsonl`) | {dates_['gold']} | "
+        f"{dates_['predicted']} | {dates_['correct']} | {exact:.2f} |",
+    ]
+    for name, row in banks.items():
+        share = row["correct"] / row["gold"] if row["gold"] else 0.0
+        found = row["correct"] / row["predicted"] if row["predicted"] else 0.0
+        lines.append(
+            f"| {name} (DATE, calendar values; not tuned on) | {row['gold']} | "
+            f"{row['predicted']} | {row['correct']} ({found:.2f} of found) | {share:.2f} |"
+        )
+    lines += [
+        "",
+        "Each labelled expression is normalized against its article's date (from the DUC "
+        "document id; TempEval's DCT); exact means the same ISO value (day, month, year or "
+        "ISO week). TimeBank/AQUAINT: DATE expressions whose value is a plain calendar value "
+        "(`1998-03-06`, `1998-03`, `1998`, `1998-W11`); seasons, quarters, `PRESENT_REF` and "
+        "durations are left out.",
+        "",
+        "### Cost of the analysis",
+        "",
+        "| cluster | plain brief (summary) | full brief (all sections) |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {name} | {plain:.2f} s | {full:.2f} s |" for name, _, plain, full in times]
+    lines += [
+        "",
+        f"Median of {runs} warm runs in one process (the spaCy pipeline loads once, ~1 s, on "
+        'first use). `sections=["summary"]` never imports spaCy or the analysis (a test checks '
+        "it). Most of the full brief's time is spaCy's entity recognizer (about 10,000 words a "
+        f"second on one core). Load average during the run: {load}; the machine is shared, "
+        "and the goal of a full brief under 2 s for a 25-article cluster holds only when it "
+        "is quiet.",
+        "",
+        "Honesty notes: the DUC labels were written by reading the articles (speakers and values "
+        "by hand; quote spans located by the quote marks), and the rules were then adjusted "
+        "while looking at them (month names without a year, sentence-final attributions, "
+        'quotations running over several sentences, passive "he was told"), so the DUC rows '
+        "are development numbers; TimeBank, AQUAINT and PolNeAR were only measured.",
+        "<!-- analysis:end -->",
+    ]
+    if quotes["errors"] or dates_["errors"]:
+        print("quote errors:", *quotes["errors"], sep="\n  ", file=sys.stderr)
+        print("date errors:", *dates_["errors"], sep="\n  ", file=sys.stderr)
+    return "\n".join(lines)
+
+
+def write(text: str) -> None:
+    current = DOCS.read_text(encoding="utf-8")
+    start, end = "<!-- analysis:start -->", "<!-- analysis:end -->"
+    if start in current and end in current:
+        before, rest = current.split(start, 1)
+        after = rest.split(end, 1)[1]
+        DOCS.write_text(before + text + after, encoding="utf-8")
+    else:
+        DOCS.write_text(current.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    args = parser.parse_args()
+    text = section(args.runs)
+    print(text)
+    if args.write:
+        write(text)
+
+
+if __name__ == "__main__":
+    main()

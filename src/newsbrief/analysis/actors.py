@@ -1,0 +1,251 @@
+"""Actors: spaCy's named entities merged across articles into people, organizations and places.
+
+Merging is ours: a person's full name ("Mike Pompeo") gathers the short forms that can only be
+that person ("Pompeo", "Mr. Pompeo") — in the same article when one full name there fits, else
+in the cluster when exactly one does; a short form that fits several ("Mr. Kim" beside
+"Kim Jong Un" and "Sung Kim") stays unresolved. Organizations and places merge by name, alias
+("U.S." = "United States") and acronym ("KCNA" = "Korean Central News Agency"). Definite
+descriptions ("the U.S. envoy") join an actor in :mod:`newsbrief.analysis.descriptions`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
+from newsbrief.analysis.nlp import KINDS, Entity
+from newsbrief.analysis.roles import appositive_before, role_of, title_before
+from newsbrief.records import Actor, Cluster, Mention
+
+_ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ...]:
+    """The cluster's actors, each with its canonical name, kind, role and every mention."""
+    from newsbrief.analysis.descriptions import link_descriptions
+
+    texts = {a.id: a.text for a in cluster.articles}
+    cleaned = [c for c in (_clean(e, texts[e.article_id]) for e in entities) if c is not None]
+    cleaned = _people_first(cleaned, texts)
+    people = [(m, label) for m, label in cleaned if label == "PERSON"]
+    others = [(m, label) for m, label in cleaned if label != "PERSON"]
+    groups = _merge_people([m for m, _ in people], texts) + _merge_others(others)
+    order = {a.id: n for n, a in enumerate(cluster.articles)}
+    groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
+    _add_missed(groups, cluster)
+    actors = []
+    for number, (name, kind, mentions) in enumerate(groups, 1):
+        role = _role(mentions, texts) if kind == "person" else None
+        ordered = tuple(sorted(set(mentions), key=lambda m: (order[m.article_id], m.start)))
+        actors.append(Actor(f"A{number}", name, kind, role, ordered))
+    return link_descriptions(cluster, tuple(actors))
+
+
+def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) -> None:
+    """Add the occurrences of each person's names that the recognizer missed.
+
+    A full name is added anywhere; a one-word form only where no other person's name fits it.
+    """
+    people = [g for g in groups if g[1] == "person"]
+    full = {_key(m.text) for g in people for m in g[2] if " " in m.text}
+    owner: dict[str, list[Mention]] = {}
+    for _, _, mentions in people:
+        for form in {m.text for m in mentions}:
+            if " " in form or sum(_fits(_key(form), k) for k in full) <= 1:
+                owner.setdefault(form, mentions)
+    if not owner:
+        return
+    taken = {(m.article_id, m.start) for g in groups for m in g[2]}
+    covered = {(m.article_id, i) for g in groups for m in g[2] for i in range(m.start, m.end)}
+    forms = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
+    for sentence in cluster.sentences:
+        for match in pattern.finditer(sentence.text):
+            start = sentence.start + match.start()
+            if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
+                continue
+            end = sentence.start + match.end()
+            owner[match.group()].append(Mention(sentence.article_id, start, end, match.group()))
+
+
+def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
+    """The entity's span without "the", possessives, honorifics and titles; None if not an actor."""
+    if entity.label not in KINDS:
+        return None
+    start, end = entity.start, entity.end
+    span = text[start:end]
+    for prefix in ("the ", "The "):
+        if span.startswith(prefix) and entity.label != "PERSON":
+            start += len(prefix)
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end -= len(possessive.group())
+    while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
+        end -= 1
+    if entity.label == "PERSON":
+        start = _skip_titles(text, start, end)
+    words = text[start:end].split()
+    if not words or not any(c.isupper() for c in text[start:end]):
+        return None
+    return Mention(entity.article_id, start, end, text[start:end]), entity.label
+
+
+def _people_first(
+    cleaned: list[tuple[Mention, str]], texts: dict[str, str]
+) -> list[tuple[Mention, str]]:
+    """Labels voted per name; a name the text gives a person's role is a person; a one-word
+    organization that is a person's surname ("Trump") is that person."""
+    votes: dict[str, Counter[str]] = {}
+    for m, label in cleaned:
+        votes.setdefault(_key(m.text), Counter())[label] += 1
+    cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
+    cleaned = [
+        (m, "PERSON")
+        if label == "ORG" and _name_like(m.text) and _person_role(m, texts)
+        else (m, label)
+        for m, label in cleaned
+    ]
+    names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
+    fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
+    return [
+        (m, "PERSON" if label != "PERSON" and _key(m.text) in fits and label != "GPE" else label)
+        for m, label in cleaned
+    ]
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _person_role(mention: Mention, texts: dict[str, str]) -> bool:
+    text = texts[mention.article_id]
+    return bool(title_before(text, mention.start) or appositive_before(text, mention.start))
+
+
+def _skip_titles(text: str, start: int, end: int) -> int:
+    while True:
+        first = text[start:end].split(" ", 1)
+        if len(first) == 2 and (first[0] in HONORIFICS or first[0].rstrip(".") in TITLES):
+            start += len(first[0]) + 1
+            continue
+        return start
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s‐-―-]+", " ", name.lower()).strip()
+
+
+def _merge_people(
+    mentions: list[Mention], texts: dict[str, str]
+) -> list[tuple[str, str, list[Mention]]]:
+    full: dict[str, list[Mention]] = {}
+    short: list[Mention] = []
+    for mention in mentions:
+        if len(mention.text.split()) >= 2:
+            full.setdefault(_key(mention.text), []).append(mention)
+        else:
+            short.append(mention)
+    unresolved: dict[str, list[Mention]] = {}
+    for mention in short:
+        owner = _owner(mention, full, texts)
+        if owner is not None:
+            full[owner].append(mention)
+        elif not _fits_any(mention, full):
+            unresolved.setdefault(_key(mention.text), []).append(mention)
+    groups = [(_name(ms, long=True), "person", ms) for ms in full.values()]
+    return groups + [(_name(ms), "person", ms) for ms in unresolved.values()]
+
+
+def _fits(short: str, full_key: str) -> bool:
+    words = full_key.split()
+    return short in (words[0], words[-1])
+
+
+def _fits_any(mention: Mention, full: dict[str, list[Mention]]) -> bool:
+    return any(_fits(_key(mention.text), key) for key in full)
+
+
+def _owner(mention: Mention, full: dict[str, list[Mention]], texts: dict[str, str]) -> str | None:
+    """The one full name a short form can stand for: in its article, else in the cluster.
+
+    A title before the short form ("Dr. Ruiz") keeps only the full names written with it.
+    """
+    word = _key(mention.text)
+    fitting = [key for key in full if _fits(word, key)]
+    title = _title(texts[mention.article_id], mention.start)
+    if title and len(fitting) > 1:
+        titled = [
+            k
+            for k in fitting
+            if any(_title(texts[m.article_id], m.start) == title for m in full[k])
+        ]
+        fitting = titled or fitting
+    local = [k for k in fitting if any(m.article_id == mention.article_id for m in full[k])]
+    if len(local) == 1:
+        return local[0]
+    if not local and len(fitting) == 1:
+        return fitting[0]
+    return None
+
+
+def _title(text: str, start: int) -> str | None:
+    words = text[max(0, start - 12) : start].split()
+    if not words or not text[:start].endswith(" "):
+        return None
+    word = words[-1]
+    return word if word in HONORIFICS or word.rstrip(".") in TITLES else None
+
+
+def _merge_others(items: list[tuple[Mention, str]]) -> list[tuple[str, str, list[Mention]]]:
+    groups: dict[str, list[tuple[Mention, str]]] = {}
+    for mention, label in items:
+        key = _ALIAS.get(mention.text.lower(), mention.text)
+        groups.setdefault(_key(key), []).append((mention, label))
+    _merge_acronyms(groups)
+    result = []
+    for key, members in groups.items():
+        label = Counter(label for _, label in members).most_common(1)[0][0]
+        mentions = [m for m, _ in members]
+        name = _ALIAS.get(key, _name(mentions, long=True))
+        kind = KINDS[label]
+        if label == "GPE" and name not in COUNTRIES:
+            kind = "place"
+        result.append((name, kind, mentions))
+    return result
+
+
+def _merge_acronyms(groups: dict[str, list[tuple[Mention, str]]]) -> None:
+    """Fold "KCNA" into "Korean Central News Agency" when the initials match exactly one name."""
+    initials: dict[str, list[str]] = {}
+    for key in groups:
+        words = [w for w in key.split() if w not in {"of", "the", "and", "for"}]
+        if len(words) >= 2:
+            initials.setdefault("".join(w[0] for w in words), []).append(key)
+    for key in list(groups):
+        written = groups[key][0][0].text.replace(".", "")
+        acronym = written.lower()
+        if not written.isupper() or " " in written or not 2 <= len(acronym) <= 6:
+            continue
+        targets = initials.get(acronym, [])
+        if len(targets) == 1 and targets[0] != key:
+            groups[targets[0]] += groups.pop(key)
+
+
+def _name(mentions: list[Mention], long: bool = False) -> str:
+    """The canonical name: the longest form when ``long``, else the commonest."""
+    counts = Counter(m.text for m in mentions)
+    if long:
+        return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
+    return counts.most_common(1)[0][0]
+
+
+def _role(mentions: Iterable[Mention], texts: dict[str, str]) -> str | None:
+    for mention in sorted(mentions, key=lambda m: (m.article_id, m.start)):
+        role = role_of(texts[mention.article_id], mention.start, mention.end)
+        if role:
+            return role
+    return None

