@@ -118,3 +118,14 @@ def test_cli_missing_input_is_one_line_error(tmp_path) -> None:
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("newsbrief: error: [E101]")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_sections_pick_the_parts_of_every_brief(tmp_path) -> None:
+    out = tmp_path / "out.jsonl"
+    args = ["batch", str(CLUSTERS), "--out", str(out), "--sections", "summary"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    briefs = lines(out)
+    assert briefs and all(b["sections"] == ["summary"] and b["actors"] == [] for b in briefs)
+    bad = CliRunner().invoke(main, [*args[:4], "--sections", "summary,gossip"])
+    assert bad.exit_code == 2 and "gossip" in bad.stderr

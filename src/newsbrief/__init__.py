@@ -38,6 +38,7 @@ def __getattr__(name: str) -> Any:
         return getattr(pipeline, name)
     raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")
 
+
 __all__ = [
     "Article",
     "Brief",

@@ -57,10 +57,11 @@ def take_while_fits(ranked: Sequence[str], words: int) -> list[str]:
 
 
 def newsbrief_summary(documents: Sequence[str], words: int) -> str:
-    """newsbrief with its default settings."""
+    """newsbrief's summary with its default settings (the analysis sections are not scored)."""
     from newsbrief import brief
 
-    return "\n".join(s.text for s in brief(list(documents), words=words).sentences)
+    result = brief(list(documents), words=words, sections=["summary"])
+    return "\n".join(s.text for s in result.sentences)
 
 
 def lead_summary(documents: Sequence[str], words: int) -> str:
