@@ -20,7 +20,6 @@ import argparse
 import gzip
 import json
 import os
-import platform
 import re
 import statistics
 import sys
@@ -30,10 +29,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "bench" / "labels"
-DOCS = ROOT / "docs" / "benchmarks.md"
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 
@@ -232,18 +232,6 @@ def _median(call: Any, runs: int) -> float:
     return statistics.median(times)
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}"
-
-
 def section(runs: int) -> str:
     import spacy
 
@@ -260,7 +248,7 @@ def section(runs: int) -> str:
         "## Story analysis (issue 4)",
         "",
         f"`python bench/analysis.py --runs {runs} --write` on {date.today().isoformat()}; "
-        f"{machine()}; spaCy {spacy.__version__} with `{nlp.installed_model()}` (entity "
+        f"{report.machine()}; spaCy {spacy.__version__} with `{nlp.installed_model()}` (entity "
         "recognizer only).",
         "",
         "### Quote attribution",
@@ -329,17 +317,6 @@ def section(runs: int) -> str:
     return "\n".join(lines)
 
 
-def write(text: str) -> None:
-    current = DOCS.read_text(encoding="utf-8")
-    start, end = "<!-- analysis:start -->", "<!-- analysis:end -->"
-    if start in current and end in current:
-        before, rest = current.split(start, 1)
-        after = rest.split(end, 1)[1]
-        DOCS.write_text(before + text + after, encoding="utf-8")
-    else:
-        DOCS.write_text(current.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -348,7 +325,7 @@ def main() -> None:
     text = section(args.runs)
     print(text)
     if args.write:
-        write(text)
+        report.write_section("analysis", text)
 
 
 if __name__ == "__main__":

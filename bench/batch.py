@@ -27,9 +27,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATION = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
-DOCS = ROOT / "docs" / "benchmarks.md"
 
 
 def measure(source: Path, workers: int, scratch: Path) -> dict[str, float]:
@@ -116,13 +117,7 @@ def write_section(rows: list[str], args: argparse.Namespace, scaling: str) -> No
             "<!-- batch:end -->",
         ]
     )
-    text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
-    if "<!-- batch:start -->" in text:
-        head, rest = text.split("<!-- batch:start -->", 1)
-        text = head + section + rest.split("<!-- batch:end -->", 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    DOCS.write_text(text)
+    report.write_section("batch", section)
 
 
 def main() -> None:

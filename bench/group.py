@@ -32,9 +32,10 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multinews"
-DOCS = ROOT / "docs" / "benchmarks.md"
 GRID = [0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3]
 SIZES = [5_000, 10_000, 20_000, 50_000]
 
@@ -191,13 +192,7 @@ def write_section(quality: list[str], best: float, scaling: list[str]) -> None:
             "<!-- group:end -->",
         ]
     )
-    text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
-    if "<!-- group:start -->" in text:
-        head, rest = text.split("<!-- group:start -->", 1)
-        text = head + section + rest.split("<!-- group:end -->", 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    DOCS.write_text(text)
+    report.write_section("group", section)
 
 
 def main() -> None:

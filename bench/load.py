@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import socket
 import statistics
 import subprocess
@@ -30,10 +29,11 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "samples" / "korea-talks"
 EXAMPLE = ROOT / "examples" / "harbor-bridge"
-DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- load:start -->", "<!-- load:end -->"
 HOST = "127.0.0.1"
 RUN_TIME_LIMIT = 600.0  # seconds: no run goes on longer, whatever happens
@@ -125,19 +125,6 @@ async def load(port: int, body: bytes, requests: int, concurrency: int) -> dict[
     }
 
 
-def machine() -> str:
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    system = f"{platform.system()}, Python {platform.python_version()}"
-    return f"{model}, {os.cpu_count()} cores, {system}"
-
-
 def section(args: argparse.Namespace, name: str, runs: list[dict[str, float]]) -> str:
     median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
     median["load"] = statistics.median(run["load"] for run in runs)
@@ -153,7 +140,7 @@ def section(args: argparse.Namespace, name: str, runs: list[dict[str, float]]) -
         f"--sections {args.sections} --write"
     )
     how = (
-        f"`{command}` on {date.today().isoformat()}; {machine()}. "
+        f"`{command}` on {date.today().isoformat()}; {report.machine()}. "
         f"`newsbrief serve --processes {args.processes} --workers {args.workers}` on 127.0.0.1, "
         f"client and server on the same machine; each request is `POST /v1/brief` of the {name} "
         f"(150 words, {sections}), sent over {args.concurrency} keep-alive connections after 20 "
@@ -181,16 +168,6 @@ def section(args: argparse.Namespace, name: str, runs: list[dict[str, float]]) -
             END,
         ]
     )
-
-
-def write(text: str) -> None:
-    current = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        current = before + text + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + text + "\n"
-    DOCS.write_text(current)
 
 
 def main() -> None:
@@ -226,7 +203,7 @@ def main() -> None:
     text = section(args, name, runs)
     print(text)
     if args.write:
-        write(text)
+        report.write_section("load", text)
 
 
 if __name__ == "__main__":

@@ -17,14 +17,14 @@ sections are left as they are) unless ``--no-write``.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shlex
 import sys
 import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+import report
 
 from newsbrief.errors import NewsbriefError
 from newsbrief.evaluate.datasets import read_clusters
@@ -34,7 +34,7 @@ from newsbrief.evaluate.runner import RunResult, run
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
-DOCS = ROOT / "docs" / "benchmarks.md"
+DOCS = report.DOCS
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 ORDER = ("newsbrief", "lead", "lexrank", "textrank", "lsa", "oracle")
 
@@ -111,22 +111,6 @@ def table_row(result: RunResult) -> str:
     return f"| {name} | {' | '.join(cells)} | {words:.0f} | {speed} | {peak} |"
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {memory_gb:.0f} GiB, {platform.system()}, "
-        f"Python {platform.python_version()}"
-    )
-
-
 def section(tables: list[list[str]], notes: list[str], traced: int | None) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -141,7 +125,7 @@ def section(tables: list[list[str]], notes: list[str], traced: int | None) -> st
         START,
         "## Quality (ROUGE)",
         "",
-        f"`{command}` on {date.today().isoformat()}; {machine()}; rouge-score "
+        f"`{command}` on {date.today().isoformat()}; {report.machine()}; rouge-score "
         f"{installed('rouge-score')}, sumy {installed('sumy')}.",
         "",
         "ROUGE F1 × 100 from the `rouge-score` package with its Porter stemmer, texts lowercased "
@@ -177,18 +161,6 @@ def memory_note(traced: int | None) -> str:
         f"(tracemalloc, in a second, traced run), the largest over {which}; tracing is slow, "
         "and peak memory grows with the size of the cluster."
     )
-
-
-def write_section(text: str) -> None:
-    """Replace the text between the quality markers, or append the section with them."""
-    current = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        current = head + text + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(current)
 
 
 def parse_args() -> argparse.Namespace:
@@ -248,7 +220,7 @@ def main() -> None:
     text = section(tables, notes, traced)
     print(text)
     if args.write:
-        write_section(text)
+        report.write_section("quality", text)
         print(f"wrote {DOCS.relative_to(ROOT)}", file=sys.stderr)
 
 

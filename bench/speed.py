@@ -27,10 +27,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "samples" / "korea-talks"
 EXAMPLE = ROOT / "examples" / "harbor-bridge"
-DOCS = ROOT / "docs" / "benchmarks.md"
 
 
 def median_seconds(call: Callable[[], object], runs: int) -> float:
@@ -130,13 +131,7 @@ def write_section(rows: list[str], runs: int) -> None:
             "<!-- speed:end -->",
         ]
     )
-    text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
-    if "<!-- speed:start -->" in text:
-        head, rest = text.split("<!-- speed:start -->", 1)
-        text = head + section + rest.split("<!-- speed:end -->", 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    DOCS.write_text(text)
+    report.write_section("speed", section)
 
 
 def main() -> None:
