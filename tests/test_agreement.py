@@ -76,3 +76,29 @@ def test_sample_progress_against_regrettable(sample_brief) -> None:
         assert (
             sample_brief.cluster.article(side.article_id).text[side.start : side.end] == side.text
         )
+
+
+def test_a_different_date_for_the_same_event_is_a_conflict() -> None:
+    from newsbrief.analysis.facts import rule_verdict
+
+    verdict = rule_verdict(
+        "The city closed the Harbor Bridge on March 2 after inspectors found cracks.",
+        "The city closed the Harbor Bridge on March 3 after inspectors found cracks.",
+    )
+    assert (verdict.label, verdict.kind) == ("conflict", "date")
+    assert "“March 2”" in verdict.evidence and "“March 3”" in verdict.evidence
+    same = rule_verdict(
+        "Inspectors found the cracks on Feb. 27 and the bridge closed on March 2.",
+        "The bridge closed on March 2, three days after the cracks were found on Feb. 27.",
+    )
+    assert same.label == "agreement"
+
+
+def test_the_nli_judge_needs_a_local_model_folder_and_never_downloads(tmp_path) -> None:
+    from newsbrief.analysis.agreement import get_judge
+    from newsbrief.errors import MissingExtraError
+
+    with pytest.raises(MissingExtraError, match="local folder"):
+        get_judge("nli:cross-encoder/nli-deberta-v3-small")
+    with pytest.raises(MissingExtraError, match="local folder"):
+        get_judge("nli:")

@@ -84,7 +84,7 @@ def score_sentences(
         raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
     else:
         known = ", ".join(SCORERS)
-        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E208")
+        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E209")
     low, high = float(raw.min()), float(raw.max())
     scores = (raw - low) / (high - low) if high > low else np.ones_like(raw)
     lengths = np.array([s.words for s in sentences])

@@ -45,7 +45,8 @@ class Settings:
     duplicate_overlap: float = 0.9
     # Agreement: sentences of two articles at or above this cosine report the same thing.
     agreement_threshold: float = 0.35
-    # Agreement: who labels aligned sentences: "rules" (no model) or "nli" (transformers).
+    # Agreement: who labels aligned sentences: "rules" (no model) or "nli:/path/to/model"
+    # (transformers, a model folder the user gives; nothing is downloaded).
     agreement_judge: str = "rules"
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000

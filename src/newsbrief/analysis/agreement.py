@@ -14,7 +14,9 @@ same thing, each aligned pair labelled with the evidence that decided it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from newsbrief.analysis.facts import Verdict, rule_verdict, slot_conflicts
@@ -45,16 +47,27 @@ class RulesJudge:
 
 
 class NLIJudge:
-    """A judge backed by a Hugging Face NLI model (``transformers``), if one is installed."""
+    """A judge backed by an NLI model (``transformers``) in a folder the user gives.
+
+    Chosen with ``agreement_judge = "nli:/path/to/model"``. The model is read from that folder
+    only: newsbrief never downloads one (the hub is switched off before transformers loads).
+    """
 
     name = "nli"
 
-    def __init__(self, model: str = "cross-encoder/nli-deberta-v3-small") -> None:
+    def __init__(self, model: str = "") -> None:
+        if not model or not Path(model).is_dir():
+            raise MissingExtraError(
+                f"the nli judge needs a local folder holding an NLI model, not {model!r}",
+                hint="agreement_judge='nli:/path/to/model' (newsbrief never downloads models)",
+            )
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             from transformers import pipeline  # type: ignore[import-not-found]
         except ImportError:
             raise MissingExtraError(
-                "the nli judge needs transformers and a local NLI model",
+                "the nli judge needs the transformers package",
                 hint="pip install transformers, or use agreement_judge='rules'",
             ) from None
         self._classify = pipeline("text-classification", model=model)
@@ -75,10 +88,13 @@ JUDGES: dict[str, Callable[[], Judge]] = {"rules": RulesJudge, "nli": NLIJudge}
 
 
 def get_judge(name: str) -> Judge:
-    """The judge registered under ``name`` in :data:`JUDGES`."""
+    """The judge registered under ``name`` in :data:`JUDGES`; ``nli:PATH`` for a local model."""
+    if name.startswith("nli:"):
+        return NLIJudge(name.removeprefix("nli:"))
     if name not in JUDGES:
         raise SettingsError(
-            f"unknown agreement judge {name!r} (known: {', '.join(JUDGES)})", code="E208"
+            f"unknown agreement judge {name!r} (known: {', '.join(JUDGES)}, nli:PATH)",
+            code="E210",
         )
     return JUDGES[name]()
 

@@ -64,10 +64,29 @@ def _value(text: str) -> float | None:
         return None
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CALENDAR_DAY = re.compile(
+    r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s(?P<day>\d{1,2})\b"
+)
+
+
+def calendar_days(text: str) -> dict[tuple[int, int], str]:
+    """Days named by month and day ("March 2", "Feb. 27"): (month, day) → as written."""
+    found: dict[tuple[int, int], str] = {}
+    for match in _CALENDAR_DAY.finditer(text):
+        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+        found.setdefault((month, int(match.group("day"))), match.group(0))
+    return found
+
+
 def numbers(text: str) -> dict[str, tuple[float, str]]:
     """Counted things: unit noun → (value, as written), for "85,000 commuters", "$3.5 million"."""
     found: dict[str, tuple[float, str]] = {}
+    days = [m.span("day") for m in _CALENDAR_DAY.finditer(text)]  # "March 2" is a date
     for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in days):
+            continue
         value = _value(match.group("num"))
         unit = match.group("unit").lower().rstrip("s")
         if unit in _ADJECTIVES:
@@ -104,6 +123,10 @@ def rule_verdict(first: str, second: str) -> Verdict:
         return Verdict(
             "conflict", "duration", f"different durations: “{da[0][1]}” against “{db[0][1]}”"
         )
+    ca, cb = calendar_days(first), calendar_days(second)
+    if ca and cb and ca.keys().isdisjoint(cb.keys()):
+        said_a, said_b = next(iter(ca.values())), next(iter(cb.values()))
+        return Verdict("conflict", "date", f"different dates: “{said_a}” against “{said_b}”")
     pa, wa = polarity(first)
     pb, wb = polarity(second)
     if pa and pb and pa != pb:
