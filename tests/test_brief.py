@@ -111,3 +111,18 @@ def test_representation_is_swappable() -> None:
     finally:
         del represent.REPRESENTATIONS["counting"]
     assert calls == [1] and result.sentences
+
+
+def test_auto_scorer_uses_learned_weights_only_for_clusters_their_size(monkeypatch) -> None:
+    from conftest import make_article
+
+    import newsbrief.score
+
+    def refuse():
+        raise AssertionError("learned weights used")
+
+    monkeypatch.setattr(newsbrief.score, "learned_scorer", refuse)
+    many = [make_article(f"district{i}", 4) for i in range(11)]
+    assert brief(many, sections="summary").sentences  # 11 articles: the centroid scorer
+    with pytest.raises(AssertionError, match="learned weights used"):
+        brief(many[:3], sections="summary")

@@ -2,9 +2,12 @@
 
 Two scorers, chosen by the ``scorer`` setting:
 
-- ``learned`` (default): a linear model over :mod:`newsbrief.features` whose weights ship in
+- ``learned``: a linear model over :mod:`newsbrief.features` whose weights ship in
   ``scorer.json``, fitted by ``scripts/train_scorer.py`` on Multi-News *training* clusters;
-- ``centroid``: centrality blended with a position prior, no learned weights.
+- ``centroid``: centrality blended with a position prior, no learned weights;
+- ``auto`` (default): ``learned`` for clusters of the size it was fitted on (Multi-News has
+  2–10 articles), ``centroid`` for bigger ones, where its weights would be extrapolated (on
+  25-article DUC 2006 clusters the centroid scorer measures better; docs/benchmarks.md).
 
 Either way scores are scaled to [0, 1] within the cluster, and sentences shorter than
 ``min_sentence_words`` or that do not end like a sentence (cut off, a label) score 0:
@@ -29,7 +32,8 @@ from newsbrief.records import Sentence
 from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
 
-SCORERS = ("learned", "centroid")
+SCORERS = ("auto", "learned", "centroid")
+LEARNED_MAX_ARTICLES = 10  # the largest Multi-News cluster the learned weights saw
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,15 @@ def score_sentences(
         return np.zeros(0)
     words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
-    if settings.scorer == "learned":
+    scorer = settings.scorer
+    if scorer == "auto":
+        articles = len({s.article_id for s in sentences})
+        scorer = "learned" if articles <= LEARNED_MAX_ARTICLES else "centroid"
+    if scorer == "learned":
         model = learned_scorer()
         raw = ((features - model.mean) / model.scale) @ model.weights + model.bias
         raw = raw + word_bag(words, model.words)
-    elif settings.scorer == "centroid":
+    elif scorer == "centroid":
         position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
         raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
     else:

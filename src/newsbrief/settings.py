@@ -25,8 +25,9 @@ class Settings:
     words: int = 150
     # How sentences become vectors: a name in newsbrief.represent.REPRESENTATIONS.
     representation: str = "tfidf"
-    # How sentences are scored: "learned" (shipped weights) or "centroid" (no learned weights).
-    scorer: str = "learned"
+    # How sentences are scored: "learned" (shipped weights), "centroid" (no learned weights), or
+    # "auto": learned for clusters of up to 10 articles (what it was fitted on), else centroid.
+    scorer: str = "auto"
     # The centroid scorer: weight of the position prior against centrality (0 = ignore position).
     position_weight: float = 0.35
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
