@@ -208,3 +208,56 @@ def test_a_page_without_article_text_is_skipped_once(tmp_path: Path) -> None:
     result = read_inputs([page, good], SETTINGS)
     assert [(n.code, n.skipped) for n in result.notices] == [("empty-html", True)]
     assert len(result.articles) == 1
+
+
+def test_ids_given_by_the_user_are_kept_and_repeats_are_reported() -> None:
+    items = [{"text": "a b c"}, {"text": "d e f", "id": "1"}, {"text": "g h i", "id": "1"}]
+    result = from_items(items, SETTINGS)
+    assert [a.id for a in result.articles] == ["2", "1", "1-2"]
+    assert [n.code for n in result.notices] == ["renamed-id"]
+
+
+def test_a_broken_link_in_a_directory_is_named(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", make_article("harbor"))
+    (tmp_path / "b.txt").symlink_to(tmp_path / "missing.txt")
+    result = read_inputs([tmp_path], SETTINGS)
+    assert [(n.code, Path(n.source).name) for n in result.notices] == [("unreadable-file", "b.txt")]
+
+
+def test_gzipped_stdin_is_read(monkeypatch) -> None:
+    import io
+    import sys
+
+    data = gzip.compress(
+        json.dumps({"documents": [make_article("harbor"), make_article("river")]}).encode()
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert len(read_inputs(["-"], SETTINGS).articles) == 2
+
+
+def test_one_text_or_one_path_is_one_article() -> None:
+    text = (EXAMPLE / "01-bridge-closed.txt").read_text()
+    from newsbrief import brief
+
+    assert len(brief(text, sections="summary").articles) == 1
+    assert len(brief_paths(str(EXAMPLE), sections="summary").articles) == 4
+
+
+def test_text_without_spaces_gets_a_notice_that_says_why() -> None:
+    from newsbrief import brief
+
+    chinese = (
+        "港口大桥周一因发现裂缝而关闭。市长表示修复需要六周时间。工程师认为至少需要三个月。" * 3
+    )
+    result = brief([chinese], sections="summary")
+    assert result.sentences == ()
+    assert "no-usable-sentence" in [n.code for n in result.notices]
+
+
+def test_dates_at_the_edge_of_the_calendar_do_not_crash() -> None:
+    from newsbrief import brief
+
+    text = "The council will meet tomorrow, on Dec. 31, and again next month to vote on the plan."
+    for date in ("9999-12-31", "0001-01-01"):
+        result = brief([{"text": text, "date": date}, {"text": make_article("harbor")}])
+        assert result.sentences

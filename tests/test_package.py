@@ -35,7 +35,17 @@ def test_settings_layers(tmp_path, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [{"wrods": 3}, {"words": "many"}, {"words": 0}, {"representation": "nope"}]
+    "bad",
+    [
+        {"wrods": 3},
+        {"words": "many"},
+        {"words": 0},
+        {"representation": "nope"},
+        {"redundancy_threshold": 1.1},
+        {"position_weight": -5},
+        {"min_sentence_words": 0},
+        {"scorer": "magic"},
+    ],
 )
 def test_bad_settings_are_errors(bad) -> None:
     with pytest.raises(SettingsError):

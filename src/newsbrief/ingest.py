@@ -64,6 +64,11 @@ def read_inputs(paths: Sequence[str | Path], settings: Settings) -> Ingested:
     for raw in paths:
         if str(raw) == "-":
             data = sys.stdin.buffer.read()
+            if data.startswith(b"\x1f\x8b"):  # gzipped, like a .jsonl.gz given by name
+                try:
+                    data = gzip.decompress(data)
+                except (OSError, EOFError):
+                    raise InputError("<stdin>: not a readable gzip stream", code="E103") from None
             drafts += _parse_bytes(data, "<stdin>", None, settings, result.notices)
             continue
         path = Path(raw)
@@ -98,11 +103,17 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
 
 
 def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
-    files = sorted(
+    entries = sorted(
         p
         for p in path.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
+    files = [p for p in entries if p.is_file()]
+    notices += [  # a broken link, a socket: named, not silently passed over
+        Notice("unreadable-file", "not a regular file (a broken link?); skipped", str(p), True)
+        for p in entries
+        if not p.is_file()
+    ]
     drafts: list[_Draft] = []
     for file in files:
         suffix = Path(file.name.lower().removesuffix(".gz")).suffix
@@ -310,6 +321,7 @@ def _fingerprint(text: str) -> str:
 def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
     """Drop empty texts and exact copies (with notices), cut over-long texts, assign ids."""
     seen: dict[str, str] = {}
+    given = {d.id for d in drafts if d.id}  # ids the user chose: never handed to another article
     used_ids: set[str] = set()
     for draft in drafts:
         text = draft.text
@@ -339,10 +351,29 @@ def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
                     draft.source,
                 )
             )
-        article_id = (
-            draft.id if draft.id and draft.id not in used_ids else str(len(result.articles) + 1)
-        )
-        while article_id in used_ids:
-            article_id += "'"
+        article_id = _new_id(draft, len(result.articles) + 1, given, used_ids)
+        if draft.id and article_id != draft.id:
+            result.notices.append(
+                Notice(
+                    "renamed-id",
+                    f"id {draft.id!r} is used twice; this one is {article_id!r}",
+                    draft.source,
+                )
+            )
         used_ids.add(article_id)
         result.articles.append(Article(article_id, text, draft.source, draft.title, draft.date))
+
+
+def _new_id(draft: _Draft, number: int, given: set[str], used: set[str]) -> str:
+    """The draft's own id when free; else, for a repeated id, ``id-2``…; else its position
+    (or the next number no article was given)."""
+    if draft.id and draft.id not in used:
+        return draft.id
+    if draft.id:
+        n = 2
+        while f"{draft.id}-{n}" in used | given:
+            n += 1
+        return f"{draft.id}-{n}"
+    while str(number) in used | given:
+        number += 1
+    return str(number)

@@ -89,7 +89,7 @@ def summarize(
     if "summary" in wanted:
         summary = _summary(cluster, settings)
         if not summary:
-            notices += (Notice("budget-too-small", f"no sentence fits in {settings.words} words"),)
+            notices += (_empty_summary_notice(cluster, settings),)
     analysis = Analysis()
     if any(s != "summary" for s in wanted):
         from newsbrief.analysis import run_sections
@@ -121,6 +121,18 @@ def _summary(cluster: Cluster, settings: Settings) -> list[SummarySentence]:
     return list(cite(chosen, sentences, similarity, settings.also_in_threshold))
 
 
+def _empty_summary_notice(cluster: Cluster, settings: Settings) -> Notice:
+    """Why the summary is empty: the budget, or no sentence usable at any budget."""
+    usable = [s for s in cluster.sentences if s.words >= settings.min_sentence_words]
+    if usable and min(s.words for s in usable) > settings.words:
+        return Notice("budget-too-small", f"no sentence fits in {settings.words} words")
+    return Notice(
+        "no-usable-sentence",
+        f"no finished sentence of at least {settings.min_sentence_words} words (text without "
+        "spaces between words, such as Chinese or Japanese, is not supported)",
+    )
+
+
 def brief(
     articles: Iterable[str | Article | Mapping[str, Any]],
     words: int | None = None,
@@ -136,6 +148,8 @@ def brief(
     name. Raises :class:`newsbrief.errors.NewsbriefError` for input it cannot summarize.
     """
     resolved = load_settings(config, words=words, **settings)
+    if isinstance(articles, str):  # one text, not a sequence of one-character articles
+        articles = [articles]
     return summarize(prepare(from_items(articles, resolved)), resolved, sections)
 
 
@@ -149,4 +163,6 @@ def brief_paths(
 ) -> Brief:
     """Summarize articles read from files, directories or ``-`` (stdin); see :func:`brief`."""
     resolved = load_settings(config, words=words, **settings)
+    if isinstance(paths, str | Path):  # one path, not a sequence of one-letter paths
+        paths = [paths]
     return summarize(prepare(read_inputs(paths, resolved)), resolved, sections)

@@ -92,7 +92,40 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     settings = Settings(**{k: _coerce(k, v, kinds[k]) for k, v in values.items()})
     if settings.words < 1:
         raise SettingsError("the word budget must be at least 1", code="E204")
+    _check_ranges(settings)
     return settings
+
+
+SHARES = (
+    "position_weight",
+    "redundancy_threshold",
+    "diversity_lambda",
+    "also_in_threshold",
+    "duplicate_overlap",
+    "agreement_threshold",
+)
+COUNTS = (
+    "min_sentence_words",
+    "torn_graphic_min_labels",
+    "label_max_words",
+    "max_file_bytes",
+    "max_article_chars",
+)
+
+
+def _check_ranges(settings: Settings) -> None:
+    """Similarities, weights and shares lie in [0, 1]; counts and sizes are at least 1."""
+    for name in SHARES:
+        if not 0.0 <= getattr(settings, name) <= 1.0:
+            raise SettingsError(
+                f"setting {name!r} must be between 0 and 1, got {getattr(settings, name)}",
+                code="E211",
+            )
+    for name in COUNTS:
+        if getattr(settings, name) < 1:
+            raise SettingsError(
+                f"setting {name!r} must be at least 1, got {getattr(settings, name)}", code="E211"
+            )
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:

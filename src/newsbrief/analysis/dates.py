@@ -130,7 +130,10 @@ def find_dates(text: str, anchor: Anchor) -> list[Found]:
         if start < taken:
             continue
         taken = end
-        result = _normalize(kind, match, text, anchor)
+        try:
+            result = _normalize(kind, match, text, anchor)
+        except (OverflowError, ValueError):  # anchored beyond year 1 or 9999: not a real date
+            result = None
         if result is not None:
             value, granularity, earliest, latest, used, note = result
             found.append(
