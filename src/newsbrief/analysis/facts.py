@@ -151,7 +151,7 @@ def slot_conflicts(
     articles: the most similar pair of sentences."""
     counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
     counted = [c for c in counted if c[1] or c[2]]
-    best: dict[tuple[str, str, str], tuple[float, Alignment]] = {}
+    best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
     for n, (i, nums_a, durs_a) in enumerate(counted):
         row = similarity.row(i)
         for j, nums_b, durs_b in counted[n + 1 :]:

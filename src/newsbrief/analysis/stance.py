@@ -129,8 +129,8 @@ def _holder(
         if m.article_id == span.article_id and span.start <= m.start < span.end
     )
     if subject is not None and subject.start is not None and subject.end is not None:
-        inside = [n for n in named if span.start + subject.start <= n[0] < span.start + subject.end]
-        return inside[-1][2] if inside else subject.name
+        within = [n for n in named if span.start + subject.start <= n[0] < span.start + subject.end]
+        return within[-1][2] if within else subject.name
     people = [n for n in named if not n[1]]
     if people:
         return people[0][2]

@@ -42,10 +42,10 @@ def render_html(brief: Brief, explain: bool = False) -> str:
         rows = "".join(f"<li>{escape(item)}</li>" for item in items)
         body.append(f'<h2>{escape(title)}</h2><ul class="analysis">{rows}</ul>')
     if brief.notices:
-        items = "".join(
+        notices = "".join(
             f"<li>{escape(n.source or 'input')}: {escape(n.message)}</li>" for n in brief.notices
         )
-        body.append(f'<h2>Notices</h2><ul class="notice">{items}</ul>')
+        body.append(f'<h2>Notices</h2><ul class="notice">{notices}</ul>')
     body.append("<h2>Sources</h2>")
     for article in brief.articles:
         title = escape(article.title or article.source)
@@ -56,11 +56,11 @@ def render_html(brief: Brief, explain: bool = False) -> str:
             f"<article>{_highlight(article.text, cited.get(article.id, []), article.id)}</article>"
         )
     if explain and brief.removals:
-        items = "".join(
+        removed = "".join(
             f"<li>[{number[r.article_id]}] <b>{escape(r.reason)}</b>: {escape(r.text)}</li>"
             for r in brief.removals
         )
-        body.append(f"<h2>Removed from the input</h2><ul>{items}</ul>")
+        body.append(f"<h2>Removed from the input</h2><ul>{removed}</ul>")
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
