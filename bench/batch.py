@@ -1,6 +1,6 @@
 """Batch benchmark: clusters per second with 1 and 2 workers, and peak memory as input grows.
 
-    python bench/batch.py [--runs 3] [--repeat 10] [--repeat-workers 2] [--write]
+    python bench/batch.py [--runs 3] [--repeat 10] [--repeat-workers 2] [--sections LIST] [--write]
 
 Runs ``newsbrief batch`` as a user would (a fresh process, ``--no-progress``) on the whole
 Multi-News validation split, read in place from ../shared/data (5,622 clusters, 150-word
@@ -33,7 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VALIDATION = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
 
 
-def measure(source: Path, workers: int, scratch: Path) -> dict[str, float]:
+def measure(
+    source: Path, workers: int, scratch: Path, sections: str | None = None
+) -> dict[str, float]:
     """One ``newsbrief batch`` run: wall time, clusters done, peak memory (MB)."""
     import psutil
 
@@ -42,6 +44,8 @@ def measure(source: Path, workers: int, scratch: Path) -> dict[str, float]:
         stale.unlink(missing_ok=True)
     command = [sys.executable, "-m", "newsbrief.cli", "batch", str(source), "--out", str(out)]
     command += ["--workers", str(workers), "--no-progress"]
+    if sections:
+        command += ["--sections", sections]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     parent = psutil.Process(process.pid)
@@ -94,6 +98,8 @@ def write_section(rows: list[str], args: argparse.Namespace, scaling: str) -> No
         command += f" --limit {args.limit}"
     if args.repeat_limit:
         command += f" --repeat-limit {args.repeat_limit}"
+    if args.sections:
+        command += f" --sections {args.sections}"
     command += " --write"
     section = "\n".join(
         [
@@ -101,7 +107,9 @@ def write_section(rows: list[str], args: argparse.Namespace, scaling: str) -> No
             "## Batch mode (issue 6)",
             "",
             f"`{command}` on {date.today().isoformat()}, {machine}, 2 cores (shared, noisy). "
-            f"`newsbrief batch` in a fresh process, 150-word briefs, median of {args.runs} "
+            f"`newsbrief batch` in a fresh process, 150-word briefs "
+            f"({'sections: ' + args.sections if args.sections else 'every section'}), "
+            f"median of {args.runs} "
             "run(s) (the repeated input: one run). Time is the whole command: start-up, "
             "reading the gzipped input, briefing, writing every brief line. Peak memory is "
             "sampled every 0.1 s: the sum of PSS over the command and its workers (shared "
@@ -129,6 +137,9 @@ def main() -> None:
     parser.add_argument(
         "--repeat-limit", type=int, default=None, help="repeat only the first N clusters"
     )
+    parser.add_argument(
+        "--sections", default=None, help="passed to newsbrief batch (default: every section)"
+    )
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     args = parser.parse_args()
     rows, rates = [], {}
@@ -137,13 +148,13 @@ def main() -> None:
         source = repeated(VALIDATION, 1, scratch, args.limit) if args.limit else VALIDATION
         label = f"first {args.limit:,} clusters of validation" if args.limit else "validation"
         for workers in (1, 2):
-            runs = [measure(source, workers, scratch) for _ in range(args.runs)]
+            runs = [measure(source, workers, scratch, args.sections) for _ in range(args.runs)]
             rows.append(row(label, workers, runs))
             rates[workers] = runs[0]["done"] / statistics.median(r["seconds"] for r in runs)
             print(rows[-1], flush=True)
         if args.repeat > 1:
             source = repeated(VALIDATION, args.repeat, scratch, args.repeat_limit)
-            result = measure(source, args.repeat_workers, scratch)
+            result = measure(source, args.repeat_workers, scratch, args.sections)
             subset = f"first {args.repeat_limit:,} clusters of " if args.repeat_limit else ""
             label = f"{subset}validation × {args.repeat}"
             rows.append(row(label, args.repeat_workers, [result]))
