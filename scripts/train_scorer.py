@@ -10,7 +10,8 @@ with the rouge-score package's tokenizer and Porter stemmer. A ridge regression 
 standardised features of ``newsbrief.features`` and a bag of the sentence's words gives one
 weight per feature and, for the ``--vocabulary`` words whose weights matter most (refitted on
 just those), one weight per word. The file records the data, the counts, the date and this
-command so anyone can reproduce it.
+command so anyone can reproduce it. Then ``scripts/train_concepts.py`` fits the concept
+weights on later training clusters.
 """
 
 from __future__ import annotations
@@ -130,6 +131,10 @@ def main() -> None:
         ),
         "date": date.today().isoformat(),
     }
+    if OUT.exists() and "concepts" in (old := json.loads(OUT.read_text())):
+        # Kept so the package still loads; they read this scorer's output, so refit them.
+        payload["concepts"] = old["concepts"]
+        print("now re-run scripts/train_concepts.py: the concept weights read these scores")
     OUT.write_text(json.dumps(payload, indent=1) + "\n")
     print(f"{used} clusters, {len(y)} sentences, {len(words)} words kept")
     for name, weight in sorted(weights.items(), key=lambda item: -abs(item[1])):

@@ -72,3 +72,38 @@ def test_zero_scores_are_never_chosen() -> None:
     assert chosen(
         select(items, np.array([0.0, 0.4]), similarity(np.eye(2).tolist()), Settings())
     ) == [1]
+
+
+def test_coverage_prefers_new_concepts_to_a_higher_scored_repeat() -> None:
+    from scipy.sparse import csr_matrix as csr
+
+    from newsbrief.concepts import Concepts
+
+    items = sentences(
+        "storm floods the old harbor district",
+        "storm floods harbor district again today",
+        "mayor orders evacuation of three towns",
+    )
+    holds = csr(np.array([[1, 1, 0], [1, 1, 0], [0, 0, 1]], dtype=np.float32))
+    concepts = Concepts(("storm", "harbor", "evacuation"), holds, np.array([0.9, 0.9, 0.8]))
+    scores = np.array([1.0, 0.5, 0.4])
+    budget = Settings(words=12, redundancy_threshold=1.0)
+    identity = similarity(np.eye(3).tolist())
+    # MMR with unrelated vectors takes the two best scores; coverage sees the repeat.
+    assert chosen(select(items, scores, identity, budget)) == [0, 1]
+    assert chosen(select(items, scores, identity, budget, concepts)) == [0, 2]
+
+
+def test_coverage_keeps_budget_and_dependent_sentence_rules() -> None:
+    from scipy.sparse import csr_matrix as csr
+
+    from newsbrief.concepts import Concepts
+
+    items = sentences("the port reopened on friday", "he said trade would resume soon")
+    holds = csr(np.array([[1, 0], [0, 1]], dtype=np.float32))
+    concepts = Concepts(("port", "trade"), holds, np.array([0.1, 0.9]))
+    scores = np.array([0.5, 0.5])
+    identity = similarity(np.eye(2).tolist())
+    # "He said…" comes with the sentence before it, or not at all.
+    assert chosen(select(items, scores, identity, Settings(words=12), concepts)) == [0, 1]
+    assert chosen(select(items, scores, identity, Settings(words=6), concepts)) == [0]

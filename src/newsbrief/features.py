@@ -67,16 +67,16 @@ def sentence_features(
         return rows
     index = np.array([s.index for s in sentences], dtype=np.float32)
     articles = [s.article_id for s in sentences]
-    article_codes = _codes(articles)
-    counts = np.bincount(article_codes)
+    codes = article_codes(articles)
+    counts = np.bincount(codes)
     if words is None:
         words = [words_of(s.text) for s in sentences]
     lengths = np.array([s.words for s in sentences], dtype=np.float32)
     rows[:, 0] = 1.0 / np.sqrt(1.0 + index)
     rows[:, 1] = index == 0
-    rows[:, 2] = index / np.maximum(1, counts[article_codes] - 1)
+    rows[:, 2] = index / np.maximum(1, counts[codes] - 1)
     rows[:, 3] = _centrality(matrix, n)
-    rows[:, 4], rows[:, 5] = _support(similarity, article_codes, len(counts))
+    rows[:, 4], rows[:, 5] = _support(similarity, codes, len(counts))
     rows[:, 6] = np.minimum(lengths, 80) / 80
     rows[:, 7] = lengths < 8
     rows[:, 8] = lengths > 50
@@ -103,7 +103,8 @@ def _is_page_furniture(text: str, tokens: list[str]) -> bool:
     return " advertis" in joined or any(f" {pair} " in joined for pair in _FURNITURE_PAIRS)
 
 
-def _codes(labels: Sequence[str]) -> np.ndarray:
+def article_codes(labels: Sequence[str]) -> np.ndarray:
+    """Each label's number, in order of first appearance (0, 1, ...)."""
     seen: dict[str, int] = {}
     return np.array([seen.setdefault(label, len(seen)) for label in labels], dtype=np.int64)
 

@@ -25,7 +25,7 @@ from newsbrief.records import (
     SummarySentence,
 )
 from newsbrief.represent import Similarity, get_representation
-from newsbrief.score import score_sentences
+from newsbrief.score import score_cluster
 from newsbrief.screen import find_copies, language_notices
 from newsbrief.segment import segment
 from newsbrief.select import select
@@ -116,8 +116,9 @@ def _summary(cluster: Cluster, settings: Settings) -> list[SummarySentence]:
     sentences = cluster.sentences
     matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
     similarity = Similarity(matrix)
-    scores = score_sentences(sentences, matrix, similarity, settings)
-    chosen = order(select(sentences, scores, similarity, settings), sentences, cluster.articles)
+    scored = score_cluster(sentences, matrix, similarity, settings)
+    selected = select(sentences, scored.scores, similarity, settings, scored.concepts)
+    chosen = order(selected, sentences, cluster.articles)
     return list(cite(chosen, sentences, similarity, settings.also_in_threshold))
 
 

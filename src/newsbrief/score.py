@@ -12,6 +12,9 @@ Two scorers, chosen by the ``scorer`` setting:
 Either way scores are scaled to [0, 1] within the cluster, and sentences shorter than
 ``min_sentence_words`` or that do not end like a sentence (cut off, a label) score 0:
 fragments are never summary material.
+
+:func:`score_cluster` also weighs the cluster's concepts (:mod:`newsbrief.concepts`) when
+selection covers concepts (the ``selection`` setting).
 """
 
 from __future__ import annotations
@@ -25,14 +28,16 @@ from typing import Any
 
 import numpy as np
 
+from newsbrief.concepts import Concepts, weigh_concepts
 from newsbrief.errors import SettingsError
-from newsbrief.features import FEATURES, sentence_features
+from newsbrief.features import FEATURES, article_codes, sentence_features
 from newsbrief.patterns import words_of
 from newsbrief.records import Sentence
 from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
 
 SCORERS = ("auto", "learned", "centroid")
+SELECTIONS = ("auto", "coverage", "mmr")
 LEARNED_MAX_ARTICLES = 10  # the largest Multi-News cluster the learned weights saw
 
 
@@ -71,31 +76,78 @@ def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np
     return scores
 
 
+@dataclass(frozen=True)
+class Scored:
+    """What selection reads: one score per sentence, and the weighted concepts if it covers them."""
+
+    scores: np.ndarray  # in [0, 1]; 0 = never summary material
+    concepts: Concepts | None = None
+
+
+def learned_scores(
+    features: np.ndarray, words: Sequence[Sequence[str]], model: LearnedScorer
+) -> np.ndarray:
+    """The learned scorer's raw scores: features, then the bag of words."""
+    raw = ((features - model.mean) / model.scale) @ model.weights + model.bias
+    return np.asarray(raw + word_bag(words, model.words))
+
+
 def score_sentences(
     sentences: Sequence[Sentence], matrix: Any, similarity: Similarity, settings: Settings
 ) -> np.ndarray:
     """One score in [0, 1] per sentence."""
+    return score_cluster(sentences, matrix, similarity, settings).scores
+
+
+def score_cluster(
+    sentences: Sequence[Sentence], matrix: Any, similarity: Similarity, settings: Settings
+) -> Scored:
+    """Sentence scores and, when selection covers concepts, the cluster's weighted concepts."""
     if not sentences:
-        return np.zeros(0)
+        return Scored(np.zeros(0))
     words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
-    scorer = settings.scorer
-    if scorer == "auto":
-        articles = len({s.article_id for s in sentences})
-        scorer = "learned" if articles <= LEARNED_MAX_ARTICLES else "centroid"
+    scorer = resolve_scorer(settings, sentences)
+    selection = resolve_selection(settings, scorer)
     if scorer == "learned":
         model = learned_scorer()
-        raw = ((features - model.mean) / model.scale) @ model.weights + model.bias
-        raw = raw + word_bag(words, model.words)
-    elif scorer == "centroid":
+        raw = learned_scores(features, words, model)
+    else:
         position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
         raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
-    else:
-        known = ", ".join(SCORERS)
-        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E209")
     low, high = float(raw.min()), float(raw.max())
     scores = (raw - low) / (high - low) if high > low else np.ones_like(raw)
     lengths = np.array([s.words for s in sentences])
     unfinished = features[:, FEATURES.index("is_fragment")] > 0
     scores[(lengths < settings.min_sentence_words) | unfinished] = 0.0
-    return scores.astype(np.float64)
+    concepts = None
+    if selection == "coverage":
+        model = learned_scorer()  # its word weights are a concept feature
+        codes = article_codes([s.article_id for s in sentences])
+        concepts = weigh_concepts(words, codes, features, raw, model.words)
+    return Scored(scores.astype(np.float64), concepts)
+
+
+def resolve_scorer(settings: Settings, sentences: Sequence[Sentence]) -> str:
+    """The scorer that runs: ``auto`` picks by the number of articles."""
+    scorer = settings.scorer
+    if scorer == "auto":
+        articles = len({s.article_id for s in sentences})
+        return "learned" if articles <= LEARNED_MAX_ARTICLES else "centroid"
+    if scorer not in SCORERS:
+        known = ", ".join(SCORERS)
+        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E209")
+    return scorer
+
+
+def resolve_selection(settings: Settings, scorer: str) -> str:
+    """The selection that runs: ``auto`` covers concepts where the learned weights apply."""
+    selection = settings.selection
+    if selection == "auto":
+        return "coverage" if scorer == "learned" else "mmr"
+    if selection not in SELECTIONS:
+        known = ", ".join(SELECTIONS)
+        raise SettingsError(
+            f"unknown selection {settings.selection!r} (known: {known})", code="E212"
+        )
+    return selection

@@ -1,10 +1,17 @@
 """Select: choose the sentences that together cover the cluster, within the word budget.
 
-Sentences are picked greedily by maximal marginal relevance: the best-scoring sentence
-first, then at each step the one whose score, less its similarity to what is already chosen,
-is highest. A sentence that says what a chosen one says (similarity at or above
-``redundancy_threshold``), or that would break the word budget, is skipped. A sentence that
-leans on the one before it ("He said…", "But…") comes with it, or not at all.
+Sentences are picked greedily, one at a time, by one of two objectives:
+
+- coverage (when the cluster's concepts are weighed, :mod:`newsbrief.concepts`): the sentence
+  whose new concepts (those no chosen sentence holds yet) weigh most, plus its own score,
+  per square root of its length: a budget-aware greedy for a submodular coverage objective
+  (Lin & Bilmes 2010), where saying again what is already said earns nothing;
+- maximal marginal relevance: the sentence whose score, less its similarity to what is
+  already chosen, is highest.
+
+Either way, a sentence that says what a chosen one says (similarity at or above
+``redundancy_threshold``), or that would break the word budget, is skipped, and a sentence
+that leans on the one before it ("He said…", "But…") comes with it, or not at all.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsbrief.concepts import Concepts
 from newsbrief.patterns import DEPENDENT_OPENING
 from newsbrief.records import Sentence
 from newsbrief.represent import Similarity
@@ -28,10 +36,23 @@ class Selected:
     score: float
 
 
+# Coverage: a sentence's own score counts as much as this many concepts' weight, and the
+# length penalty is words ** LENGTH_POWER (both chosen on Multi-News validation 300-1,300).
+SCORE_WEIGHT = 2.0
+LENGTH_POWER = 0.5
+
+
 def select(
-    sentences: Sequence[Sentence], scores: np.ndarray, similarity: Similarity, settings: Settings
+    sentences: Sequence[Sentence],
+    scores: np.ndarray,
+    similarity: Similarity,
+    settings: Settings,
+    concepts: Concepts | None = None,
 ) -> list[Selected]:
-    """Greedy MMR under the word budget; deterministic (ties go to the earlier sentence)."""
+    """Greedy selection under the word budget: coverage of ``concepts`` when given, else MMR.
+
+    Deterministic: ties go to the earlier sentence.
+    """
     budget = settings.words
     words = np.array([s.words for s in sentences])
     available = (scores > 0) & (words <= budget)
@@ -40,9 +61,17 @@ def select(
     chosen: list[Selected] = []
     used = 0
     taken: set[int] = set()
+    coverage = concepts.matrix if concepts is not None and concepts.matrix.shape[1] else None
+    if coverage is not None:
+        uncovered = concepts.weights.astype(np.float64)  # type: ignore[union-attr]
+        lengths = np.maximum(words, 1) ** LENGTH_POWER
     while available.any():
-        mmr = np.where(available, lam * scores - (1.0 - lam) * max_similarity, -np.inf)
-        best = int(np.argmax(mmr))
+        if coverage is not None:
+            gain = np.asarray(coverage @ uncovered).ravel()
+            value = (gain + SCORE_WEIGHT * scores) / lengths
+        else:
+            value = lam * scores - (1.0 - lam) * max_similarity
+        best = int(np.argmax(np.where(available, value, -np.inf)))
         available[best] = False
         picks = [best]
         if _leans_on_previous(sentences, best) and best - 1 not in taken:
@@ -58,6 +87,8 @@ def select(
             taken.add(pick)
             used += int(words[pick])
             max_similarity = np.maximum(max_similarity, similarity.row(pick))
+            if coverage is not None:
+                uncovered[coverage.indices[coverage.indptr[pick] : coverage.indptr[pick + 1]]] = 0
         available &= (max_similarity < settings.redundancy_threshold) & (words <= budget - used)
     return chosen
 
