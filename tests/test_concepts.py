@@ -56,3 +56,12 @@ def test_selection_setting_is_checked_and_both_selections_run() -> None:
     with pytest.raises(SettingsError) as error:
         brief(texts, 40, sections="summary", selection="best")
     assert error.value.code == "E212"
+
+
+def test_concept_matrix_matches_concept_lists() -> None:
+    texts = ["The 3 ships sank off the coast.", "Ships of the line.", "", "Coast guard: 3 ships."]
+    words = [words_of(t) for t in texts]
+    features = np.zeros((len(texts), len(FEATURES)), dtype=np.float32)
+    names, matrix, _ = concept_features(words, np.zeros(4, dtype=int), features, np.ones(4), {})
+    held = [{names[j] for j in matrix[i].indices} for i in range(len(texts))]
+    assert held == concept_lists(words)

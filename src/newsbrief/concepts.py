@@ -15,6 +15,7 @@ saying the same thing are not both worth their full weight.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,7 @@ CONCEPT_FEATURES = (
 )
 MAX_ARTICLES = 10  # Multi-News clusters, which the weights were fitted on, have at most 10
 _STOP = ENGLISH_STOP_WORDS
+_DIGIT = re.compile(r"\d")
 _POSITION, _LEAD, _SUPPORT, _FRAGMENT = (
     FEATURES.index(name) for name in ("position_prior", "is_lead", "support", "is_fragment")
 )
@@ -113,58 +115,70 @@ def concept_features(
 ) -> tuple[tuple[str, ...], sparse.csr_matrix, np.ndarray]:
     """The cluster's concepts, the sentence × concept matrix, and one row of features each.
 
-    ``sentence_scores`` are the scorer's raw scores (any scale); ``sentence_features`` the
-    rows of :func:`newsbrief.features.sentence_features`.
+    The concepts are those of :func:`concept_lists`, computed on word numbers rather than
+    strings (this runs for every cluster). ``sentence_scores`` are the scorer's raw scores
+    (any scale); ``sentence_features`` the rows of :func:`newsbrief.features.sentence_features`.
     """
-    lists = concept_lists(words)
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for i, concepts in enumerate(lists):
-        for concept in concepts:
-            rows.append(i)
-            columns.append(vocabulary.setdefault(concept, len(vocabulary)))
-    n, k = len(lists), len(vocabulary)
-    names = tuple(vocabulary)
+    numbers: dict[str, int] = {}
+    tokens = [numbers.setdefault(w, len(numbers)) for sentence in words for w in sentence]
+    vocabulary = list(numbers)
+    v, n = len(vocabulary), len(words)
+    token = np.array(tokens, dtype=np.int64)
+    sentence_of = np.repeat(np.arange(n), [len(sentence) for sentence in words])
+    stop = np.array([w in _STOP for w in vocabulary], dtype=bool)
+    digit_only = np.array([w.isdigit() and len(w) < 2 for w in vocabulary], dtype=bool)
+    single = ~stop[token] & ~digit_only[token]
+    follows = sentence_of[1:] == sentence_of[:-1]  # token i+1 is in token i's sentence
+    pair = follows & ~(stop[token[:-1]] & stop[token[1:]])
+    keys = np.concatenate([token[single], v + token[:-1][pair] * v + token[1:][pair]])
+    holders = np.concatenate([sentence_of[single], sentence_of[:-1][pair]])
+    span = v + v * v
+    occurrences = np.unique(holders * span + keys)  # each concept once per sentence
+    held_by, key = occurrences // span, occurrences % span
+    concept_keys, column_of = np.unique(key, return_inverse=True)
+    k = len(concept_keys)
     matrix = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(n, k)
+        (np.ones(len(held_by), dtype=np.float32), (held_by, column_of)), shape=(n, k)
+    )
+    is_pair = concept_keys >= v
+    first = np.where(is_pair, (concept_keys - v) // max(v, 1), concept_keys)
+    second = np.where(is_pair, (concept_keys - v) % max(v, 1), concept_keys)
+    names = tuple(
+        f"{vocabulary[a]} {vocabulary[b]}" if p else vocabulary[a]
+        for a, b, p in zip(first.tolist(), second.tolist(), is_pair.tolist(), strict=True)
     )
     table = np.zeros((k, len(CONCEPT_FEATURES)), dtype=np.float64)
     if k == 0:
         return names, matrix, table
+    prior = np.array([word_weights.get(w, 0.0) for w in vocabulary])
+    has_digit = np.array([_DIGIT.search(w) is not None for w in vocabulary], dtype=bool)
+    characters = np.array([len(w) for w in vocabulary])
     articles = int(article_codes.max()) + 1
-    by_article = sparse.csr_matrix(
-        (np.ones(n, dtype=np.float32), (article_codes, np.arange(n))), shape=(articles, n)
-    )
-    used_by = np.asarray(((by_article @ matrix) > 0).sum(axis=0)).ravel()
-    count = np.asarray(matrix.sum(axis=0)).ravel()
+    used_by = np.bincount(np.unique(article_codes[held_by] * k + column_of) % k, minlength=k)
+    count = np.bincount(column_of, minlength=k)
     low, high = float(sentence_scores.min()), float(sentence_scores.max())
     scaled = (sentence_scores - low) / (high - low) if high > low else np.ones(n)
-    columns_major = matrix.tocsc()
-    holders = columns_major.indices  # sentence numbers, concept by concept
-    starts = columns_major.indptr[:-1]
+    by_concept = held_by[np.argsort(column_of, kind="stable")]  # sentences, concept by concept
+    starts = np.r_[0, np.cumsum(count)[:-1]]
 
     def best(values: np.ndarray) -> np.ndarray:
-        return np.maximum.reduceat(values[holders], starts)
+        return np.maximum.reduceat(values.astype(np.float64)[by_concept], starts)
 
     table[:, 0] = used_by / articles
     table[:, 1] = np.minimum(used_by, MAX_ARTICLES)
     table[:, 2] = np.log1p(count)
-    table[:, 3] = best(sentence_features[:, _POSITION].astype(np.float64))
-    table[:, 4] = best(sentence_features[:, _LEAD].astype(np.float64))
+    table[:, 3] = best(sentence_features[:, _POSITION])
+    table[:, 4] = best(sentence_features[:, _LEAD])
     table[:, 5] = best(scaled)
-    table[:, 6] = np.asarray(matrix.T @ scaled).ravel() / count
-    table[:, 7] = [" " in name for name in names]
-    table[:, 8] = [any(c.isdigit() for c in name) for name in names]
-    table[:, 9] = [
-        sum(word_weights.get(w, 0.0) for w in parts) / len(parts)
-        for parts in (name.split(" ") for name in names)
-    ]
+    table[:, 6] = np.bincount(column_of, weights=scaled[held_by], minlength=k) / count
+    table[:, 7] = is_pair
+    table[:, 8] = has_digit[first] | has_digit[second]
+    table[:, 9] = (prior[first] + prior[second]) / 2  # a single word: its own prior
     table[:, 10] = count / n
-    table[:, 11] = np.minimum([len(name) for name in names], 20)
+    table[:, 11] = np.minimum(np.where(is_pair, characters[first] + 1, 0) + characters[second], 20)
     table[:, 12] = min(articles, MAX_ARTICLES)
-    table[:, 13] = best(sentence_features[:, _SUPPORT].astype(np.float64))
-    table[:, 14] = best(1.0 - sentence_features[:, _FRAGMENT].astype(np.float64))
+    table[:, 13] = best(sentence_features[:, _SUPPORT])
+    table[:, 14] = best(1.0 - sentence_features[:, _FRAGMENT])
     return names, matrix, table
 
 
