@@ -1,13 +1,20 @@
-"""Agreement: aligned sentences labelled with evidence; conflicts of number, duration, stance."""
+"""Agreement: aligned sentences labelled with evidence; conflicts of number, duration, date,
+place, person and stance."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from newsbrief import brief
-from newsbrief.analysis import agreement
+from newsbrief.analysis import agreement, nlp
 from newsbrief.analysis.facts import Verdict, rule_verdict
+from newsbrief.analysis.quotes import find_quotes
+from newsbrief.analysis.referents import Referents
 from newsbrief.errors import SettingsError
+from newsbrief.records import Actor, Article, Cluster, Mention
+from newsbrief.segment import segment
 
 FIRST = (
     "The Quarry Lane tunnel was closed on Tuesday after water flooded the north bore. "
@@ -102,3 +109,275 @@ def test_the_nli_judge_needs_a_local_model_folder_and_never_downloads(tmp_path) 
         get_judge("nli:cross-encoder/nli-deberta-v3-small")
     with pytest.raises(MissingExtraError, match="local folder"):
         get_judge("nli:")
+
+
+# -- place and person: the rules on hand-made actors (no spaCy needed) ---------------------
+
+
+def _judge(
+    first: str,
+    second: str,
+    *actors: tuple[str, str],
+    others: tuple[str, ...] = (),
+    at: int = 0,
+) -> Verdict | None:
+    """The place/person verdict on the sentences ``at`` of two articles (``others`` are more
+    articles of the cluster); ``actors`` are ``(kind, "Form|Other form")``: one actor each,
+    mentioned wherever a form is written."""
+    texts = (first, second, *others)
+    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
+    sentences = tuple(s for a in articles for s in segment(a, ()))
+    made = []
+    for number, (kind, forms) in enumerate(actors, 1):
+        mentions = []
+        for article in articles:
+            taken: set[int] = set()
+            for form in sorted(forms.split("|"), key=len, reverse=True):
+                for m in re.finditer(rf"\b{re.escape(form)}\b", article.text):
+                    if not taken & set(range(m.start(), m.end())):
+                        taken |= set(range(m.start(), m.end()))
+                        mentions.append(Mention(article.id, m.start(), m.end(), m.group()))
+        made.append(Actor(f"A{number}", forms.split("|")[0], kind, None, tuple(mentions)))
+    cluster = Cluster(articles, sentences)
+    referents = Referents(cluster, tuple(made), find_quotes(cluster, tuple(made)))
+    one = [s for s in sentences if s.article_id == "1"][at]
+    two = [s for s in sentences if s.article_id == "2"][at]
+    return referents.verdict(one, two)
+
+
+def test_a_different_place_for_the_same_event_is_a_conflict() -> None:
+    verdict = _judge(
+        "The talks were held in Pyongyang on Saturday.",
+        "The talks were held in Seoul on Saturday.",
+        ("place", "Pyongyang"),
+        ("place", "Seoul"),
+    )
+    assert verdict is not None and (verdict.label, verdict.kind) == ("conflict", "place")
+    assert "“talks were held in Pyongyang” against “talks were held in Seoul”" in verdict.evidence
+    bomb = _judge(
+        "A bomb exploded in Kabul, killing 12 people.",
+        "A bomb exploded on Tuesday at Kandahar, killing 12 people.",
+        ("place", "Kabul"),
+        ("place", "Kandahar"),
+    )
+    assert bomb is not None and bomb.kind == "place"
+    assert "Kabul" in bomb.evidence and "Kandahar" in bomb.evidence
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actors"),
+    [
+        pytest.param(  # a city and its country
+            "The talks were held in Seoul on Saturday.",
+            "The talks were held in South Korea on Saturday.",
+            [("place", "Seoul"), ("country", "South Korea")],
+            id="city-in-country",
+        ),
+        pytest.param(  # a list of places
+            "Bombs exploded in Kabul, Herat and Kandahar on Tuesday.",
+            "Bombs exploded in Jalalabad on Tuesday.",
+            [("place", "Kabul"), ("place", "Herat"), ("place", "Kandahar"), ("place", "Jalalabad")],
+            id="list",
+        ),
+        pytest.param(  # one place of several
+            "Bombs exploded in Kabul on Tuesday.",
+            "Bombs exploded in Jalalabad and other cities on Tuesday.",
+            [("place", "Kabul"), ("place", "Jalalabad")],
+            id="one-of-several",
+        ),
+        pytest.param(  # the other article names the place too
+            "The talks were held in Pyongyang on Saturday.",
+            "The talks were held in Seoul on Saturday. Pyongyang sent its foreign minister.",
+            [("place", "Pyongyang"), ("place", "Seoul")],
+            id="other-article-knows-it",
+        ),
+        pytest.param(  # both sentences name both places
+            "Bombs exploded in Kabul on Tuesday, a day after an attack near Kandahar.",
+            "Bombs exploded in Kandahar on Tuesday, a day after an attack near Kabul.",
+            [("place", "Kabul"), ("place", "Kandahar")],
+            id="both-name-both",
+        ),
+        pytest.param(  # not the same slot: held in / born in
+            "The talks were held in Pyongyang on Saturday.",
+            "The envoy, who was born in Seoul, talked on Saturday.",
+            [("place", "Pyongyang"), ("place", "Seoul")],
+            id="other-slot",
+        ),
+        pytest.param(  # one place under two names (the actors merged them)
+            "The talks were held in the United States on Saturday.",
+            "The talks were held in the U.S. on Saturday.",
+            [("country", "United States|U.S.")],
+            id="same-actor",
+        ),
+    ],
+)
+def test_places_that_do_not_conflict(first: str, second: str, actors: list) -> None:
+    assert _judge(first, second, *actors) is None
+
+
+def test_a_quotation_given_to_a_pronoun_is_no_conflict() -> None:
+    first = "Tom Brown spoke first. “We will not back down from this fight,” he said."
+    second = "Ann Lee spoke first. “We will not back down from this fight,” she said."
+    people = [("person", "Tom Brown|Brown"), ("person", "Ann Lee|Lee")]
+    assert _judge(first, second, *people, at=1) is None
+    named = _judge(first.replace("he said", "Brown said"), second, *people, at=1)
+    assert named is None  # one side still a pronoun
+    both = _judge(
+        first.replace("he said", "Brown said"),
+        second.replace("she said", "Lee said"),
+        *people,
+        at=1,
+    )
+    assert both is not None and both.kind == "person"
+
+
+def test_places_written_one_in_the_other_anywhere_in_the_cluster_do_not_conflict() -> None:
+    first = "The fire broke out in Manhattan on Sunday."
+    second = "The fire broke out in New York on Sunday."
+    places = [("place", "Manhattan"), ("place", "New York")]
+    assert _judge(first, second, *places, others=("Firefighters came from Boston.",))
+    assert (
+        _judge(first, second, *places, others=("The fire in Manhattan, New York is out.",)) is None
+    )
+
+
+def test_a_different_person_in_the_same_slot_is_a_conflict() -> None:
+    agent = _judge(
+        "The bill was introduced by Senator John Smith on Monday.",
+        "The bill was introduced by Sen. Jane Doe on Monday.",
+        ("person", "John Smith"),
+        ("person", "Jane Doe"),
+    )
+    assert agent is not None and (agent.label, agent.kind) == ("conflict", "person")
+    assert "“introduced by Senator John Smith” against “introduced by Sen. Jane Doe”" in (
+        agent.evidence
+    )
+    role = _judge(
+        "Police chief Tom Brown said the suspect fled on foot.",
+        "Police chief Ann Lee said the suspect fled on foot.",
+        ("person", "Tom Brown"),
+        ("person", "Ann Lee"),
+    )
+    assert role is not None and role.kind == "person"
+    assert "“Police chief Tom Brown said” against “Police chief Ann Lee said”" in role.evidence
+    quote = _judge(
+        "“We will not back down from this fight,” Tom Brown told reporters.",
+        "“We will not back down from this fight,” said Ann Lee after the vote.",
+        ("person", "Tom Brown"),
+        ("person", "Ann Lee"),
+    )
+    assert quote is not None and quote.kind == "person"
+    assert "same quotation “We will not back down from this fight”" in quote.evidence
+    assert "“Tom Brown” against “Ann Lee”" in quote.evidence
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actors"),
+    [
+        pytest.param(  # one person under two forms (the actors merged them)
+            "The bill was introduced by Secretary of State Mike Pompeo on Monday.",
+            "The bill was introduced by Pompeo on Monday.",
+            [("person", "Mike Pompeo|Pompeo")],
+            id="same-actor",
+        ),
+        pytest.param(  # forms left apart ("Mr. Kim" fits several Kims): never guessed different
+            "“We will talk again next month,” said Kim Jong Un on Sunday.",
+            "“We will talk again next month,” Mr. Kim said on Sunday.",
+            [("person", "Kim Jong Un"), ("person", "Kim")],
+            id="shared-name-word",
+        ),
+        pytest.param(  # the other article knows the other person
+            "The bill was introduced by Senator John Smith on Monday.",
+            "The bill was introduced by Senator Jane Doe on Monday. Smith voted for it.",
+            [("person", "John Smith"), ("person", "Jane Doe")],
+            id="other-article-knows-them",
+        ),
+        pytest.param(  # a list of people
+            "The bill was introduced by John Smith and Jane Doe on Monday.",
+            "The bill was introduced by Ann Lee on Monday.",
+            [("person", "John Smith"), ("person", "Jane Doe"), ("person", "Ann Lee")],
+            id="list",
+        ),
+        pytest.param(  # two people, two different quotations
+            "“We will not back down from this fight,” Tom Brown told reporters.",
+            "“We have lost this fight and we must accept it,” said Ann Lee after the vote.",
+            [("person", "Tom Brown"), ("person", "Ann Lee")],
+            id="different-quotations",
+        ),
+        pytest.param(  # not the same agent slot
+            "The bill was written by John Smith on Monday.",
+            "The bill was signed by Jane Doe on Monday.",
+            [("person", "John Smith"), ("person", "Jane Doe")],
+            id="other-verb",
+        ),
+        pytest.param(  # the same title, but the sentences say different things
+            "Police chief Tom Brown said the suspect fled on foot toward the river.",
+            "Police chief Ann Lee said the department would hire twenty officers.",
+            [("person", "Tom Brown"), ("person", "Ann Lee")],
+            id="role-different-statements",
+        ),
+        pytest.param(  # different titles: two people, two roles
+            "Police chief Tom Brown said the suspect fled on foot.",
+            "Mayor Ann Lee said the suspect fled on foot.",
+            [("person", "Tom Brown"), ("person", "Ann Lee")],
+            id="different-roles",
+        ),
+    ],
+)
+def test_people_that_do_not_conflict(first: str, second: str, actors: list) -> None:
+    assert _judge(first, second, *actors) is None
+
+
+# -- place and person: end to end, with spaCy's entities and the actors' merging -----------
+
+needs_spacy = pytest.mark.skipif(not nlp.available(), reason="no English spaCy pipeline installed")
+PLACES = [
+    "The talks were held in Pyongyang on Saturday, officials said. "
+    "The bill was introduced by Senator John Smith on Monday.",
+    "The talks were held in Seoul on Saturday, officials said. "
+    "The bill was introduced by Senator Jane Doe on Monday.",
+]
+
+
+@needs_spacy
+def test_place_and_person_conflicts_are_cited_end_to_end() -> None:
+    b = brief(PLACES, sections="agreement")
+    found = {a.kind: a for a in b.agreement if a.label == "conflict"}
+    assert {"place", "person"} <= found.keys(), b.agreement
+    assert "Pyongyang" in found["place"].evidence and "Seoul" in found["place"].evidence
+    assert "John Smith" in found["person"].evidence and "Jane Doe" in found["person"].evidence
+    for a in (found["place"], found["person"]):
+        assert {s.article_id for s in a.sides} == {"1", "2"}
+        for side in a.sides:
+            assert b.cluster.article(side.article_id).text[side.start : side.end] == side.text
+        assert "wording similarity" in a.evidence
+    assert b.actors == () and b.quotes == ()  # found for the agreement, not returned
+
+
+@needs_spacy
+def test_one_person_under_two_names_is_no_conflict_end_to_end() -> None:
+    b = brief(
+        [
+            "The bill was introduced by Secretary of State Mike Pompeo on Monday in Seoul.",
+            "The bill was introduced by Pompeo on Monday in Seoul, South Korea.",
+        ],
+        sections="agreement",
+    )
+    assert not [a for a in b.agreement if a.kind in ("place", "person")], b.agreement
+
+
+def test_the_samples_have_no_place_or_person_conflict(sample_brief, example_brief) -> None:
+    for b in (sample_brief, example_brief):
+        assert not [a for a in b.agreement if a.kind in ("place", "person")], b.agreement
+
+
+@needs_spacy
+def test_the_agreement_alone_is_the_full_briefs_agreement(sample_dir, sample_brief) -> None:
+    from newsbrief import brief_paths
+
+    alone = brief_paths([sample_dir], sections="agreement")
+    assert alone.agreement == sample_brief.agreement
+    assert any(
+        a.kind == "stance" and "regrettable" in a.evidence and "progress" in a.evidence
+        for a in alone.agreement
+    )

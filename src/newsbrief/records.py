@@ -217,9 +217,10 @@ class Alignment:
     """Sentences or claims that report the same thing, and whether they agree.
 
     ``label`` is ``agreement``, ``conflict`` or ``single-source``; ``kind`` says what was
-    compared (``same-fact``, ``stance``, ``number``, ``date``, ``place``, ``person``,
-    ``unmatched``); ``sides`` quote and cite each side; ``holders`` name who holds each side
-    (an actor name, the article's source, or ``None``); ``evidence`` is what produced the label.
+    compared (``same-fact``, ``number``, ``duration``, ``date``, ``place``, ``person``,
+    ``stance``, ``contradiction``, ``unmatched``); ``sides`` quote and cite each side;
+    ``holders`` name who holds each side (an actor name, the article's source, or ``None``);
+    ``evidence`` is what produced the label.
     """
 
     label: str

@@ -56,7 +56,9 @@ def run_sections(
     """Run the analysis sections asked for; returns them and the sections actually run.
 
     Actors found for the quotes' speakers are returned even when only quotes were asked for,
-    so that every ``Quote.speaker_id`` names an actor of the brief.
+    so that every ``Quote.speaker_id`` names an actor of the brief. The agreement section uses
+    the actors and quotes too (who holds a stance; a different place or person for the same
+    event), so they are found for it when it alone is asked for, and not returned.
 
     When spaCy is missing, an explicitly asked section that needs it raises
     :class:`~newsbrief.errors.MissingExtraError`; a default one is skipped with a notice.
@@ -66,7 +68,7 @@ def run_sections(
     notices: list[Notice] = []
     run = list(sections)
     entities = None
-    if any(s in run for s in ("actors", "quotes")):
+    if any(s in run for s in ("actors", "quotes", "agreement")):
         if nlp.available():
             entities = nlp.entities(cluster)
         elif explicit and "actors" in run:
@@ -75,12 +77,12 @@ def run_sections(
             run.remove("actors")
             notices.append(Notice("analysis-unavailable", f"actors skipped: {nlp.INSTALL_HINT}"))
     actors: tuple[Actor, ...] = ()
-    if "actors" in run or ("quotes" in run and entities is not None):
+    if "actors" in run or entities is not None:
         from newsbrief.analysis.actors import find_actors
 
         actors = find_actors(cluster, entities or ())
     quotes: tuple[Quote, ...] = ()
-    if "quotes" in run:
+    if "quotes" in run or "agreement" in run:
         from newsbrief.analysis.quotes import find_quotes
 
         quotes = find_quotes(cluster, actors)
@@ -94,5 +96,9 @@ def run_sections(
         from newsbrief.analysis.agreement import align
 
         agreement = align(cluster, settings, actors=actors, quotes=quotes)
+    if "quotes" not in run:
+        quotes = ()
+        if "actors" not in run:
+            actors = ()
     analysis = Analysis(actors, quotes, timeline, agreement, tuple(notices))
     return analysis, tuple(run)

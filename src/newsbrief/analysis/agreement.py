@@ -5,8 +5,10 @@ same thing, each aligned pair labelled with the evidence that decided it.
   ``settings.agreement_threshold``; each sentence keeps its best match per article.
 - Judging, by a *judge* chosen by name (``settings.agreement_judge``; :data:`JUDGES`): the
   default ``rules`` judge finds a different number (or duration) for the same thing, a
-  different date, opposite evaluative words, else agreement. A judge returning ``None`` leaves
-  the pair to the rules, so an NLI model can be plugged in for what it is good at.
+  different date, a different place or person in the same slot of the event (when actors were
+  found: :mod:`newsbrief.analysis.referents`), opposite evaluative words, else agreement. A
+  judge returning ``None`` leaves the pair to the rules, so an NLI model can be plugged in for
+  what it is good at.
 - Stance: clauses of different holders characterizing the same subject with opposite
   polarity, in one article or across articles (:mod:`newsbrief.analysis.stance`).
 - Single source: sentences with a number that no other article comes close to.
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsbrief.analysis.facts import Verdict, rule_verdict, slot_conflicts
+from newsbrief.analysis.referents import Referents
 from newsbrief.analysis.stance import find_claims
 from newsbrief.errors import MissingExtraError, SettingsError
 from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
@@ -38,7 +41,8 @@ class Judge(Protocol):
 
 
 class RulesJudge:
-    """The default judge: numbers, dates and evaluative words (no model needed)."""
+    """The default judge: numbers, durations, dates, places, people and evaluative words (no
+    model of its own; places and people compare the actors spaCy found)."""
 
     name = "rules"
 
@@ -110,7 +114,8 @@ def align(
         return ()
     judge = get_judge(settings.agreement_judge)
     pairs, best, similarity = _pairs(cluster.sentences, settings.agreement_threshold)
-    alignments = [_label(a, b, score, judge) for a, b, score in pairs]
+    referents = Referents(cluster, actors, quotes) if actors else None
+    alignments = [_label(a, b, score, judge, referents) for a, b, score in pairs]
     alignments += slot_conflicts(cluster.sentences, similarity, {(a, b) for a, b, _ in pairs})
     alignments += _stance_conflicts(cluster, actors, quotes)
     alignments += _single_source(cluster.sentences, best, settings.agreement_threshold)
@@ -151,11 +156,22 @@ def _mention(sentence: Sentence) -> Mention:
     return Mention(sentence.article_id, sentence.start, sentence.end, sentence.text)
 
 
-def _label(first: Sentence, second: Sentence, score: float, judge: Judge) -> Alignment:
-    verdict = judge(first.text, second.text) or rule_verdict(first.text, second.text)
+def _label(
+    first: Sentence, second: Sentence, score: float, judge: Judge, referents: Referents | None
+) -> Alignment:
+    verdict = judge(first.text, second.text) or _rules(first, second, referents)
     evidence = f"{verdict.evidence}; wording similarity {score:.2f}"
     sides = (_mention(first), _mention(second))
     return Alignment(verdict.label, verdict.kind, sides, evidence, score, (), judge.name)
+
+
+def _rules(first: Sentence, second: Sentence, referents: Referents | None) -> Verdict:
+    """The rules' verdict: a different number, duration or date first, then a different place
+    or person (when the cluster's actors are known), then opposite evaluative words."""
+    verdict = rule_verdict(first.text, second.text)
+    if referents is not None and verdict.kind in ("same-fact", "stance"):
+        return referents.verdict(first, second) or verdict
+    return verdict
 
 
 def _stance_conflicts(

@@ -1,5 +1,6 @@
 """The rules that label two aligned sentences: a different number, duration or date for the
-same thing, opposite evaluative words — else the same fact. Each verdict carries its evidence."""
+same thing, opposite evaluative words — else the same fact. Each verdict carries its evidence.
+A different place or person for the same event needs the actors: :mod:`.referents`."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ class Verdict:
     """A label for an aligned pair, with what produced it."""
 
     label: str  # agreement | conflict
-    kind: str  # same-fact | number | duration | date | stance | contradiction
+    kind: str  # same-fact | number | duration | date | place | person | stance | contradiction
     evidence: str
 
 
