@@ -11,6 +11,7 @@ from conftest import FIXTURES, make_article
 from newsbrief.cli import main
 from newsbrief.group import (
     GroupSettings,
+    article_vectors,
     bcubed,
     group_articles,
     group_file,
@@ -54,6 +55,55 @@ def test_different_events_stay_apart() -> None:
     articles = [{"text": ferry}, {"text": chess}, {"text": again, "title": "Gull Island ferry"}]
     assert group_articles(articles) == [[0, 2], [1]]
     assert group_articles([]) == []
+
+
+# Three reports: PILOTS and DIVERS share no weighted word; BOTH shares half its words with each.
+PILOTS = "Harbor pilots praised the lighthouse keeper after the storm flooded the quay."
+DIVERS = "Divers recovered the sunken ferry bell near the breakwater on Tuesday morning."
+BOTH = "The lighthouse keeper and harbor pilots watched divers raise the ferry bell from the breakwater."
+# Closer to DIVERS (cosine 0.87) than to PILOTS (0.5).
+MOSTLY_DIVERS = (
+    "Divers raised the sunken ferry bell from the breakwater on Tuesday, as harbor pilots watched."
+)
+
+
+def dated(*texts: str, days: tuple[int, ...] = (1, 2, 3)) -> list[dict[str, str]]:
+    return [{"text": t, "date": f"2030-01-{d:02d}"} for t, d in zip(texts, days, strict=True)]
+
+
+def test_words_no_other_article_has_are_dropped() -> None:
+    texts = ["gull ferry", "ferry harbor", "zebra quokka"]
+    (terms0, weights0, keys0), (terms1, weights1, _), (terms2, weights2, keys2) = article_vectors(
+        texts, GroupSettings()
+    )
+    assert len(terms0) == 1 and terms0.tolist() == terms1.tolist() == keys0.tolist()
+    assert weights0.tolist() == weights1.tolist() == [1.0]  # only "ferry" is left: unit length
+    assert len(terms2) == len(weights2) == len(keys2) == 0
+    stories = group_articles([{"text": t} for t in texts])
+    assert stories == [[0, 1], [2]]  # an article with nothing shared starts its own story
+
+
+def test_a_tie_between_stories_is_no_evidence() -> None:
+    """BOTH is as close to PILOTS as to DIVERS: the competing story raises the bar."""
+    articles = dated(PILOTS, DIVERS, BOTH)
+    one_pass = GroupSettings(refine=False)
+    assert group_articles(articles, one_pass) == [[0], [1], [2]]
+    without = GroupSettings(refine=False, competition=0.0)
+    assert group_articles(articles, without) == [[0], [1, 2]]  # joins one of the two
+
+
+def test_refinement_brings_in_an_article_that_came_before_its_story() -> None:
+    """PILOTS came first and alone; once DIVERS and MOSTLY_DIVERS form a story, it joins it."""
+    articles = dated(PILOTS, DIVERS, MOSTLY_DIVERS)
+    assert group_articles(articles, GroupSettings(refine=False)) == [[0], [1, 2]]
+    assert group_articles(articles) == [[0, 1, 2]]  # members and stories in processing order
+
+
+def test_refinement_keeps_the_window_on_both_sides() -> None:
+    """A story whose first article is more than the window after an article stays closed to it."""
+    articles = dated(PILOTS, DIVERS, MOSTLY_DIVERS, days=(1, 10, 11))
+    assert group_articles(articles) == [[0], [1, 2]]
+    assert group_articles(articles, GroupSettings(window_days=9)) == [[0, 1, 2]]
 
 
 def test_processing_order_is_undated_first_then_by_date() -> None:

@@ -176,8 +176,8 @@ def _batch(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help="Cosine an article needs with a story to join it; higher makes smaller, purer "
-    "stories. [default: 0.18]",
+    help="Mean cosine with a story's articles an article needs to join it, above how close "
+    "the next candidate stories come; higher makes smaller, purer stories. [default: 0.07]",
 )
 @click.option(
     "--window",

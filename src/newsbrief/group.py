@@ -1,35 +1,47 @@
 """Story grouping: an unsorted stream of articles → stories (articles about the same event).
 
-One incremental pass (docs/batch.md, "How grouping works"):
+One incremental pass and one refinement pass (docs/batch.md, "How grouping works"):
 
 1. every article becomes a sparse TF-IDF vector: words hashed into a fixed space (scikit-learn's
    ``HashingVectorizer``, so there is no vocabulary to fit), sublinear term counts, inverse
-   document frequencies counted over the input, its ``max_terms`` heaviest terms kept;
+   document frequencies counted over the input, terms found in no other article dropped (they
+   can never match, they only dilute), its ``max_terms`` heaviest terms kept, unit length;
 2. articles are taken undated first (in input order), then dated ones in date order;
 3. each article's ``key_terms`` heaviest terms look up candidate stories in an inverted index
    (only the ``recent_stories`` latest stories per term, only stories still inside the time
-   window), the ``candidates`` stories sharing the most key terms are scored by cosine against
-   their centroid, and the article joins the best one at or above ``threshold``, else starts a
-   new story.
+   window), and the ``candidates`` stories sharing the most key terms are scored: the score is
+   the article's mean cosine with the story's articles (average link, read off the sum of their
+   vectors);
+4. the article joins the best story if its score reaches ``threshold`` plus ``competition``
+   times the mean score of the next ``competitors`` candidates, else it starts a new story: the
+   more other stories look alike, the more evidence a join needs;
+5. refinement: every article, in the same order, is taken out of its story and decided again
+   the same way, now against the stories formed after it too (an article that came before its
+   story had taken shape finds it here).
 
-Cost per article is bounded by those caps, so the whole pass grows near-linearly with the number
+Cost per article is bounded by those caps, so the whole run grows near-linearly with the number
 of articles. Undated articles and stories ignore the window (there is no date to compare).
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from itertools import repeat
+from operator import mul
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.jsonl import dump_line, numbered_lines, parse_object
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 ARTICLE_FIELDS = ("id", "title", "date", "source", "text")
 
@@ -38,28 +50,67 @@ ARTICLE_FIELDS = ("id", "title", "date", "source", "text")
 class GroupSettings:
     """The knobs of story grouping; ``threshold`` was tuned on Multi-News (docs/benchmarks.md)."""
 
-    # An article joins a story when its cosine with the story's centroid reaches this.
-    threshold: float = 0.18
-    # A dated article only joins a story whose latest article is at most this many days older.
+    # An article joins a story when its mean cosine with the story's articles reaches this
+    # (plus the competition term below).
+    threshold: float = 0.07
+    # How much the next-best candidates raise the bar: the join needs threshold + competition
+    # × (mean score of the ``competitors`` next-best candidate stories).
+    competition: float = 1.0
+    competitors: int = 3
+    # A dated article only joins a story whose dates are at most this many days from its own.
     window_days: int = 3
     # Terms kept per article vector (the heaviest by TF-IDF weight).
     max_terms: int = 60
     # Terms per article used to look up candidate stories in the inverted index.
-    key_terms: int = 10
+    key_terms: int = 20
     # Stories scored per article (those sharing the most key terms).
-    candidates: int = 20
+    candidates: int = 50
     # Per index term, only this many of the latest stories are looked at.
     recent_stories: int = 300
+    # Decide every article a second time, once all stories exist.
+    refine: bool = True
     # Size of the hashed term space.
     features: int = 2**20
 
 
 @dataclass
 class _Story:
-    centroid: dict[int, float]
-    norm2: float
-    last: date | None
+    """A story under construction: the sum of its articles' vectors and its date span."""
+
+    total: dict[int, float] = field(default_factory=dict)
     members: list[int] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, vector: _Vector, position: int, day: date | None) -> None:
+        total = self.total
+        for term, weight in zip(*vector, strict=True):
+            total[term] = total.get(term, 0.0) + weight
+        self.members.append(position)
+        if day is not None:
+            if self.last is None or day > self.last:
+                self.last = day
+            if self.first is None or day < self.first:
+                self.first = day
+
+    def remove(self, vector: _Vector, position: int) -> None:
+        """Take an article out (its date span is kept: a little more permissive, never less)."""
+        total = self.total
+        for term, weight in zip(*vector, strict=True):
+            total[term] = total.get(term, 0.0) - weight
+        self.members.remove(position)
+
+    def score(self, vector: _Vector) -> float:
+        """The article's mean cosine with the story's articles (0 for an empty story)."""
+        if not self.members:
+            return 0.0
+        terms, weights = vector
+        dot = sum(map(mul, weights, map(self.total.get, terms, repeat(0.0))))
+        return dot / len(self.members)
+
+
+# An article's vector: its terms and their weights (unit length), as two plain lists.
+_Vector = tuple[list[int], list[float]]
 
 
 def article_text(article: Mapping[str, Any]) -> str:
@@ -87,10 +138,14 @@ def parse_date(value: Any) -> date | None:
 
 def article_vectors(
     texts: Sequence[str], settings: GroupSettings
-) -> Iterator[tuple[dict[int, float], list[int]]]:
-    """Unit-length sparse TF-IDF vectors (term → weight, at most ``max_terms`` terms) and their
-    index keys: the heaviest terms found in more than one article (a term no other article has
-    can never find a story)."""
+) -> Iterator[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], npt.NDArray[np.int32]]]:
+    """Unit-length sparse TF-IDF vectors, one per text: (terms, weights, index keys), terms
+    heaviest first, at most ``max_terms`` of them; the keys are the ``key_terms`` heaviest.
+
+    Only terms found in at least two of ``texts`` are kept: a term no other article has adds
+    nothing to any similarity, it only lowers the article's cosine with everything. An article
+    with no such term gets an empty vector (it can only start its own story).
+    """
     import numpy as np
     from sklearn.feature_extraction.text import HashingVectorizer
 
@@ -101,17 +156,21 @@ def article_vectors(
     counts.data = 1.0 + np.log(counts.data)
     frequency = np.bincount(counts.indices, minlength=settings.features)
     idf = np.log((len(texts) + 1) / (frequency + 1)) + 1.0
+    idf[frequency < 2] = 0.0
     for row in range(counts.shape[0]):
         start, end = counts.indptr[row], counts.indptr[row + 1]
         terms = counts.indices[start:end]
         weights = counts.data[start:end] * idf[terms]
+        shared = weights > 0
+        terms, weights = terms[shared], weights[shared]
         if len(weights) > settings.max_terms:
             top = np.argpartition(-weights, settings.max_terms)[: settings.max_terms]
             terms, weights = terms[top], weights[top]
+        order = np.argsort(-weights, kind="stable")  # heaviest first: the keys lead
+        terms, weights = terms[order], weights[order]
         norm = float(np.sqrt((weights * weights).sum())) or 1.0
-        shared = np.flatnonzero(frequency[terms] > 1)
-        keys = terms[shared[np.argsort(-weights[shared], kind="stable")[: settings.key_terms]]]
-        yield dict(zip(terms.tolist(), (weights / norm).tolist(), strict=True)), keys.tolist()
+        terms = terms.astype(np.int32)
+        yield terms, (weights / norm).astype(np.float32), terms[: settings.key_terms]
 
 
 def processing_order(dates: Sequence[date | None]) -> list[int]:
@@ -132,62 +191,89 @@ def group_articles(
     if not articles:
         return []
     dates = [parse_date(a.get("date")) for a in articles]
-    vectors = list(article_vectors([article_text(a) for a in articles], settings))
-    stories: list[_Story] = []
-    index: defaultdict[int, list[int]] = defaultdict(list)
-    for position in processing_order(dates):
-        (vector, keys), day = vectors[position], dates[position]
-        story_id = _best_story(vector, keys, day, stories, index, settings)
+    # Kept as arrays (about 1 KB an article) for the refinement pass; lists only while in use.
+    compact = list(article_vectors([article_text(a) for a in articles], settings))
+    order = processing_order(dates)
+    grouping = _Grouping(settings, dates)
+    for position in order:
+        terms, weights, keys = compact[position]
+        grouping.place(position, (terms.tolist(), weights.tolist()), keys.tolist())
+    if settings.refine:
+        for position in order:
+            terms, weights, keys = compact[position]
+            grouping.place(position, (terms.tolist(), weights.tolist()), keys.tolist())
+    rank = {position: number for number, position in enumerate(order)}
+    stories = [sorted(s.members, key=rank.__getitem__) for s in grouping.stories if s.members]
+    return sorted(stories, key=lambda members: rank[members[0]])
+
+
+class _Grouping:
+    """The stories so far, the inverted index over their key terms, and the join decision."""
+
+    def __init__(self, settings: GroupSettings, dates: Sequence[date | None]) -> None:
+        self.settings = settings
+        self.dates = dates
+        self.stories: list[_Story] = []
+        self.index: defaultdict[int, list[int]] = defaultdict(list)
+        self.story_of: dict[int, int] = {}
+
+    def place(self, position: int, vector: _Vector, keys: list[int]) -> None:
+        """Put an article in its best story (or a new one); an article already placed is
+        first taken out of its story, and stays in it if it would be left alone there."""
+        day = self.dates[position]
+        current = self.story_of.get(position)
+        if current is not None:
+            self.stories[current].remove(vector, position)
+        story_id = self.best_story(vector, keys, day)
         if story_id is None:
-            story_id = len(stories)
-            stories.append(_Story(dict(vector), 1.0, day))
-        else:
-            _join(stories[story_id], vector, day)
-        stories[story_id].members.append(position)
+            if current is not None and not self.stories[current].members:
+                story_id = current
+            else:
+                story_id = len(self.stories)
+                self.stories.append(_Story())
+        self.stories[story_id].add(vector, position, day)
+        self.story_of[position] = story_id
+        if story_id != current:
+            for key in keys:
+                postings = self.index[key]
+                if not postings or postings[-1] != story_id:
+                    postings.append(story_id)
+
+    def best_story(self, vector: _Vector, keys: list[int], day: date | None) -> int | None:
+        """The candidate story with the best score, if that score clears the bar."""
+        settings, stories = self.settings, self.stories
+        shared: Counter[int] = Counter()
         for key in keys:
-            postings = index[key]
-            if not postings or postings[-1] != story_id:
-                postings.append(story_id)
-        vectors[position] = ({}, [])  # the centroid holds what is still needed
-    return [story.members for story in stories]
+            shared.update(set(self.index.get(key, ())[-settings.recent_stories :]))
+        if day is None:  # an undated article may join any story (but an emptied one)
+            counts = zip(shared.values(), shared.keys(), strict=True)
+            ranked = heapq.nlargest(settings.candidates + 5, counts)
+            top = [sid for _, sid in ranked if stories[sid].members][: settings.candidates]
+        else:
+            reach = timedelta(days=settings.window_days)
+            earliest, latest = day - reach, day + reach
+            live = [(n, sid) for sid, n in shared.items() if _open(stories[sid], earliest, latest)]
+            top = [sid for _, sid in heapq.nlargest(settings.candidates, live)]
+        scored = sorted(((stories[sid].score(vector), sid) for sid in top), reverse=True)
+        if not scored:
+            return None
+        best, story_id = scored[0]
+        others = [score for score, _ in scored[1 : 1 + settings.competitors]]
+        background = sum(others) / len(others) if others else 0.0
+        if best > 0.0 and best >= settings.threshold + settings.competition * background:
+            return story_id
+        return None
 
 
-def _best_story(
-    vector: dict[int, float],
-    keys: list[int],
-    day: date | None,
-    stories: list[_Story],
-    index: Mapping[int, list[int]],
-    settings: GroupSettings,
-) -> int | None:
-    shared: Counter[int] = Counter()
-    for key in keys:
-        shared.update(index.get(key, ())[-settings.recent_stories :])
-    live = [(n, sid) for sid, n in shared.items() if _open(stories[sid], day, settings)]
-    best, best_similarity = None, settings.threshold
-    for _, story_id in heapq.nlargest(settings.candidates, live):
-        story = stories[story_id]
-        centroid = story.centroid
-        dot = sum(weight * centroid.get(term, 0.0) for term, weight in vector.items())
-        similarity = dot / math.sqrt(story.norm2)
-        if similarity >= best_similarity:
-            best, best_similarity = story_id, similarity
-    return best
-
-
-def _open(story: _Story, day: date | None, settings: GroupSettings) -> bool:
-    """Whether a story can still take an article of this date (always, when either is undated)."""
-    return day is None or story.last is None or (day - story.last).days <= settings.window_days
-
-
-def _join(story: _Story, vector: dict[int, float], day: date | None) -> None:
-    centroid = story.centroid
-    dot = sum(weight * centroid.get(term, 0.0) for term, weight in vector.items())
-    for term, weight in vector.items():
-        centroid[term] = centroid.get(term, 0.0) + weight
-    story.norm2 += 2.0 * dot + 1.0
-    if day is not None and (story.last is None or day > story.last):
-        story.last = day
+def _open(story: _Story, earliest: date, latest: date) -> bool:
+    """Whether a story can take a dated article: it has articles, and its latest one is no older
+    than ``earliest`` and its first one no newer than ``latest`` (the article's date ± the
+    window). An undated story is always open."""
+    if not story.members:
+        return False
+    if story.last is None or story.first is None:
+        return True
+    return story.last >= earliest and story.first <= latest
 
 
 def bcubed(truth: Sequence[Any], predicted: Sequence[Any]) -> tuple[float, float, float]:
