@@ -65,3 +65,13 @@ def test_concept_matrix_matches_concept_lists() -> None:
     names, matrix, _ = concept_features(words, np.zeros(4, dtype=int), features, np.ones(4), {})
     held = [{names[j] for j in matrix[i].indices} for i in range(len(texts))]
     assert held == concept_lists(words)
+
+
+def test_the_weakest_sentence_can_still_be_chosen_when_the_budget_has_room() -> None:
+    texts = [
+        "The harbor bridge closed on Monday after inspectors found cracks in two cables.",
+        "Ferries will run every twenty minutes while repairs continue, officials said.",
+    ]
+    for selection in ("coverage", "mmr"):
+        result = brief(texts, 100, sections="summary", selection=selection)
+        assert len(result.sentences) == 2, selection

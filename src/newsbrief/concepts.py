@@ -132,11 +132,11 @@ def concept_features(
     pair = follows & ~(stop[token[:-1]] & stop[token[1:]])
     keys = np.concatenate([token[single], v + token[:-1][pair] * v + token[1:][pair]])
     holders = np.concatenate([sentence_of[single], sentence_of[:-1][pair]])
-    span = v + v * v
-    occurrences = np.unique(holders * span + keys)  # each concept once per sentence
-    held_by, key = occurrences // span, occurrences % span
-    concept_keys, column_of = np.unique(key, return_inverse=True)
+    # Number the concepts first, so (sentence, concept) fits in an int64 whatever the size.
+    concept_keys, numbered = np.unique(keys, return_inverse=True)
     k = len(concept_keys)
+    occurrences = np.unique(holders * max(k, 1) + numbered)  # each concept once per sentence
+    held_by, column_of = occurrences // max(k, 1), occurrences % max(k, 1)
     matrix = sparse.csr_matrix(
         (np.ones(len(held_by), dtype=np.float32), (held_by, column_of)), shape=(n, k)
     )

@@ -32,7 +32,9 @@ class TfidfRepresentation:
             # Fitted anew for every cluster; its fixed, valid parameters need no re-checking
             # (a tenth of the summary's time on a Multi-News cluster).
             with sklearn.config_context(skip_parameter_validation=True):
-                return vectorizer.fit_transform(texts)
+                matrix = vectorizer.fit_transform(texts)
+            vectorizer.vocabulary_ = {}  # not kept alive until this thread's next cluster
+            return matrix
         except ValueError:  # nothing but stop words: every sentence gets a zero vector
             from scipy.sparse import csr_matrix
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,6 +38,7 @@ from newsbrief.settings import Settings
 
 SCORERS = ("auto", "learned", "centroid")
 SELECTIONS = ("auto", "coverage", "mmr")
+FLOOR = 0.01  # the scaled score of a cluster's weakest sentence
 LEARNED_MAX_ARTICLES = 10  # the largest Multi-News cluster the learned weights saw
 
 
@@ -95,8 +96,8 @@ def learned_scores(
 def score_sentences(
     sentences: Sequence[Sentence], matrix: Any, similarity: Similarity, settings: Settings
 ) -> np.ndarray:
-    """One score in [0, 1] per sentence."""
-    return score_cluster(sentences, matrix, similarity, settings).scores
+    """One score in [0, 1] per sentence (the concepts, which only selection reads, are skipped)."""
+    return score_cluster(sentences, matrix, similarity, replace(settings, selection="mmr")).scores
 
 
 def score_cluster(
@@ -116,7 +117,8 @@ def score_cluster(
         position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
         raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
     low, high = float(raw.min()), float(raw.max())
-    scores = (raw - low) / (high - low) if high > low else np.ones_like(raw)
+    # The weakest sentence keeps a little score: 0 is reserved for what may never be chosen.
+    scores = FLOOR + (1 - FLOOR) * (raw - low) / (high - low) if high > low else np.ones_like(raw)
     lengths = np.array([s.words for s in sentences])
     unfinished = features[:, FEATURES.index("is_fragment")] > 0
     scores[(lengths < settings.min_sentence_words) | unfinished] = 0.0
