@@ -61,9 +61,9 @@ def select(
     chosen: list[Selected] = []
     used = 0
     taken: set[int] = set()
-    coverage = concepts.matrix if concepts is not None and concepts.matrix.shape[1] else None
-    if coverage is not None:
-        uncovered = concepts.weights.astype(np.float64)  # type: ignore[union-attr]
+    coverage = None
+    if concepts is not None and concepts.matrix.shape[1]:
+        coverage, uncovered = concepts.matrix, concepts.weights.astype(np.float64)
         lengths = np.maximum(words, 1) ** LENGTH_POWER
     while available.any():
         if coverage is not None:
