@@ -38,6 +38,37 @@ def test_splits_where_it_should() -> None:
     ]
 
 
+def test_a_lower_case_sentence_start_is_split_off() -> None:
+    # Lower-cased text (Multi-News) and careless typing: blingfire wants a capital to split.
+    text = (
+        '" we did as we were told. " ms williams said after. then it rained. '
+        "(you can find it here.) we also left."
+    )
+    assert sentences_of(text) == [
+        '" we did as we were told. "',
+        "ms williams said after.",
+        "then it rained.",
+        "(you can find it here.)",
+        "we also left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apple Inc. and Google Ltd. signed at 5 a.m. on a deal the u.s. backed.",
+        "The Needham, Mass. biotechnology company said no. more was known, etc. and so on.",
+        "“We did it. then we left,” he said.",
+        "He said “we won. and we will win again” on Monday.",
+    ],
+)
+def test_no_split_before_lower_case_after_an_abbreviation_or_in_a_quotation(
+    sentence: str,
+) -> None:
+    text = f"First sentence here. {sentence} Last sentence here."
+    assert sentences_of(text) == ["First sentence here.", sentence, "Last sentence here."]
+
+
 def test_a_quotation_of_several_sentences_stays_whole() -> None:
     text = "“I used to leave at seven. Now I leave at six,” she said. He nodded."
     assert sentences_of(text) == [

@@ -2,8 +2,10 @@
 
 Sentence boundaries come from blingfire (a maintained, fast, download-free splitter), wrapped
 with our rules for what scraped news needs: line breaks between paragraphs are boundaries,
-hard-wrapped lines are not, and a split after an abbreviation that never ends a sentence
-("Messrs.", "Gen.", "No.") is undone.
+hard-wrapped lines are not, a split after an abbreviation that never ends a sentence
+("Messrs.", "Gen.", "No.") is undone, and a sentence that starts in lower case after a full
+stop (lower-cased or carelessly typed text: "… you were told. " ms williams said …", which
+blingfire reads as one sentence) is split off, unless the stop ends an abbreviation.
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ _OPENING_ABBREVIATION = re.compile(
     r"Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|St"
     r")\. [A-Z]|(?:U\.S|U\.K|U\.N|E\.U)\.)"
 )
+# Abbreviations that a lower-case word may follow in mid-sentence ("Apple Inc. and", "Needham,
+# Mass. biotechnology"), beside those above.
+_BEFORE_LOWER_CASE = _NEVER_FINAL | {
+    *"inc ltd co jr sr bros etc al cf var www".split(),
+    *"ala ariz ark calif colo conn del fla ga ill ind kan ky md mass mich minn".split(),
+    *"miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split(),
+}
+# A stop after a word of two or more lower-case letters, any closing quote or bracket, then a
+# lower-case word (perhaps opening a quotation): blingfire wants a capital to split there.
+_LOWER_CASE_START = re.compile(r"(?<=[a-z]{2}[.!?])(?P<close>\s?[\"”’)\]])?\s+(?=[\"“‘(]?\s?[a-z])")
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
@@ -106,7 +118,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return _join_quotations(text, spans)
+    return _split_lower_case_starts(text, _join_quotations(text, spans))
 
 
 def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
@@ -135,6 +147,33 @@ def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> li
                 continue
             pieces.append((start, match.start()))
             start = match.end()
+        pieces.append((start, end))
+    return pieces
+
+
+def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split where a stop is followed by a lower-case sentence start (see the module notes).
+
+    Not after an abbreviation or a dotted token ("a.m.", "u.s."), and not inside a quotation,
+    which :func:`_join_quotations` keeps whole anyway.
+    """
+    pieces: list[tuple[int, int]] = []
+    for start, end in offsets:
+        opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]
+        for match in _LOWER_CASE_START.finditer(text, start, end):
+            cut = match.start() + len(match.group("close") or "")
+            stretch = text[counted:cut]
+            opened += stretch.count("“") - stretch.count("”")
+            straight += stretch.count('"')
+            counted = cut
+            token = text[text.rfind(" ", start, match.start()) + 1 : match.start()]
+            word = _LAST_WORD.search(token)
+            abbreviation = word is not None and word.group(1).lower() in _BEFORE_LOWER_CASE
+            if abbreviation or "." in token[:-1] or opened + straight % 2 > 0:
+                continue
+            pieces.append((start, cut))
+            start = counted = match.end()
+            opened = straight = 0
         pieces.append((start, end))
     return pieces
 
