@@ -118,10 +118,11 @@ def test_auto_scorer_uses_learned_weights_only_for_clusters_their_size(monkeypat
 
     import newsbrief.score
 
-    def refuse():
+    def refuse(*args):
         raise AssertionError("learned weights used")
 
-    monkeypatch.setattr(newsbrief.score, "learned_scorer", refuse)
+    # The sentence scorer's weights; coverage selection still weighs concepts at any size.
+    monkeypatch.setattr(newsbrief.score, "learned_scores", refuse)
     many = [make_article(f"district{i}", 4) for i in range(11)]
     assert brief(many, sections="summary").sentences  # 11 articles: the centroid scorer
     with pytest.raises(AssertionError, match="learned weights used"):

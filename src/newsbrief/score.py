@@ -37,7 +37,7 @@ from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
 
 SCORERS = ("auto", "learned", "centroid")
-SELECTIONS = ("auto", "coverage", "mmr")
+SELECTIONS = ("coverage", "mmr")
 FLOOR = 0.01  # the scaled score of a cluster's weakest sentence
 LEARNED_MAX_ARTICLES = 10  # the largest Multi-News cluster the learned weights saw
 
@@ -109,7 +109,7 @@ def score_cluster(
     words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
     scorer = resolve_scorer(settings, sentences)
-    selection = resolve_selection(settings, scorer)
+    selection = resolve_selection(settings)
     if scorer == "learned":
         model = learned_scorer()
         raw = learned_scores(features, words, model)
@@ -142,14 +142,11 @@ def resolve_scorer(settings: Settings, sentences: Sequence[Sentence]) -> str:
     return scorer
 
 
-def resolve_selection(settings: Settings, scorer: str) -> str:
-    """The selection that runs: ``auto`` covers concepts where the learned weights apply."""
-    selection = settings.selection
-    if selection == "auto":
-        return "coverage" if scorer == "learned" else "mmr"
-    if selection not in SELECTIONS:
+def resolve_selection(settings: Settings) -> str:
+    """The selection that runs, checked: ``coverage`` (default) or ``mmr``."""
+    if settings.selection not in SELECTIONS:
         known = ", ".join(SELECTIONS)
         raise SettingsError(
             f"unknown selection {settings.selection!r} (known: {known})", code="E212"
         )
-    return selection
+    return settings.selection
