@@ -42,14 +42,18 @@ def test_a_lower_case_sentence_start_is_split_off() -> None:
     # Lower-cased text (Multi-News) and careless typing: blingfire wants a capital to split.
     text = (
         '" we did as we were told. " ms williams said after. then it rained. '
-        "(you can find it here.) we also left."
+        "(you can find it here.) we also left. "
+        '" i got a text, " he said. " he said i won. " it ended.'
     )
     assert sentences_of(text) == [
-        '" we did as we were told. "',
+        '" we did as we were told. "',  # a straight quote closes when one is open...
         "ms williams said after.",
         "then it rained.",
         "(you can find it here.)",
         "we also left.",
+        '" i got a text, " he said.',  # ...else it opens the next sentence
+        '" he said i won. "',
+        "it ended.",
     ]
 
 

@@ -155,24 +155,31 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
     """Split where a stop is followed by a lower-case sentence start (see the module notes).
 
     Not after an abbreviation or a dotted token ("a.m.", "u.s."), and not inside a quotation,
-    which :func:`_join_quotations` keeps whole anyway.
+    which :func:`_join_quotations` keeps whole anyway. A straight quote after the stop closes
+    the quotation when one is open, else it opens the next sentence's.
     """
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
         opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]
         for match in _LOWER_CASE_START.finditer(text, start, end):
-            cut = match.start() + len(match.group("close") or "")
-            stretch = text[counted:cut]
+            stop, close = match.start(), match.group("close") or ""
+            stretch = text[counted:stop]
             opened += stretch.count("“") - stretch.count("”")
             straight += stretch.count('"')
-            counted = cut
-            token = text[text.rfind(" ", start, match.start()) + 1 : match.start()]
+            counted = stop
+            token = text[text.rfind(" ", start, stop) + 1 : stop]
             word = _LAST_WORD.search(token)
-            abbreviation = word is not None and word.group(1).lower() in _BEFORE_LOWER_CASE
-            if abbreviation or "." in token[:-1] or opened + straight % 2 > 0:
+            if (word and word.group(1).lower() in _BEFORE_LOWER_CASE) or "." in token[:-1]:
                 continue
-            pieces.append((start, cut))
-            start = counted = match.end()
+            opens_next = close.strip() == '"' and straight % 2 == 0
+            if not opens_next:
+                opened += close.count("“") - close.count("”")
+                straight += close.count('"')
+                counted = stop + len(close)
+            if opened + straight % 2 > 0:
+                continue
+            pieces.append((start, counted))
+            start = counted = match.start("close") + close.index('"') if opens_next else match.end()
             opened = straight = 0
         pieces.append((start, end))
     return pieces
