@@ -13,9 +13,9 @@ from conftest import ROOT
 
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
 CLUSTERS = 200
-# Measured at 44.35 / 14.79 (lead: 43.07 / 13.99) on these clusters; floors sit just below.
-FLOORS = {"rouge1": 0.4400, "rouge2": 0.1450}
-MIN_GAIN_OVER_LEAD = {"rouge1": 0.0100, "rouge2": 0.0050}
+# Measured at 44.94 / 15.47 (lead: 42.92 / 13.76) on these clusters; floors sit just below.
+FLOORS = {"rouge1": 0.4475, "rouge2": 0.1525}
+MIN_GAIN_OVER_LEAD = {"rouge1": 0.0175, "rouge2": 0.0150}
 
 
 @pytest.fixture(scope="module")
