@@ -77,6 +77,17 @@ def test_reads_gzip_and_stops_at_the_limit(tmp_path: Path) -> None:
     ]
 
 
+def test_skip_leaves_out_the_first_clusters_unparsed(tmp_path: Path) -> None:
+    assert [c.id for c in read_clusters(TINY, limit=2, skip=1)] == [
+        "tiny-orchard-empty-document",
+        "tiny-library-several-references",
+    ]
+    broken = tmp_path / "broken-first.jsonl"
+    broken.write_text("not json\n" + TINY.read_text())
+    assert len(list(read_clusters(broken, skip=1))) == 4  # the skipped line is never read
+    assert list(read_clusters(TINY, skip=10)) == []
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [
@@ -350,6 +361,16 @@ def test_the_command_defaults_to_newsbrief_and_obeys_limit() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("newsbrief on eval-tiny.jsonl: 2 clusters, 260-word budget")
     assert "peak memory not measured" in result.stdout
+
+
+@needs_rouge
+def test_the_command_scores_a_later_slice_with_skip(tmp_path: Path) -> None:
+    out = tmp_path / "scores.jsonl"
+    result = invoke(str(TINY), "--skip", "2", "--limit", "1", "--no-memory", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 clusters" in result.stdout or "1 cluster" in result.stdout
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["tiny-library-several-references"]
 
 
 def assert_one_line_error(result, *fragments: str) -> None:

@@ -41,7 +41,14 @@ SCALE = 100.0  # scores are shown as F1 × 100
     "--limit",
     type=click.IntRange(min=1),
     default=None,
-    help="Score only the first N clusters.",
+    help="Score only the first N clusters (after --skip).",
+)
+@click.option(
+    "--skip",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Leave out the first N clusters: --skip 300 --limit 1000 scores clusters 300-1299.",
 )
 @click.option(
     "-s",
@@ -75,6 +82,7 @@ def eval_command(
     data: Path,
     words: int,
     limit: int | None,
+    skip: int,
     system_name: str,
     out: Path | None,
     memory: bool,
@@ -94,7 +102,7 @@ def eval_command(
     """
     from newsbrief.cli import friendly_errors
 
-    friendly_errors(evaluate)(data, words, limit, system_name, out, memory, progress)
+    friendly_errors(evaluate)(data, words, limit, system_name, out, memory, progress, skip)
 
 
 def evaluate(
@@ -105,6 +113,7 @@ def evaluate(
     out: Path | None,
     memory: bool,
     progress: bool | None,
+    skip: int = 0,
 ) -> None:
     """The body of ``newsbrief eval``: run, then print the report."""
     from newsbrief.evaluate.datasets import read_clusters
@@ -120,7 +129,7 @@ def evaluate(
     with _jsonl_writer(out) as write:
         result = run(
             system,
-            read_clusters(data, limit),
+            read_clusters(data, limit, skip),
             words,
             scorer=scorer,
             memory=memory,

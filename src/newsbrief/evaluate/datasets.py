@@ -27,15 +27,21 @@ class EvalCluster:
     references: tuple[str, ...]
 
 
-def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[EvalCluster]:
-    """Yield the clusters of ``path`` in file order, at most ``limit`` of them."""
+def read_clusters(
+    path: str | Path, limit: int | None = None, skip: int = 0
+) -> Iterator[EvalCluster]:
+    """Yield the clusters of ``path`` in file order, after the first ``skip``, at most
+    ``limit`` of them (skipped lines are not parsed)."""
     path = Path(path)
     if limit is not None and limit < 1:
         return
-    count = 0
+    count = skipped = 0
     with _open(path) as handle:
         for number, line in _lines(handle, path):
             if not line.strip():
+                continue
+            if skipped < skip:
+                skipped += 1
                 continue
             yield parse_cluster(line, f"{path}, line {number}")
             count += 1
