@@ -43,7 +43,8 @@ def test_a_lower_case_sentence_start_is_split_off() -> None:
     text = (
         '" we did as we were told. " ms williams said after. then it rained. '
         "(you can find it here.) we also left. "
-        '" i got a text, " he said. " he said i won. " it ended.'
+        '" i got a text, " he said. " he said i won. " it ended. ok. the answer was no. '
+        "see no. 5 today."
     )
     assert sentences_of(text) == [
         '" we did as we were told. "',  # a straight quote closes when one is open...
@@ -54,6 +55,9 @@ def test_a_lower_case_sentence_start_is_split_off() -> None:
         '" i got a text, " he said.',  # ...else it opens the next sentence
         '" he said i won. "',
         "it ended.",
+        "ok.",  # a one-word sentence
+        "the answer was no.",
+        "see no. 5 today.",
     ]
 
 
@@ -61,9 +65,10 @@ def test_a_lower_case_sentence_start_is_split_off() -> None:
     "sentence",
     [
         "Apple Inc. and Google Ltd. signed at 5 a.m. on a deal the u.s. backed.",
-        "The Needham, Mass. biotechnology company said no. more was known, etc. and so on.",
+        "The Needham, Mass. biotechnology company said little more, etc. and so on.",
         "“We did it. then we left,” he said.",
         "He said “we won. and we will win again” on Monday.",
+        'Then a” b "cc. dd" ee.',  # a stray closing mark does not hide an open quotation
     ],
 )
 def test_no_split_before_lower_case_after_an_abbreviation_or_in_a_quotation(

@@ -81,11 +81,11 @@ _OPENING_ABBREVIATION = re.compile(
 )
 # Abbreviations that a lower-case word may follow in mid-sentence ("Apple Inc. and", "Needham,
 # Mass. biotechnology"), beside those above.
-_BEFORE_LOWER_CASE = _NEVER_FINAL | {
+_BEFORE_LOWER_CASE = (_NEVER_FINAL - {"no", "nos"}) | {
     *"inc ltd co jr sr bros etc al cf var www".split(),
     *"ala ariz ark calif colo conn del fla ga ill ind kan ky md mass mich minn".split(),
     *"miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split(),
-}
+}  # "No." is an abbreviation only before a number: "voted no. then" ends
 # A stop after a word of two or more lower-case letters, any closing quote or bracket, then a
 # lower-case word (perhaps opening a quotation): blingfire wants a capital to split there.
 _LOWER_CASE_START = re.compile(r"(?<=[a-z]{2}[.!?])(?P<close>\s?[\"”’)\]])?\s+(?=[\"“‘(]?\s?[a-z])")
@@ -167,7 +167,9 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
             opened += stretch.count("“") - stretch.count("”")
             straight += stretch.count('"')
             counted = stop
-            token = text[text.rfind(" ", start, stop) + 1 : stop]
+            if stop <= start:  # the stop ends the previous piece (lookbehind sees before start)
+                continue
+            token = text[_token_start(text, start, stop) : stop]
             word = _LAST_WORD.search(token)
             if (word and word.group(1).lower() in _BEFORE_LOWER_CASE) or "." in token[:-1]:
                 continue
@@ -176,13 +178,20 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
                 opened += close.count("“") - close.count("”")
                 straight += close.count('"')
                 counted = stop + len(close)
-            if opened + straight % 2 > 0:
+            if opened > 0 or straight % 2:
                 continue
             pieces.append((start, counted))
             start = counted = match.start("close") + close.index('"') if opens_next else match.end()
             opened = straight = 0
         pieces.append((start, end))
     return pieces
+
+
+def _token_start(text: str, start: int, stop: int) -> int:
+    """Where the whitespace-free token ending at ``stop`` begins (not before ``start``)."""
+    while stop > start and not text[stop - 1].isspace():
+        stop -= 1
+    return stop
 
 
 def _quote_balance(piece: str) -> int:
