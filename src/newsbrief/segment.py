@@ -163,10 +163,8 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
         opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]
         for match in _LOWER_CASE_START.finditer(text, start, end):
             stop, close = match.start(), match.group("close") or ""
-            stretch = text[counted:stop]
-            opened += stretch.count("“") - stretch.count("”")
-            straight += stretch.count('"')
-            counted = stop
+            curly, marks = _quote_marks(text[counted:stop])
+            opened, straight, counted = opened + curly, straight + marks, stop
             if stop <= start:  # the stop ends the previous piece (lookbehind sees before start)
                 continue
             token = text[_token_start(text, start, stop) : stop]
@@ -175,9 +173,8 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
                 continue
             opens_next = close.strip() == '"' and straight % 2 == 0
             if not opens_next:
-                opened += close.count("“") - close.count("”")
-                straight += close.count('"')
-                counted = stop + len(close)
+                curly, marks = _quote_marks(close)
+                opened, straight, counted = opened + curly, straight + marks, stop + len(close)
             if opened > 0 or straight % 2:
                 continue
             pieces.append((start, counted))
@@ -194,9 +191,15 @@ def _token_start(text: str, start: int, stop: int) -> int:
     return stop
 
 
+def _quote_marks(piece: str) -> tuple[int, int]:
+    """The curly quotations the piece opens and does not close, and its straight quote marks."""
+    return piece.count("“") - piece.count("”"), piece.count('"')
+
+
 def _quote_balance(piece: str) -> int:
     """How many quotations the piece leaves open (curly quotes; straight ones by parity)."""
-    return piece.count("“") - piece.count("”") + piece.count('"') % 2
+    curly, straight = _quote_marks(piece)
+    return curly + straight % 2
 
 
 def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
