@@ -115,7 +115,7 @@ def system(name: str) -> System:
 
 # What a peer's summary depends on: the sentence splitter and the evaluation code, not the
 # summarizer; its cached results stay valid while these files are unchanged.
-PEER_SOURCES = ("segment.py", "patterns.py", "evaluate")
+PEER_SOURCES = ("summary/segment.py", "summary/patterns.py", "evaluate")
 
 
 def fingerprint(name: str) -> str:

@@ -23,11 +23,11 @@ class Settings:
 
     # Summary length budget in words; a brief never exceeds it.
     words: int = 150
-    # How sentences become vectors: a name in newsbrief.represent.REPRESENTATIONS.
+    # How sentences become vectors: a name in newsbrief.summary.represent.REPRESENTATIONS.
     representation: str = "tfidf"
     # How sentences are scored: "blend" (the learned score beside the centrality + position
-    # prior; newsbrief.score says why), "learned" (shipped weights alone), "centroid" (the prior
-    # alone, nothing learned). "auto", the old default, is read as "blend".
+    # prior; newsbrief.summary.score says why), "learned" (shipped weights alone), "centroid"
+    # (the prior alone, nothing learned). "auto", the old default, is read as "blend".
     scorer: str = "blend"
     # The blend: the learned score's share against the prior's (chosen across Multi-News
     # validation, DUC 2006 and DUC 2007 at 100-260 words, docs/benchmarks.md issue 11).
@@ -35,7 +35,7 @@ class Settings:
     # The prior (blend, centroid): weight of the position prior against centrality.
     position_weight: float = 0.35
     # Selection: "mmr" (maximal marginal relevance) or "coverage" (cover the heaviest concepts,
-    # newsbrief.concepts; better on Multi-News alone, worse on whole newswire articles).
+    # newsbrief.summary.concepts; better on Multi-News alone, worse on whole newswire articles).
     selection: str = "mmr"
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
     redundancy_threshold: float = 0.3

@@ -11,7 +11,7 @@ Three scorers, chosen by the ``scorer`` setting:
   the article and many are off the story (DUC: 55-65% past the tenth sentence, median
   centrality 0.34-0.40), which is exactly what it never learned to reject; the prior supplies
   that, the learned part what Multi-News did teach (docs/benchmarks.md, issue 11);
-- ``learned``: the linear model over :mod:`newsbrief.features` alone, weights in
+- ``learned``: the linear model over :mod:`newsbrief.summary.features` alone, weights in
   ``scorer.json``, fitted by ``scripts/train_scorer.py`` on Multi-News *training* clusters;
 - ``centroid``: the prior alone, centrality blended with a position prior, nothing learned.
   (``auto``, the old default that picked ``learned`` or ``centroid`` by cluster size, is
@@ -21,7 +21,7 @@ Either way scores are scaled to [0, 1] within the cluster, and sentences shorter
 ``min_sentence_words`` or that do not end like a sentence (cut off, a label) score 0:
 fragments are never summary material.
 
-:func:`score_cluster` also weighs the cluster's concepts (:mod:`newsbrief.concepts`) when
+:func:`score_cluster` also weighs the cluster's concepts (:mod:`newsbrief.summary.concepts`) when
 selection covers concepts (the ``selection`` setting).
 """
 
@@ -36,13 +36,13 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.concepts import Concepts, weigh_concepts
 from newsbrief.errors import SettingsError
-from newsbrief.features import FEATURES, article_codes, sentence_features
-from newsbrief.patterns import words_of
 from newsbrief.records import Sentence
-from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
+from newsbrief.summary.concepts import Concepts, weigh_concepts
+from newsbrief.summary.features import FEATURES, article_codes, sentence_features
+from newsbrief.summary.patterns import words_of
+from newsbrief.summary.represent import Similarity
 
 SCORERS = ("blend", "learned", "centroid", "auto")
 SELECTIONS = ("mmr", "coverage")
@@ -63,7 +63,7 @@ class LearnedScorer:
 @cache
 def learned_scorer() -> LearnedScorer:
     """The weights in the shipped scorer.json, checked against :data:`FEATURES`."""
-    data = json.loads(resources.files("newsbrief").joinpath("scorer.json").read_text())
+    data = json.loads(resources.files("newsbrief.summary").joinpath("scorer.json").read_text())
     if tuple(data["features"]) != FEATURES:
         raise SettingsError(
             "scorer.json was fitted on other features; re-run scripts/train_scorer.py"
