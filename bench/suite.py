@@ -116,6 +116,9 @@ def system(name: str) -> System:
 # What a peer's summary depends on: the sentence splitter and the evaluation code, not the
 # summarizer; its cached results stay valid while these files are unchanged.
 PEER_SOURCES = ("summary/segment.py", "summary/patterns.py", "evaluate")
+# What newsbrief's summary does not depend on (the summary alone is scored; a test checks that
+# sections=["summary"] never imports the analysis): edits there leave its cached results valid.
+NOT_SUMMARY = ("render/", "cli/", "service/", "batch/", "analysis/")
 
 
 def fingerprint(name: str) -> str:
@@ -127,6 +130,8 @@ def fingerprint(name: str) -> str:
             continue
         relative = path.relative_to(package).as_posix()
         if name not in CONFIGS and not relative.startswith(PEER_SOURCES):
+            continue
+        if name in CONFIGS and relative.startswith(NOT_SUMMARY):
             continue
         digest.update(relative.encode())
         digest.update(path.read_bytes())
