@@ -145,7 +145,8 @@ def cached_run(
     cache: Path,
     reuse: bool,
     scorer: Scorer,
-) -> tuple[list[ClusterScore], bool]:
+    cached_only: bool = False,
+) -> tuple[list[ClusterScore], bool] | None:
     """The system's per-cluster results on the column: from the cache when valid, else run."""
     stamp = fingerprint(name)
     path = cache / f"{column.key}-{len(clusters)}-{name.replace('+', '_')}.json"
@@ -153,6 +154,8 @@ def cached_run(
         saved = json.loads(path.read_text())
         if reuse or saved["fingerprint"] == stamp:
             return [ClusterScore(**c) for c in saved["clusters"]], saved["fingerprint"] != stamp
+    if cached_only:
+        return None
     result = run(system(name), clusters, column.words, scorer=scorer, memory=False,
                  progress=True, total=len(clusters))  # fmt: skip
     cache.mkdir(parents=True, exist_ok=True)
@@ -247,6 +250,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--reuse", default="", help="systems whose cached results are kept")
     parser.add_argument("--cache", default=str(CACHE))
     parser.add_argument("--data", default=str(DATA))
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="assemble the table from valid cached results only; other cells read n/a",
+    )
     parser.add_argument("--write", action=argparse.BooleanOptionalAction, default=True)
     return parser.parse_args()
 
@@ -262,9 +270,11 @@ def main() -> None:
         clusters = column.load()
         sizes[column.key] = len(clusters)
         for name in names:
-            results, stale = cached_run(name, column, clusters, Path(args.cache),
-                                        name in reuse, scorer)  # fmt: skip
-            cells[(name, column.key)] = cell(results, stale)
+            found = cached_run(name, column, clusters, Path(args.cache), name in reuse, scorer,
+                               args.cached_only)  # fmt: skip
+            if found is None:
+                continue
+            cells[(name, column.key)] = cell(*found)
             got = cells[(name, column.key)]
             r1, r2 = got.rouge["rouge1"].mean, got.rouge["rouge2"].mean
             print(f"{column.key} {name}: {100 * r1:.2f} / {100 * r2:.2f}  {got.speed:.3g}/s",
