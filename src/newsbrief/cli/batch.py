@@ -13,6 +13,7 @@ import click
 
 from newsbrief.batch.engines import ENGINES
 from newsbrief.cli.errors import friendly_errors
+from newsbrief.settings import Settings
 
 
 @click.command("batch")
@@ -29,7 +30,7 @@ from newsbrief.cli.errors import friendly_errors
     "--words",
     type=click.IntRange(min=1),
     default=None,
-    help="Word budget of every brief. [default: 150]",
+    help=f"Word budget of every brief. [default: {Settings.words}]",
 )
 @click.option(
     "-j",
@@ -120,19 +121,19 @@ def _batch(
     sections: str | None,
     progress: bool | None,
 ) -> None:
-    from newsbrief.analysis import resolve_sections
     from newsbrief.batch.runner import run_batch
-    from newsbrief.settings import load_settings, settings_dict
+    from newsbrief.records import BriefRequest
+    from newsbrief.settings import load_settings
 
-    settings = settings_dict(load_settings(config, words=words))
-    if sections is not None:
-        resolve_sections(sections)  # a bad name fails here, once, not on every cluster
-        settings["sections"] = sections
+    # Checked here, once, before any cluster: a bad name fails the run, not every cluster.
+    settings = load_settings(config, words=words)
+    request = BriefRequest((), sections=sections)  # type: ignore[arg-type]
     shown = sys.stderr.isatty() if progress is None else progress
     summary = run_batch(
         source,
         out,
         settings=settings,
+        request=request,
         errors=errors,
         engine=engine,
         workers=workers,
