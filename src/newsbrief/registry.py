@@ -76,6 +76,13 @@ class Registry(Generic[T]):
     def entries(self) -> Iterator[Entry]:
         return iter(self._entries.values())
 
+    def __iter__(self) -> Iterator[str]:
+        """The names, as :meth:`names` (so a table reads like the tuple of names it replaced)."""
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self._entry(name) is not None
 

@@ -10,7 +10,7 @@ Records are frozen and hold no logic beyond small derived properties. They are g
 (:class:`BriefRequest`) and :mod:`.brief` (:class:`Brief` and its documented JSON structure).
 """
 
-from newsbrief.records.brief import SCHEMA, Brief, brief_to_dict
+from newsbrief.records.brief import SCHEMA, Brief, brief_json, brief_to_dict
 from newsbrief.records.request import BriefRequest
 from newsbrief.records.sources import (
     REMOVAL_REASONS,
@@ -52,5 +52,6 @@ __all__ = [
     "SummaryResult",
     "SummarySentence",
     "TimelineEntry",
+    "brief_json",
     "brief_to_dict",
 ]

@@ -7,6 +7,7 @@ The JSON structure lives with the record rather than in :mod:`newsbrief.render`,
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from newsbrief.records.sources import (
@@ -66,7 +67,7 @@ class Brief:
 
     def to_json(self, indent: int | None = 2) -> str:
         """The brief as a JSON string (see docs/json.md)."""
-        return json.dumps(brief_to_dict(self), ensure_ascii=False, indent=indent)
+        return brief_json(self, indent)
 
 
 SCHEMA = "newsbrief.brief/1"
@@ -213,3 +214,16 @@ def _entry(entry: TimelineEntry) -> dict[str, object]:
         ],
         "note": entry.note,
     }
+
+
+# json.dumps escapes C0 controls; with ensure_ascii=False it writes DEL, the C1 controls (U+009B
+# is a one-character CSI on some terminals), the bidirectional overrides and the line separators
+# raw. Inside a JSON string their \u escape is the same value, so the data is unchanged and the
+# output is safe to print.
+_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def brief_json(brief: Brief, indent: int | None = 2) -> str:
+    """The brief as JSON (docs/json.md); every control character is written as a \\u escape."""
+    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,17 +1,19 @@
 """JSON rendering: the documented, stable structure of a brief (docs/json.md).
 
-The structure itself is :meth:`newsbrief.records.Brief.to_dict`; this module only encodes it.
+The structure and its encoding are :meth:`newsbrief.records.Brief.to_dict` / ``to_json``
+(:mod:`newsbrief.records.brief`); this module is the ``json`` entry of the formats table.
 """
 
 from __future__ import annotations
 
-import json
-
-from newsbrief.records import SCHEMA, Brief, brief_to_dict
+from newsbrief.records import SCHEMA, Brief, brief_json, brief_to_dict
 
 __all__ = ["SCHEMA", "brief_to_dict", "render_json"]
 
 
 def render_json(brief: Brief, explain: bool = False, indent: int | None = 2) -> str:
-    """The brief as a JSON string; it always holds everything ``explain`` would add."""
-    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent)
+    """The brief as JSON (docs/json.md); every control character is written as a \\u escape.
+
+    It always holds everything ``explain`` would add.
+    """
+    return brief_json(brief, indent)
