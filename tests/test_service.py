@@ -340,7 +340,7 @@ def test_unknown_paths_and_methods_are_json(client: TestClient) -> None:
     assert_error(client.get("/v1/brief"), 405, "E605")
     assert_error(client.post("/healthz"), 405, "E605")
     assert_error(
-        client.post("/v1/brief", content=b"{}", headers={"content-length": "x1"}), 400, "E601"
+        client.post("/v1/brief", content=b"{}", headers={"content-length": "x1"}), 400, "E606"
     )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from newsbrief.batch.engines import ENGINES
+from newsbrief.choices import SUMMARIZERS
 from newsbrief.cli.errors import friendly_errors
 from newsbrief.settings import Settings
 
@@ -76,6 +77,14 @@ from newsbrief.settings import Settings
     "(summary alone is ~20× faster). [default: all that can run]",
 )
 @click.option(
+    "--backend",
+    default=None,
+    metavar="NAME",
+    help="Who writes every summary: "
+    + "; ".join(f"{e.name} ({e.description})" for e in SUMMARIZERS.entries())
+    + ". [default: extractive]",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar with rate and ETA on stderr. [default: when stderr is a terminal]",
@@ -90,6 +99,7 @@ def batch_command(
     errors: Path | None,
     config: Path | None,
     sections: str | None,
+    backend: str | None,
     progress: bool | None,
 ) -> None:
     """Brief every cluster of IN, one a line, into OUT, one brief a line.
@@ -106,7 +116,7 @@ def batch_command(
       newsbrief batch clusters.jsonl --out briefs.jsonl --engine dask --scheduler tcp://host:8786
     """
     run = friendly_errors(_batch)
-    run(source, out, words, workers, engine, scheduler, errors, config, sections, progress)
+    run(source, out, words, workers, engine, scheduler, errors, config, sections, backend, progress)
 
 
 def _batch(
@@ -119,6 +129,7 @@ def _batch(
     errors: Path | None,
     config: Path | None,
     sections: str | None,
+    backend: str | None,
     progress: bool | None,
 ) -> None:
     from newsbrief.batch.runner import run_batch
@@ -126,7 +137,7 @@ def _batch(
     from newsbrief.settings import load_settings
 
     # Checked here, once, before any cluster: a bad name fails the run, not every cluster.
-    settings = load_settings(config, words=words)
+    settings = load_settings(config, words=words, backend=backend)
     request = BriefRequest((), sections=sections)  # type: ignore[arg-type]
     shown = sys.stderr.isatty() if progress is None else progress
     summary = run_batch(

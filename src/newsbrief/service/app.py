@@ -50,7 +50,7 @@ PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-HTTP_CODES = {400: "E601", 404: "E604", 405: "E605", 413: "E610", 415: "E603"}
+HTTP_CODES = {400: "E606", 404: "E604", 405: "E605", 413: "E610", 415: "E603"}
 UPLOAD_SCHEMA = {
     "type": "object",
     "required": ["files"],
@@ -214,7 +214,7 @@ class BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if not declared.isdigit():
-            await _send_error(send, 400, "E601", "the Content-Length header is not a number")
+            await _send_error(send, 400, "E606", "the Content-Length header is not a number")
             return
         if int(declared) > self.limit:
             await self._refuse(send)
