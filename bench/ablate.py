@@ -24,7 +24,7 @@ import numpy as np
 
 from newsbrief.evaluate.datasets import read_clusters
 from newsbrief.evaluate.rouge import Scorer, estimates
-from newsbrief.ingest import from_items
+from newsbrief.ingest.read import from_items
 from newsbrief.pipeline import prepare
 from newsbrief.settings import load_settings
 from newsbrief.summary.concepts import weigh_concepts
