@@ -93,7 +93,8 @@ def summarize(
     (a list or a comma-separated string); ``None`` means all that can run. Only what is asked
     for is computed: ``["summary"]`` never loads the analysis.
     """
-    request = BriefRequest(cluster.articles, sections=sections)  # type: ignore[arg-type]
+    names = sections if sections is None or isinstance(sections, str) else tuple(sections)
+    request = BriefRequest(cluster.articles, sections=names)
     SUMMARIZERS.check(settings.backend)
     return _finish(cluster, request, settings)
 

@@ -138,7 +138,7 @@ def _batch(
 
     # Checked here, once, before any cluster: a bad name fails the run, not every cluster.
     settings = load_settings(config, words=words, backend=backend)
-    request = BriefRequest((), sections=sections)  # type: ignore[arg-type]
+    request = BriefRequest((), sections=sections)
     shown = sys.stderr.isatty() if progress is None else progress
     summary = run_batch(
         source,

@@ -6,7 +6,7 @@ Reading input (files, uploads, JSON lines) happens before: :mod:`newsbrief.inges
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsbrief.records.sources import Article, Notice
@@ -40,7 +40,7 @@ class BriefRequest:
     words: int | None = None
     question: str | None = None
     since: tuple[Article, ...] = ()
-    sections: tuple[str, ...] | None = None
+    sections: Sequence[str] | None = None  # stored as a tuple of lower-case names
     backend: str | None = None
     notices: tuple[Notice, ...] = field(default=())
 
