@@ -26,7 +26,7 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "md", "markdown", "json", "html"]),
+    type=click.Choice(FORMATS.names()),
     default=None,
     help="Output format. [default: from --out's suffix, else text]",
 )
