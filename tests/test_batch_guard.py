@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, make_article
 
-from newsbrief.batch import run_batch
+from newsbrief.batch.runner import run_batch
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.settings import load_settings, settings_dict
 

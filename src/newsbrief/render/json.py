@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from newsbrief.clean import REASONS
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief, Citation, Mention, TimelineEntry
 
 SCHEMA = "newsbrief.brief/1"

@@ -12,7 +12,7 @@ clusters go to the errors file with the reason (it describes the latest run; fai
 are tried again on every run). Memory stays flat: lines are read one at a time, at most a
 window of clusters is in flight, and only the ids seen are kept (~100 bytes each). One run at a
 time writes OUT (an advisory lock), and only lines newsbrief batch wrote count as done
-(newsbrief.batch_output).
+(newsbrief.batch.output).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from newsbrief.batch_output import open_locked, read_done, refuse_same_files
+from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
+from newsbrief.batch.output import open_locked, read_done, refuse_same_files
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.jsonl import count_lines, dump_line, numbered_lines, parse_object
 
 __all__ = ["BatchSummary", "ClusterTask", "errors_path", "read_done", "run_batch"]
 
@@ -69,7 +69,7 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.pipeline import brief
+    from newsbrief.summary.pipeline import brief
 
     if task.failure:
         return ("error", *task.failure)
@@ -114,7 +114,7 @@ def run_batch(
     progress: bool = False,
 ) -> BatchSummary:
     """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
-    from newsbrief.engines import ordered_map
+    from newsbrief.batch.engines import ordered_map
 
     if not source.is_file():
         raise InputError(f"{source}: no such file", code="E101")
