@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
+from newsbrief.analysis.lookup import find_forms, fit_counts
 from newsbrief.analysis.nlp import KINDS, Entity
 from newsbrief.analysis.roles import appositive_before, role_of, title_before
-from newsbrief.records import Actor, Cluster, Mention, Sentence
+from newsbrief.records import Actor, Cluster, Mention
 
 _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -51,50 +52,22 @@ def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) 
     """
     people = [g for g in groups if g[1] == "person"]
     full = {_key(m.text) for g in people for m in g[2] if " " in m.text}
+    fits = fit_counts(full)  # scale (issue 15, item 11): counted once, not per form
     owner: dict[str, list[Mention]] = {}
     for _, _, mentions in people:
         for form in {m.text for m in mentions}:
-            if " " in form or sum(_fits(_key(form), k) for k in full) <= 1:
+            if " " in form or fits.get(_key(form), 0) <= 1:
                 owner.setdefault(form, mentions)
     if not owner:
         return
     taken = {(m.article_id, m.start) for g in groups for m in g[2]}
     covered = {(m.article_id, i) for g in groups for m in g[2] for i in range(m.start, m.end)}
     forms = sorted(owner, key=len, reverse=True)
-    for sentence, pattern in _form_patterns(forms, cluster):
-        for match in pattern.finditer(sentence.text):
-            start = sentence.start + match.start()
-            if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
-                continue
-            end = sentence.start + match.end()
-            owner[match.group()].append(Mention(sentence.article_id, start, end, match.group()))
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _form_patterns(
-    forms: list[str], cluster: Cluster
-) -> Iterator[tuple[Sentence, re.Pattern[str]]]:
-    """Each sentence that can hold one of ``forms``, with the alternation of just those forms.
-
-    Scale (issue 15, item 11): one alternation of every name in the cluster, run over every
-    sentence, costs names × text — minutes for 2,000 articles. A form can only match where the
-    sentence has its first word (the match starts at a word boundary), so each sentence gets the
-    forms whose first word it contains, in the same order: the same matches, found linearly.
-    """
-    by_word: dict[str, list[int]] = {}
-    always: list[int] = []  # forms that do not start with a word character
-    for n, form in enumerate(forms):
-        first = _WORD.match(form)
-        (by_word.setdefault(first.group(), []) if first else always).append(n)
-    for sentence in cluster.sentences:
-        found = set(always)
-        for word in set(_WORD.findall(sentence.text)):
-            found.update(by_word.get(word, ()))
-        if found:
-            chosen = "|".join(re.escape(forms[n]) for n in sorted(found))
-            yield sentence, re.compile(rf"\b(?:{chosen})\b")
+    for sentence, first, last, form in find_forms(forms, cluster):  # linear, not names × text
+        start = sentence.start + first
+        if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
+            continue
+        owner[form].append(Mention(sentence.article_id, start, sentence.start + last, form))
 
 
 def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:

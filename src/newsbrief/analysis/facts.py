@@ -5,6 +5,7 @@ A different place or person for the same event needs the actors: :mod:`.referent
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,8 +160,7 @@ def slot_conflicts(
     # similar enough) are picked with one array operation, not a Python loop over all pairs.
     rows = np.array([i for i, _, _ in counted], dtype=np.int64)
     articles = np.array([sentences[i].article_id for i in rows.tolist()], dtype=object)
-    for n, (i, nums_a, durs_a) in enumerate(counted):
-        row = np.asarray(similarity.row(i), dtype=np.float64)
+    for n, (i, nums_a, durs_a), row in _with_rows(counted, rows, similarity):
         later = rows[n + 1 :]
         close = (row[later] >= SLOT_MIN_SIMILARITY) & (articles[n + 1 :] != sentences[i].article_id)
         for k in np.flatnonzero(close).tolist():
@@ -184,6 +184,19 @@ def slot_conflicts(
             if key not in best or best[key][0] < score:
                 best[key] = (score, found)
     return [found for _, found in best.values()]
+
+
+def _with_rows(
+    counted: list[tuple[int, Any, Any]], rows: np.ndarray, similarity: Any
+) -> Iterator[tuple[int, tuple[int, Any, Any], np.ndarray]]:
+    """``(n, counted[n], similarity row)``, the rows fetched a block at a time (one sparse
+    product per block: per row, a large cluster paid a full transpose each time)."""
+    block_size = getattr(similarity, "BLOCK", 512)
+    for first in range(0, len(counted), block_size):
+        chunk = rows[first : first + block_size].tolist()
+        block = np.asarray(similarity.rows(chunk), dtype=np.float64)
+        for offset, row in enumerate(block):
+            yield first + offset, counted[first + offset], row
 
 
 def _slot_verdict(
