@@ -88,6 +88,12 @@ def summarize(
     notices = cluster.notices
     if "summary" in wanted:
         summary = _summary(cluster, settings)
+        if summary and settings.backend == "openai":
+            # The optional LLM backend: imported only when chosen (newsbrief.llm).
+            from newsbrief.llm import rewrite
+
+            summary, llm_notices = rewrite(summary, settings)
+            notices += tuple(llm_notices)
         if not summary:
             notices += (_empty_summary_notice(cluster, settings),)
     analysis = Analysis()
