@@ -71,6 +71,10 @@ class Settings:
     # (characters); sentences beyond it stay extractive, with a notice.
     llm_max_tokens: int = 512
     llm_max_prompt_chars: int = 12_000
+    # The openai backend: send the answer's JSON schema as response_format (servers that
+    # constrain decoding to it then cannot answer malformed JSON or an id they were not given);
+    # false for a server that refuses the field.
+    llm_json_schema: bool = True
     # The grounding check: the least share of a rewritten sentence's content words that must
     # occur in the spans it cites (numbers, dates, names, quotations and negation must all hold).
     llm_min_coverage: float = 0.8

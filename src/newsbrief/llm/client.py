@@ -71,16 +71,24 @@ class ChatClient:
         base = self.url.rstrip("/")
         return base if base.endswith("/chat/completions") else f"{base}/chat/completions"
 
-    def complete(self, messages: list[dict[str, str]]) -> str:
+    def complete(
+        self, messages: list[dict[str, str]], schema: dict[str, object] | None = None
+    ) -> str:
         """The text of the first choice of the answer to ``messages``; :class:`LLMError` if the
-        server is down, times out, refuses, or answers something that is not a completion."""
-        body = {
+        server is down, times out, refuses, or answers something that is not a completion.
+        ``schema``, if given, asks for JSON of that shape (``response_format``)."""
+        body: dict[str, object] = {
             "model": self.model,
             "messages": messages,
             "temperature": 0,
             "max_tokens": self.max_tokens,
             "stream": False,
         }
+        if schema is not None:
+            body["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "brief", "strict": True, "schema": schema},
+            }
         data = json.dumps(body).encode("utf-8")
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         key = api_key()
@@ -116,11 +124,16 @@ class ChatClient:
 def _choice_text(raw: bytes, where: str) -> str:
     try:
         answer: Any = json.loads(raw.decode("utf-8", errors="replace"))
-        content = answer["choices"][0]["message"]["content"]
+        choice = answer["choices"][0]
+        content = choice["message"]["content"]
     except (ValueError, KeyError, IndexError, TypeError):
         raise LLMError(
             f"the server at {where} did not answer a chat completion", code="E721"
         ) from None
+    if choice.get("finish_reason") == "length":
+        raise LLMError(
+            "the answer was cut off at the token limit (raise llm_max_tokens)", code="E721"
+        )
     if not isinstance(content, str) or not content.strip():
         raise LLMError(f"the server at {where} answered an empty completion", code="E721")
     return content

@@ -13,9 +13,9 @@ A rewritten sentence passes only if every rule holds against the text of its cit
 4. **quotations** — every passage in double quotes occurs in the spans word for word (case,
    spacing and the kind of quote marks aside);
 5. **negation** — the sentence negates (not, n't, no, never, none, nobody, nothing, neither,
-   nor, without, cannot) only if a cited span does, and a word a span negates (the first
-   content word within three words after its negation) appears in the sentence only if the
-   sentence negates too;
+   nor, without, cannot) only what a cited span negates (the negated word: the first content
+   word within three words after the negation, compared by stem), and a word a span negates
+   appears in the sentence only if the sentence negates too;
 6. **coverage** — at least ``min_coverage`` (setting ``llm_min_coverage``, default 0.8) of its
    content words (not function words) occur in the spans, comparing crude stems (a plural, -ed,
    -ing or -ly ending aside) or, for words of 6+ letters, their first five letters.
@@ -184,7 +184,7 @@ def check(sentence: str, sources: Iterable[str], min_coverage: float = 0.8) -> V
     for quoted in _QUOTE.findall(sentence.replace("“", '"').replace("”", '"')):
         if _normal(quoted) not in normal_source:
             return Verdict(False, "a quotation not in the cited sentences", coverage)
-    if _negated(said) and not _negated(given):
+    if _negated(said) and (not _negated(given) or _negated_words(said) - _negated_words(given)):
         return Verdict(False, "a negation the cited sentences do not have", coverage)
     if not _negated(said) and {_stem(w) for w in content} & _negated_words(given):
         return Verdict(False, "states what the cited sentences deny", coverage)

@@ -68,6 +68,22 @@ def build_messages(texts: Sequence[str], words: int) -> list[dict[str, str]]:
     ]
 
 
+def answer_schema(sources: int) -> dict[str, object]:
+    """The JSON schema of the answer, ids limited to those given: sent as ``response_format``,
+    which servers that constrain decoding by a grammar (llama.cpp, vLLM, Ollama, OpenAI) obey."""
+    ids = {"type": "array", "items": {"enum": [f"S{i + 1}" for i in range(sources)]}}
+    sentence = {
+        "type": "object",
+        "properties": {"text": {"type": "string"}, "ids": ids | {"minItems": 1}},
+        "required": ["text", "ids"],
+    }
+    return {
+        "type": "object",
+        "properties": {"sentences": {"type": "array", "items": sentence, "minItems": 1}},
+        "required": ["sentences"],
+    }
+
+
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S | re.I)
 _ID = re.compile(r"^\s*\[?S?(\d+)\]?\s*$", re.I)
 

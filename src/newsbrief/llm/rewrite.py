@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from newsbrief.llm.client import ChatClient, LLMError
 from newsbrief.llm.grounding import Verdict, check
-from newsbrief.llm.prompt import Draft, build_messages, fit_sources, parse_answer
+from newsbrief.llm.prompt import Draft, answer_schema, build_messages, fit_sources, parse_answer
 from newsbrief.records import Citation, Notice, SummarySentence
 from newsbrief.settings import Settings
 
@@ -55,8 +55,9 @@ def rewrite(
                 f"{settings.llm_max_prompt_chars}",
                 code="E723",
             )
+        schema = answer_schema(sent) if settings.llm_json_schema else None
         answer = (client or client_for(settings)).complete(
-            build_messages(texts[:sent], settings.words)
+            build_messages(texts[:sent], settings.words), schema
         )
         drafts = parse_answer(answer, sent)
     except LLMError as exc:
