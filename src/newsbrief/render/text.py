@@ -7,6 +7,7 @@ import textwrap
 from newsbrief.clean import REASONS
 from newsbrief.records import Brief
 from newsbrief.render import marker, numbers, source_label
+from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 
 WIDTH = 88
@@ -25,6 +26,9 @@ def render_text(brief: Brief, explain: bool = False) -> str:
         "Sources",
         "\n".join(source_label(n, brief, a.id) for n, a in enumerate(brief.articles, 1)),
     ]
+    checked = checked_lines(brief)
+    if checked and "summary" in brief.sections:
+        parts += ["Rewritten by the LLM and checked", "\n".join(checked)]
     for title, lines in section_lines(brief):
         parts += [title, "\n".join(f"- {line}" for line in lines)]
     if brief.notices:
