@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsbrief.clean import REASONS
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief, Citation, Mention, TimelineEntry
 
 SCHEMA = "newsbrief.brief/1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from newsbrief.clean import REASONS
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
 from newsbrief.render import marker, numbers, source_label
 from newsbrief.render.checked import checked_lines

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.jsonl import count_lines, dump_line, numbered_lines, parse_object
 
 ID_PREFIX = re.compile(rb'^\{"id": ("(?:[^"\\]|\\.)*")')
 
@@ -68,7 +68,7 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.pipeline import brief
+    from newsbrief.summary.pipeline import brief
 
     if task.failure:
         return ("error", *task.failure)
@@ -152,7 +152,7 @@ def run_batch(
     progress: bool = False,
 ) -> BatchSummary:
     """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
-    from newsbrief.engines import ordered_map
+    from newsbrief.batch.engines import ordered_map
 
     if not source.is_file():
         raise InputError(f"{source}: no such file", code="E101")
