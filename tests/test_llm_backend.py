@@ -65,8 +65,11 @@ def test_faithful_answer_is_rewritten_and_cites_its_spans(server: FakeServer) ->
     server.reply = answer(*FAITHFUL)
     result = run(server.url)
     rewritten = [s for s in result.sentences if s.origin == "rewritten"]
-    assert [s.text for s in rewritten] == [text for text, _ in FAITHFUL]
-    first = rewritten[0]
+    # In the extractive order: each rewrite where the first sentence it cites stood.
+    assert [s.text for s in rewritten] == [FAITHFUL[1][0], FAITHFUL[0][0]]
+    assert [s.origin for s in result.sentences][:4] == ["rewritten", "kept", "kept", "rewritten"]
+    assert result.sentences[1].verdict == "not used in the model's answer"
+    first = rewritten[1]
     assert len(first.checked) == 2 and first.citation == first.checked[0]
     for citation in first.checked:  # every checked span is an exact article span
         article = result.cluster.article(citation.article_id)
@@ -79,7 +82,7 @@ def test_faithful_answer_is_rewritten_and_cites_its_spans(server: FakeServer) ->
         in server.requests[0][1]["messages"][1]["content"]
     )
     data = json.loads(render(result, "json"))
-    sentence = data["summary"]["sentences"][0]
+    sentence = data["summary"]["sentences"][3]
     assert sentence["origin"] == "rewritten" and sentence["verdict"] == "passed"
     assert [c["text"] for c in sentence["checked"]][1].startswith("Roughly 85,000 commuters")
 
@@ -228,12 +231,14 @@ def test_every_format_shows_rewrites_with_the_spans_they_were_checked_against(
     result = run(server.url)
     page = render(result, "html")
     assert '<span class="rewritten" title="rewritten, checked against [' in page
-    assert "Roughly 85,000 commuters used the crossing each weekday." in page.split("title=")[1]
+    hover = page.split('<span class="rewritten" title=')[1].split(">")[0]
+    assert "Roughly 85,000 commuters used the crossing each weekday." in hover
     assert '<span class="kept" title="kept as written: the rewrite was rejected: a number' in page
     for fmt in ("text", "md"):
         output = render(result, fmt)
         assert "Rewritten by the LLM and checked" in output
-        assert "1. rewritten, checked against " in output and "2. kept as written" in output
+        assert "1. kept as written: the rewrite was rejected: a number" in output
+        assert "4. rewritten, checked against " in output
     first = result.sentences[0]
     if len({c.article_id for c in first.checked}) > 1:  # cites two articles: both numbered
         assert render(result, "text").count("[") >= 2

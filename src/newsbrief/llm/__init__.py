@@ -8,6 +8,6 @@ source ids, ``grounding`` checks each sentence against what it cites, ``rewrite`
 from newsbrief.llm.client import ChatClient, LLMError
 from newsbrief.llm.grounding import Verdict, check
 from newsbrief.llm.prompt import FormatError
-from newsbrief.llm.rewrite import rewrite
+from newsbrief.llm.rewrite import rewrite_summary
 
-__all__ = ["ChatClient", "FormatError", "LLMError", "Verdict", "check", "rewrite"]
+__all__ = ["ChatClient", "FormatError", "LLMError", "Verdict", "check", "rewrite_summary"]

@@ -168,7 +168,7 @@ def check(sentence: str, sources: Iterable[str], min_coverage: float = 0.8) -> V
     """The verdict on ``sentence`` against the texts of the spans it cites (rules above)."""
     source_text = " ".join(sources)
     said, given = _tokens(sentence), _tokens(source_text)
-    given_bare = {_bare(t) for t in given}
+    given_bare = {_bare(p) for t in given for p in (t, *t.split("-"))}  # al-Qaeda: al, qaeda
     content = _content(said)
     stems = {_stem(w) for w in _content(given)}
     prefixes = {w[:5] for w in _content(given) if len(w) >= 6}

@@ -31,6 +31,9 @@ INSTRUCTIONS = (
 )
 
 
+MAX_SENTENCE_CHARS = 600  # a longer "sentence" is not one
+
+
 class FormatError(LLMError):
     """The model answered, but not in the asked-for form (a fallback reason)."""
 
@@ -74,17 +77,25 @@ def answer_schema(sources: int) -> dict[str, object]:
     ids = {"type": "array", "items": {"enum": [f"S{i + 1}" for i in range(sources)]}}
     sentence = {
         "type": "object",
-        "properties": {"text": {"type": "string"}, "ids": ids | {"minItems": 1}},
+        "properties": {
+            "text": {"type": "string", "minLength": 1, "maxLength": MAX_SENTENCE_CHARS},
+            "ids": ids | {"minItems": 1, "maxItems": sources},
+        },
         "required": ["text", "ids"],
     }
     return {
         "type": "object",
-        "properties": {"sentences": {"type": "array", "items": sentence, "minItems": 1}},
+        "properties": {
+            # No more sentences than sources: a small model under a grammar otherwise tends to
+            # repeat itself until the token limit cuts the answer off.
+            "sentences": {"type": "array", "items": sentence, "minItems": 1, "maxItems": sources}
+        },
         "required": ["sentences"],
     }
 
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S | re.I)
+_LABEL = re.compile(r"^\[?S\d+\]?[:.)]?\s+")
 _ID = re.compile(r"^\s*\[?S?(\d+)\]?\s*$", re.I)
 
 
@@ -114,7 +125,8 @@ def parse_answer(answer: str, sources: int) -> list[Draft]:
                     f"it was given S1–S{sources})"
                 )
             ids.append(number - 1)
-        text = " ".join(item["text"].split())
+        # A leading id label ("S1: …", "[S1] …") is the prompt's layout copied, not content.
+        text = _LABEL.sub("", " ".join(item["text"].split()))
         if text:
             drafts.append(Draft(text, tuple(dict.fromkeys(ids))))
     if not drafts:

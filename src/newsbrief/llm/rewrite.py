@@ -2,12 +2,13 @@
 
 The extractive pipeline has chosen, ordered and cited the summary sentences; they go to the
 model as ``S1``…``Sn`` (as many as fit in ``llm_max_prompt_chars``). Each sentence of the answer
-cites some of them; it is kept only if the grounding check (:mod:`newsbrief.llm.grounding`)
-passes against the text of exactly those spans, and then cites them (``checked``). A sentence
-that fails is replaced by the source sentences it was made from, marked ``kept`` with the
-reason. Source sentences the model did not use are left out (it was asked to condense); those
-not sent at all stay as they are. The units are then taken in order while they fit the word
-budget, so the budget holds whatever the model wrote.
+cites some of them; it is kept only if it is a sentence (not a fragment or a repeat) and the
+grounding check (:mod:`newsbrief.llm.grounding`) passes against the text of exactly those
+spans; it then replaces them, where the first of them stood, and cites them (``checked``).
+Every source sentence no kept rewrite replaces stays as written, marked ``kept`` with the
+reason (its rewrites failed the check, the model did not use it, or it was not sent). The
+sentences are then taken in order while they fit the word budget, so the budget holds
+whatever the model wrote.
 
 Failure of the server or of the answer's form gives the extractive summary (every sentence
 ``kept``, with the reason) and a one-line notice; with ``strict`` it raises the error.
@@ -40,7 +41,7 @@ def _kept(sentence: SummarySentence, why: str) -> SummarySentence:
     return replace(sentence, origin="kept", checked=(), verdict=why)
 
 
-def rewrite(
+def rewrite_summary(
     extractive: Sequence[SummarySentence], settings: Settings, client: ChatClient | None = None
 ) -> tuple[list[SummarySentence], list[Notice]]:
     """The summary with checked rewrites, and the notices saying what happened."""
@@ -66,37 +67,56 @@ def rewrite(
         why = f"the openai backend failed: {exc.message}"
         notice = Notice("llm-fallback", f"{why}; this brief is extractive")
         return [_kept(s, why) for s in extractive], [notice]
-    verdicts = [check(d.text, [texts[i] for i in d.ids], settings.llm_min_coverage) for d in drafts]
-    rewritten_ids = {i for d, v in zip(drafts, verdicts, strict=True) if v.passed for i in d.ids}
-    # Each unit is a rewritten sentence or the id of a source sentence standing in for failed
-    # rewrites (once, where the first of them was; with every failed rewrite's reason).
-    units: list[SummarySentence | int] = []
+    verdicts = judge(drafts, texts, settings)
+    # The brief keeps the extractive order: a passed rewrite stands where the first sentence it
+    # cites stood and replaces every sentence it cites; any other sentence stays as written,
+    # with the reasons of the rewrites of it that failed (or "not used").
+    passed = [(min(d.ids), d) for d, v in zip(drafts, verdicts, strict=True) if v.passed]
+    covered = {i for _, d in passed for i in d.ids}
     reasons: dict[int, list[str]] = {}
     for draft, verdict in zip(drafts, verdicts, strict=True):
-        if verdict.passed:
-            units.append(_rewritten(draft.text, [extractive[i] for i in draft.ids]))
-            continue
         for i in draft.ids:
-            if i in rewritten_ids:
-                continue
-            if i not in reasons:
-                units.append(i)
-            reasons.setdefault(i, [])
-            if verdict.reason not in reasons[i]:
+            if not verdict.passed and verdict.reason not in reasons.setdefault(i, []):
                 reasons[i].append(verdict.reason)
-    summary_units = [
-        [u]
-        if isinstance(u, SummarySentence)
-        else [_kept(extractive[u], "the rewrite was rejected: " + "; ".join(reasons[u]))]
-        for u in units
-    ]
-    unsent = [
-        _kept(s, "not sent: the prompt size limit (llm_max_prompt_chars)")
-        for s in extractive[sent:]
-    ]
-    summary_units += [[s] for s in unsent]
+    summary_units: list[list[SummarySentence]] = []
+    for i, source in enumerate(extractive):
+        summary_units += [
+            [_rewritten(d.text, [extractive[j] for j in d.ids])]
+            for first, d in passed
+            if first == i
+        ]
+        if i in covered:
+            continue
+        if i >= sent:
+            why = "not sent: the prompt size limit (llm_max_prompt_chars)"
+        elif reasons.get(i):
+            why = "the rewrite was rejected: " + "; ".join(reasons[i])
+        else:
+            why = "not used in the model's answer"
+        summary_units.append([_kept(source, why)])
     summary, over = _fit(summary_units, settings.words)
     return summary, [_summary_notice(summary, drafts, verdicts, over, settings)]
+
+
+ENDINGS = (".", "!", "?", '"', "'", "”", "’")
+
+
+def judge(drafts: Sequence[Draft], texts: Sequence[str], settings: Settings) -> list[Verdict]:
+    """The verdict on each draft: a fragment (fewer than ``min_sentence_words`` words, or no
+    final stop) or a repeat of an earlier draft is rejected as such; any other is checked
+    against the texts of the sentences it cites (:func:`newsbrief.llm.grounding.check`)."""
+    verdicts, seen = [], set()
+    for draft in drafts:
+        key = " ".join(draft.text.lower().split())
+        if len(draft.text.split()) < settings.min_sentence_words or not key.endswith(ENDINGS):
+            verdicts.append(Verdict(False, "a fragment, not a sentence", 0.0))
+        elif key in seen:
+            verdicts.append(Verdict(False, "repeats an earlier sentence", 0.0))
+        else:
+            sources = [texts[i] for i in draft.ids]
+            verdicts.append(check(draft.text, sources, settings.llm_min_coverage))
+        seen.add(key)
+    return verdicts
 
 
 def _rewritten(text: str, sources: Sequence[SummarySentence]) -> SummarySentence:

@@ -90,9 +90,9 @@ def summarize(
         summary = _summary(cluster, settings)
         if summary and settings.backend == "openai":
             # The optional LLM backend: imported only when chosen (newsbrief.llm).
-            from newsbrief.llm import rewrite
+            from newsbrief.llm import rewrite_summary
 
-            summary, llm_notices = rewrite(summary, settings)
+            summary, llm_notices = rewrite_summary(summary, settings)
             notices += tuple(llm_notices)
         if not summary:
             notices += (_empty_summary_notice(cluster, settings),)
