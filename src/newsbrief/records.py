@@ -19,6 +19,7 @@ REMOVAL_REASONS = {
     "dateline": "the dateline opening the story (place, date): kept as metadata",
     "torn-graphic": "labels of a map, chart or graphic torn into short lines",
     "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
+    "caption": "a photo caption printed twice, one copy under the other: neither copy is story",
     "share-widget": "a share / follow / subscribe widget",
     "contact-footer": "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …')",
     "advertisement": "an advertisement marker",
