@@ -259,3 +259,39 @@ def test_eval_scores_the_openai_system(server: FakeServer, monkeypatch) -> None:
     assert result.exit_code == 0, result.output + result.stderr
     assert "openai on" in result.output
     assert server.requests  # every cluster went through the server
+
+
+@pytest.mark.parametrize(
+    ("settings", "code"),
+    [
+        ({"backend": "gpt"}, "E213"),
+        ({"llm_url": "localhost:11434"}, "E214"),
+        ({"llm_timeout": 0}, "E211"),
+        ({"llm_min_coverage": 1.5}, "E211"),
+    ],
+)
+def test_bad_backend_settings_fail_when_the_settings_load(settings, code) -> None:
+    from newsbrief.settings import load_settings
+
+    with pytest.raises(NewsbriefError, match=code):
+        load_settings(**({"backend": "openai"} | settings))
+
+
+def test_a_connection_dropped_mid_answer_is_a_fallback(server: FakeServer) -> None:
+    server.reply = lambda r: (200, completion("{}") + " " * 50, 0.0)
+    original = server.httpd.RequestHandlerClass.do_POST
+
+    def drop(handler):  # promise a body, send half of it, hang up
+        handler.rfile.read(int(handler.headers["Content-Length"]))
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        handler.wfile.write(b'{"choices": [')
+        handler.close_connection = True
+
+    server.httpd.RequestHandlerClass.do_POST = drop
+    try:
+        result = run(server.url)
+    finally:
+        server.httpd.RequestHandlerClass.do_POST = original
+    assert any(n.code == "llm-fallback" for n in result.notices)

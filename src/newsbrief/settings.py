@@ -164,6 +164,11 @@ def _check_ranges(settings: Settings) -> None:
         raise SettingsError(
             f"unknown backend {settings.backend!r} (known: {', '.join(BACKENDS)})", code="E213"
         )
+    if settings.backend == "openai" and not settings.llm_url.startswith(("http://", "https://")):
+        raise SettingsError(
+            "llm_url must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1",
+            code="E214",
+        )
     if settings.llm_timeout <= 0 or settings.llm_retries < 0:
         raise SettingsError(
             "llm_timeout must be above 0 seconds and llm_retries at least 0", code="E211"

@@ -9,6 +9,7 @@ header and nowhere else: every message this module raises is passed through :fun
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import time
@@ -113,9 +114,10 @@ class ChatClient:
             except TimeoutError:
                 problem = f"no answer from {where} within {self.timeout:g} s"
                 continue
-            except (urllib.error.URLError, OSError) as exc:
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+                # OSError: refused, reset; HTTPException: a connection dropped mid-answer.
                 reason = getattr(exc, "reason", exc)
-                problem = f"cannot reach {where}: {redact(str(reason))}"
+                problem = f"cannot reach {where}: {redact(str(reason) or type(exc).__name__)}"
                 continue
             return _choice_text(raw, where)
         raise LLMError(redact(problem), code="E720")
