@@ -178,7 +178,7 @@ def test_down_server_gives_the_extractive_brief_or_a_strict_error() -> None:
     )
     assert cli.exit_code == 3
     assert cli.stderr.count("\n") == 1 and cli.stderr.startswith(
-        "newsbrief: error: [E720] cannot reach"
+        "newsbrief: error: [E800] cannot reach"
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from newsbrief.choices import NAMED_SETTINGS
 from newsbrief.errors import SettingsError
 
 
@@ -21,9 +22,13 @@ from newsbrief.errors import SettingsError
 class Settings:
     """Every tunable of the pipeline, with the reason for each default in a comment."""
 
-    # Summary length budget in words; a brief never exceeds it.
+    # Summary length budget in words; a brief never exceeds it. The one default of the budget:
+    # every edge (CLI, batch, service, Python API) leaves it to this field when not given.
     words: int = 150
-    # How sentences become vectors: a name in newsbrief.summary.represent.REPRESENTATIONS.
+    # Who writes the summary: a name in newsbrief.choices.SUMMARIZERS ("extractive": sentences
+    # of the articles, cited, no model).
+    backend: str = "extractive"
+    # How sentences become vectors: a name in newsbrief.choices.REPRESENTATIONS.
     representation: str = "tfidf"
     # How sentences are scored: "learned" (shipped weights), "centroid" (no learned weights), or
     # "auto": learned for clusters of up to 10 articles (what it was fitted on), else centroid.
@@ -56,11 +61,10 @@ class Settings:
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000
     max_article_chars: int = 200_000
-    # Who writes the summary: "extractive" (the source sentences, offline) or "openai" (an
-    # OpenAI-compatible chat server rewrites the chosen sentences; each rewritten sentence is
-    # checked against the spans it cites, newsbrief.llm). The key, if any, comes from the
-    # NEWSBRIEF_LLM_API_KEY or OPENAI_API_KEY environment variable, never from settings.
-    backend: str = "extractive"
+    # The openai backend (backend = "openai", newsbrief.llm): an OpenAI-compatible chat server
+    # rewrites the chosen sentences; each rewrite is checked against the spans it cites. The key,
+    # if any, comes from the NEWSBRIEF_LLM_API_KEY or OPENAI_API_KEY environment variable, never
+    # from settings.
     # The openai backend: the server's base URL (Ollama's by default) and the model name.
     llm_url: str = "http://127.0.0.1:11434/v1"
     llm_model: str = ""
@@ -123,7 +127,14 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     if settings.words < 1:
         raise SettingsError("the word budget must be at least 1", code="E204")
     _check_ranges(settings)
+    check_names(settings)
     return settings
+
+
+def check_names(settings: Settings) -> None:
+    """Every name-valued setting names an entry of its table, checked before any work starts."""
+    for name, table in NAMED_SETTINGS.items():
+        table.check(getattr(settings, name))
 
 
 SHARES = (
@@ -144,7 +155,6 @@ COUNTS = (
     "llm_max_tokens",
     "llm_max_prompt_chars",
 )
-BACKENDS = ("extractive", "openai")
 
 
 def _check_ranges(settings: Settings) -> None:
@@ -160,10 +170,6 @@ def _check_ranges(settings: Settings) -> None:
             raise SettingsError(
                 f"setting {name!r} must be at least 1, got {getattr(settings, name)}", code="E211"
             )
-    if settings.backend not in BACKENDS:
-        raise SettingsError(
-            f"unknown backend {settings.backend!r} (known: {', '.join(BACKENDS)})", code="E213"
-        )
     if settings.backend == "openai" and not settings.llm_url.startswith(("http://", "https://")):
         raise SettingsError(
             "llm_url must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1",

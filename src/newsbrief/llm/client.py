@@ -28,7 +28,7 @@ RETRY_PAUSE = 0.5  # seconds before the first retry; doubled before each later o
 class LLMError(NewsbriefError):
     """The server could not be reached or did not answer usefully (a fallback reason)."""
 
-    code = "E720"
+    code = "E800"
     exit_code = 3
 
 
@@ -120,7 +120,7 @@ class ChatClient:
                 problem = f"cannot reach {where}: {redact(str(reason) or type(exc).__name__)}"
                 continue
             return _choice_text(raw, where)
-        raise LLMError(redact(problem), code="E720")
+        raise LLMError(redact(problem), code="E800")
 
 
 def _choice_text(raw: bytes, where: str) -> str:
@@ -130,12 +130,12 @@ def _choice_text(raw: bytes, where: str) -> str:
         content = choice["message"]["content"]
     except (ValueError, KeyError, IndexError, TypeError):
         raise LLMError(
-            f"the server at {where} did not answer a chat completion", code="E721"
+            f"the server at {where} did not answer a chat completion", code="E801"
         ) from None
     if choice.get("finish_reason") == "length":
         raise LLMError(
-            "the answer was cut off at the token limit (raise llm_max_tokens)", code="E721"
+            "the answer was cut off at the token limit (raise llm_max_tokens)", code="E801"
         )
     if not isinstance(content, str) or not content.strip():
-        raise LLMError(f"the server at {where} answered an empty completion", code="E721")
+        raise LLMError(f"the server at {where} answered an empty completion", code="E801")
     return content

@@ -37,7 +37,7 @@ MAX_SENTENCE_CHARS = 600  # a longer "sentence" is not one
 class FormatError(LLMError):
     """The model answered, but not in the asked-for form (a fallback reason)."""
 
-    code = "E722"
+    code = "E802"
 
 
 @dataclass(frozen=True)

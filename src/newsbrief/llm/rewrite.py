@@ -54,7 +54,7 @@ def rewrite_summary(
             raise LLMError(
                 f"not even one sentence fits in llm_max_prompt_chars="
                 f"{settings.llm_max_prompt_chars}",
-                code="E723",
+                code="E803",
             )
         schema = answer_schema(sent) if settings.llm_json_schema else None
         answer = (client or client_for(settings)).complete(
