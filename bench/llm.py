@@ -43,12 +43,12 @@ CORPORA = {
     "DUC 2006": DATA / "duc2006" / "clusters.jsonl.gz",
 }
 START, END = "<!-- llm:start -->", "<!-- llm:end -->"
-VERDICTS: list[tuple[str, Verdict]] = []  # filled by the wrapped judge, per brief
+VERDICTS: list[tuple[Any, Verdict]] = []  # filled by the wrapped judge, per brief
 
 
 def counting_judge(drafts: Any, texts: Any, settings: Any) -> list[Verdict]:
     verdicts = _judge(drafts, texts, settings)
-    VERDICTS.extend((d.text, v) for d, v in zip(drafts, verdicts, strict=True))
+    VERDICTS.extend((d, v) for d, v in zip(drafts, verdicts, strict=True))
     return verdicts
 
 
@@ -93,7 +93,15 @@ def measure(corpus: str, cluster: EvalCluster, words: int, url: str, max_tokens:
         "extractive_time": round(extractive_time, 3),
         "openai_time": round(openai_time, 3),
         "fallback": fallback[0] if fallback else None,
-        "drafts": [{"text": t, "passed": v.passed, "reason": v.reason} for t, v in VERDICTS],
+        "drafts": [
+            {
+                "text": d.text,
+                "ids": [f"S{i + 1}" for i in d.ids],
+                "passed": v.passed,
+                "reason": v.reason,
+            }
+            for d, v in VERDICTS
+        ],
         "origins": dict(Counter(s.origin for s in rewritten.sentences)),
         "brief_words": {"extractive": extractive.word_count, "openai": rewritten.word_count},
         "rouge": score,

@@ -54,6 +54,13 @@ def test_unfaithful_rewrites_fail_with_the_rule_named(sentence: str, rule: str) 
         assert word not in verdict.reason  # the reason never repeats what was invented
 
 
+def test_dates_in_lower_cased_sources_are_found() -> None:
+    source = "Saying she last saw the 32-year-old actor on may 9. Sunday, aug. 28, 2016, was hot."
+    assert check("She last saw the 32-year-old actor on May 9.", [source]).passed
+    assert check("Sunday, Aug. 28, 2016, was hot.", [source]).passed
+    assert not check("She last saw the 32-year-old actor on June 9.", [source]).passed
+
+
 def test_coverage_threshold_is_a_setting() -> None:
     sentence = "Inspectors found the cracks, and officials shut the crossing for urgent repairs."
     assert not check(sentence, [SOURCE], min_coverage=0.9).passed

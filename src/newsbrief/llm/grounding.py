@@ -5,8 +5,9 @@ A rewritten sentence passes only if every rule holds against the text of its cit
 
 1. **numbers** — every number in it (digits, ``1,200`` = ``1200``, and the number words
    two … ninety, hundred, thousand, million, billion, dozen, percent/%) occurs in the spans;
-2. **dates** — every year (1900–2099), month, weekday and ``today``/``yesterday``/``tomorrow``/
-   ``tonight`` occurs in the spans;
+2. **dates** — every year (1900–2099), month (capitalised, or followed by a number as in
+   lower-cased text: "may 9"), weekday and ``today``/``yesterday``/``tomorrow``/``tonight``
+   occurs in the spans;
 3. **names** — every capitalised word (a name, place, organisation; the first word of the
    sentence too unless it is a function word such as "The" or a connective such as
    "Meanwhile") occurs in the spans, case aside, a possessive ``'s`` aside;
@@ -102,11 +103,14 @@ def _numbers(tokens: Iterable[str]) -> set[str]:
     return found
 
 
-def _dates(tokens: Iterable[str]) -> set[str]:
+def _dates(tokens: list[str]) -> set[str]:
     found = set()
-    for token in tokens:
+    for position, token in enumerate(tokens):
         bare = _bare(token)
-        if bare in DAYS or bare in RELATIVE_DAYS or (bare in MONTHS and token[:1].isupper()):
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        # A month is capitalised ("May"), or, in lower-cased text, followed by a number ("may 9").
+        month = bare in MONTHS and (token[:1].isupper() or following[:1].isdigit())
+        if bare in DAYS or bare in RELATIVE_DAYS or month:
             found.add(bare[:3] if bare in MONTHS else bare)
         elif bare.isdigit() and len(bare) == 4 and 1900 <= int(bare) <= 2099:
             found.add(bare)
