@@ -150,19 +150,33 @@ def test_sections_are_passed_through_only_when_the_core_has_them(monkeypatch) ->
         calls.append(settings)
         return newsbrief.brief(articles, words, **ONLY_SUMMARY)
 
+    json.loads(runner_module.make_brief(Job(GOOD), {}, old_brief))  # what a brief process runs
+    assert calls == [{}]
     monkeypatch.setattr(runner_module, "brief_function", lambda: old_brief)
-    assert client.post("/v1/brief", json={"articles": GOOD}).status_code == 200
     error = assert_error(
         client.post("/v1/brief", json={"articles": GOOD, "sections": ["actors"]}), 400, "E630"
     )
-    assert "sections" in error["message"] and calls == [{}]
+    assert "sections" in error["message"]
+
+
+def no_network(self, address, *args, **kwargs):
+    if self.family == socket.AF_UNIX:  # the server's own pipe to its brief processes
+        return LOCAL_CONNECT(self, address, *args, **kwargs)
+    raise AssertionError("the service opened a network connection")
+
+
+LOCAL_CONNECT = socket.socket.connect
+
+
+def brief_without_network(articles, words=None, sections=None, **kwargs):
+    """In the brief process: the brief, with every network connection refused."""
+    socket.socket.connect = no_network  # type: ignore[method-assign]
+    return newsbrief.brief(articles, words, sections=sections, **kwargs)
 
 
 def test_never_fetches_a_url(client: TestClient, monkeypatch) -> None:
-    def no_network(*args, **kwargs):
-        raise AssertionError("the service opened a network connection")
-
     monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(runner_module, "brief_function", lambda: brief_without_network)
     article = {
         "text": GOOD[0]["text"] + " See https://example.com/story.",
         "source": "https://example.com/story",
@@ -226,7 +240,7 @@ def test_time_limit(monkeypatch) -> None:
 
 def test_busy_server_answers_503(monkeypatch) -> None:
     monkeypatch.setattr(runner_module, "brief_function", lambda: slow_brief)
-    runner = runner_module.Runner(ServiceSettings(workers=1, max_waiting=1, timeout_seconds=5))
+    runner = runner_module.Runner(ServiceSettings(workers=1, max_waiting=1, timeout_seconds=60))
 
     async def three_at_once():
         job = Job(GOOD)
@@ -356,10 +370,11 @@ def test_unknown_paths_and_methods_are_json(client: TestClient) -> None:
     )
 
 
-def test_unexpected_error_is_a_500_without_traceback(monkeypatch) -> None:
-    def broken(*args, **kwargs):
-        raise RuntimeError("secret internals")
+def broken(*args, **kwargs):
+    raise RuntimeError("secret internals")
 
+
+def test_unexpected_error_is_a_500_without_traceback(monkeypatch) -> None:
     monkeypatch.setattr(runner_module, "brief_function", lambda: broken)
     client = TestClient(create_app(), raise_server_exceptions=False)
     response = client.post("/v1/brief", json={"articles": GOOD})

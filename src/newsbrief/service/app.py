@@ -105,6 +105,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     import newsbrief.pipeline  # noqa: F401  (load the core now, not on the first request)
 
+    runner.warm()  # the brief processes' fork server loads the core in the background
+
     return app
 
 
