@@ -226,7 +226,7 @@ def _child(
 
 
 def brief_function() -> Any:
-    from newsbrief.pipeline import brief
+    from newsbrief.summary.pipeline import brief
 
     return brief
 
