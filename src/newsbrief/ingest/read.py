@@ -21,7 +21,9 @@ from newsbrief.errors import InputError
 from newsbrief.records import Article, Notice
 from newsbrief.settings import Settings
 
-MULTINEWS_SEPARATORS = re.compile(r"\s*(?:\|\|\|\|\||story_separator_special_tag)\s*")
+# Leading spaces are taken only from where they start, so a search over a long run of spaces
+# stays linear.
+MULTINEWS_SEPARATORS = re.compile(r"(?:(?<!\s)\s+|)(?:\|\|\|\|\||story_separator_special_tag)\s*")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
