@@ -37,7 +37,7 @@ PID_FILE = Path(tempfile.gettempdir()) / (
 )
 
 
-def runaway_brief(articles, words=None, sections=None, **settings):
+def runaway_brief(request, settings):
     """A brief stuck in a regular expression: exponential backtracking, holding the GIL."""
     PID_FILE.write_text(str(os.getpid()))
     re.match(r"(x+x+)+y", "x" * 40)  # runs for hours
@@ -50,7 +50,7 @@ import test_service_hostile
 from newsbrief.service import runner
 from newsbrief.service.app import create_app
 from newsbrief.service.limits import ServiceSettings
-runner.brief_function = lambda: test_service_hostile.runaway_brief
+runner.core_function = lambda: test_service_hostile.runaway_brief
 app = create_app(ServiceSettings(timeout_seconds=4, workers=1))
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 """

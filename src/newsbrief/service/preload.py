@@ -11,7 +11,7 @@ import logging
 
 
 def _warm_up() -> None:
-    from newsbrief.summary.pipeline import brief
+    from newsbrief.pipeline import brief
 
     sentence = (
         "The harbor council of Port Alder approved the new bridge plan on Monday, "

@@ -16,7 +16,6 @@ margin), so it ends even if the server dies without killing it.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import json
 import math
 import multiprocessing
@@ -28,9 +27,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from newsbrief.errors import NewsbriefError
-from newsbrief.service.intake import Job
+from newsbrief.records import Brief, BriefRequest
 from newsbrief.service.limits import RequestError, ServiceSettings
-from newsbrief.service.schemas import SECTION_NAMES
+from newsbrief.settings import Settings, load_settings
 
 PRELOAD = ["newsbrief.service.preload"]  # loaded once in the fork server; every brief inherits it
 READY_WAIT_SECONDS = 300  # the longest a request waits for the fork server to have loaded
@@ -51,6 +50,8 @@ class Runner:
 
     def __init__(self, settings: ServiceSettings) -> None:
         self.settings = settings
+        # The core's settings, loaded (and every name in them checked) once, at startup.
+        self.brief_settings: Settings = load_settings(**settings.brief_settings)
         self._lock = threading.Lock()
         self._under_way = 0
         self._slots: MutableMapping[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
@@ -75,9 +76,8 @@ class Runner:
     def under_way(self) -> int:
         return self._under_way
 
-    async def run(self, job: Job) -> bytes:
+    async def run(self, request: BriefRequest) -> bytes:
         """The brief's JSON, or a RequestError: 503 when the server is full, 504 on timeout."""
-        check_sections(job.sections)
         with self._lock:
             if self._under_way >= self.settings.workers + self.settings.max_waiting:
                 raise RequestError(
@@ -94,7 +94,7 @@ class Runner:
                     None, _READY.wait, READY_WAIT_SECONDS
                 )
             limit = self.settings.timeout_seconds
-            return await asyncio.wait_for(self._in_a_slot(job), limit)
+            return await asyncio.wait_for(self._in_a_slot(request), limit)
         except TimeoutError:
             raise RequestError(
                 f"the brief took longer than this server's limit of "
@@ -107,17 +107,17 @@ class Runner:
             with self._lock:
                 self._under_way -= 1
 
-    async def _in_a_slot(self, job: Job) -> bytes:
+    async def _in_a_slot(self, request: BriefRequest) -> bytes:
         loop = asyncio.get_running_loop()
         slots = self._slots.setdefault(loop, asyncio.Semaphore(self.settings.workers))
         async with slots:
-            return await self._in_a_process(job)
+            return await self._in_a_process(request)
 
-    async def _in_a_process(self, job: Job) -> bytes:
+    async def _in_a_process(self, request: BriefRequest) -> bytes:
         """Run one brief in a new process; a cancelled wait (the time limit) kills it."""
         cpu_limit = math.ceil(self.settings.timeout_seconds) + CPU_MARGIN_SECONDS
         work = _BriefProcess(
-            self._context, (brief_function(), job, dict(self.settings.brief_settings), cpu_limit)
+            self._context, (core_function(), request, self.brief_settings, cpu_limit)
         )
         with self._lock:
             if self._pool is None:
@@ -126,6 +126,8 @@ class Runner:
         self._running.add(work)
         try:
             kind, value = await asyncio.wrap_future(pool.submit(work.run))
+        except RuntimeError:  # the pool was closed in between: the server is shutting down
+            raise RequestError("the server is shutting down", code="E621", status=503) from None
         finally:
             work.abandon()  # a no-op when it has finished; kills it when we stopped waiting
             self._running.discard(work)
@@ -205,7 +207,11 @@ def _nothing() -> None:
 
 
 def _child(
-    sender: Connection, brief: Callable[..., Any], job: Job, settings: Any, cpu: int
+    sender: Connection,
+    core: Callable[[BriefRequest, Settings], Brief],
+    request: BriefRequest,
+    settings: Settings,
+    cpu: int,
 ) -> None:
     """In the brief process: make the brief, send it (or the error) back, exit."""
     try:
@@ -216,7 +222,7 @@ def _child(
     except (ImportError, ValueError, OSError):  # no such limit on this platform
         pass
     try:
-        outcome: tuple[str, Any] = ("ok", make_brief(job, settings, brief))
+        outcome: tuple[str, Any] = ("ok", make_brief(request, settings, core))
     except NewsbriefError as exc:
         outcome = ("error", exc)
     except Exception as exc:  # reported to the server as a 500, never a hang
@@ -225,63 +231,19 @@ def _child(
     sender.close()
 
 
-def brief_function() -> Any:
-    from newsbrief.summary.pipeline import brief
+def core_function() -> Callable[[BriefRequest, Settings], Brief]:
+    """The core's one entry point (a function, so tests can stand in a slow or broken one; it is
+    sent to the brief process by reference, so it must be a module-level function)."""
+    from newsbrief.pipeline import run
 
-    return brief
-
-
-def accepts_sections(brief: Callable[..., Any] | None = None) -> bool:
-    """Whether this version of the core can add analysis sections (``brief(sections=...)``)."""
-    try:
-        return "sections" in inspect.signature(brief or brief_function()).parameters
-    except (TypeError, ValueError):
-        return False
+    return run
 
 
-def available_sections() -> list[str]:
-    """The sections the core can add: its own list when it has one, else the documented four."""
-    if not accepts_sections():
-        return []
-    try:
-        import newsbrief.analysis as analysis
-    except ImportError:
-        return list(SECTION_NAMES)
-    for name in ("SECTIONS", "SECTION_NAMES", "ANALYSES"):
-        known = getattr(analysis, name, None)
-        if known:
-            return [str(section) for section in known]
-    return list(SECTION_NAMES)
-
-
-def check_sections(sections: list[str] | None) -> None:
-    if not sections:
-        return
-    known = available_sections()
-    if not known:
-        raise RequestError(
-            "this server cannot add analysis sections",
-            hint="leave out 'sections', or upgrade newsbrief",
-            code="E630",
-            status=400,
-        )
-    unknown = sorted(set(sections) - set(known))
-    if unknown:
-        raise RequestError(
-            f"unknown section(s): {', '.join(unknown)}",
-            hint=f"known: {', '.join(known)}",
-            code="E631",
-            status=422,
-        )
-
-
-def make_brief(job: Job, brief_settings: Any, brief: Callable[..., Any] | None = None) -> bytes:
+def make_brief(
+    request: BriefRequest,
+    settings: Settings,
+    core: Callable[[BriefRequest, Settings], Brief] | None = None,
+) -> bytes:
     """Runs in a brief process: the core's brief as the documented JSON, encoded."""
-    brief = brief or brief_function()
-    extra: dict[str, Any] = dict(brief_settings)
-    if job.sections is not None and accepts_sections(brief):
-        extra["sections"] = job.sections
-    data = brief(job.articles, job.words, **extra).to_dict()
-    if job.notices:
-        data["notices"] = [*job.notices, *data.get("notices", [])]
+    data = (core or core_function())(request, settings).to_dict()
     return json.dumps(data, ensure_ascii=False).encode()
