@@ -21,7 +21,7 @@ from newsbrief.analysis.lookup import (
 from newsbrief.ingest.read import from_items
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 from newsbrief.settings import load_settings
-from newsbrief.summary.pipeline import prepare
+from newsbrief.pipeline import prepare
 
 WORDS = ["Kim", "Kim Jong", "Jong", "Un", "Moon", "Moon Jae", "Jae-in", "O'Neil", "Ó", "Lee"]
 ODD = ["'Kim", "-Moon"]
