@@ -25,10 +25,13 @@ pytest.importorskip("fastapi", reason="the service extra is not installed")
 pytest.importorskip("multipart", reason="python-multipart is not installed")
 pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 
-with warnings.catch_warnings():
+with warnings.catch_warnings():  # newer Starlette warns that its test client wants httpx2
     warnings.filterwarnings("ignore", message=".*httpx2")
+    from fastapi.testclient import TestClient
 
 from conftest import make_article
+
+from newsbrief.service.app import create_app
 
 GOOD = [{"text": make_article("harbor")}, {"text": make_article("river", 5)}]
 # The same in the brief process (which imports this module afresh) and distinct per checkout.
@@ -50,9 +53,11 @@ import test_service_hostile
 from newsbrief.service import runner
 from newsbrief.service.app import create_app
 from newsbrief.service.limits import ServiceSettings
-runner.core_function = lambda: test_service_hostile.runaway_brief
+if sys.argv[2] == "runaway":
+    runner.core_function = lambda: test_service_hostile.runaway_brief
 app = create_app(ServiceSettings(timeout_seconds=4, workers=1))
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+
 """
 
 
@@ -60,13 +65,23 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 def server() -> Iterator[tuple[str, int]]:
     """A real server, in a process of its own, whose briefs run away (so that nothing in this
     test's process can be held up by them)."""
+    yield from _serve("runaway")
+
+
+@pytest.fixture(scope="module")
+def plain_server() -> Iterator[tuple[str, int]]:
+    """A real server making real briefs."""
+    yield from _serve("plain")
+
+
+def _serve(core: str) -> Iterator[tuple[str, int]]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     here = Path(__file__).resolve().parent
     paths = [str(here.parent / "src"), str(here), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
-    process = subprocess.Popen([sys.executable, "-c", SERVER, str(port)], env=env)
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(port), core], env=env)
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -129,3 +144,66 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
     except OSError:
         return True
+
+
+# ---- item 7: deep JSON is bad input, and the connection stays usable ----
+
+
+DEEP = [
+    b"[" * 100_000,
+    b'{"articles": ' + b"[" * 100_000,
+    b'{"articles": [{"text": ' + b"{" * 100_000,
+]
+
+
+def test_deep_json_is_a_400_and_the_connection_stays_usable(plain_server) -> None:
+    connection = http.client.HTTPConnection(*plain_server, timeout=60)
+    for body in DEEP:
+        connection.request("POST", "/v1/brief", body, {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        assert response.status == 400, response.read()
+        assert json.loads(response.read())["error"]["code"] == "E601"
+        connection.request("GET", "/healthz")  # the same keep-alive connection
+        health = connection.getresponse()
+        assert health.status == 200 and json.loads(health.read())["status"] == "ok"
+    connection.close()
+
+
+def test_a_deep_json_upload_is_a_400() -> None:
+    client = TestClient(create_app())
+    response = client.post("/v1/brief", files=[("files", ("deep.json", b"[" * 100_000))])
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["code"] == "E105"
+
+
+# ---- item 10: the smaller ones ----
+
+
+def test_a_truncated_multipart_body_is_a_400() -> None:
+    client = TestClient(create_app())
+    body = (
+        b'--XX\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n" + GOOD[0]["text"].encode()[:100]
+    )
+    headers = {"content-type": "multipart/form-data; boundary=XX"}
+    response = client.post("/v1/brief", content=body, headers=headers)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["code"] == "E601"
+    whole = body + b"\r\n--XX--\r\n"
+    assert client.post("/v1/brief", content=whole, headers=headers).status_code == 200
+
+
+def test_the_page_is_served_with_its_headers_under_every_path() -> None:
+    client = TestClient(create_app())
+    for path in ("/", "/static/index.html", "/static/app.js"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "default-src 'self'" in response.headers["content-security-policy"], path
+        assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_head_of_the_page_is_200() -> None:
+    client = TestClient(create_app())
+    response = client.head("/")
+    assert response.status_code == 200 and not response.content
+    assert "default-src 'self'" in response.headers["content-security-policy"]

@@ -7,10 +7,15 @@ so each brief process starts with it in memory instead of loading it again per r
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 
 def _warm_up() -> None:
+    # A brief process re-runs the server's main script (``newsbrief serve``): have it loaded.
+    with contextlib.suppress(ImportError):
+        import newsbrief.cli.main  # noqa: F401
+
     from newsbrief.pipeline import brief
 
     sentence = (
