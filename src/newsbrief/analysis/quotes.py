@@ -27,7 +27,9 @@ _QUOTES = re.compile(r"“(?P<a>[^“”]+)”|``(?P<b>(?:(?!''|``).)+)''|\"(?P<
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+?)(?=[,.;]|$)")
 _OUTLET_REPORTED = re.compile(
-    r"(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*)\s(?:reported|reports)\b"
+    # a name starts at the start of a word (linear search over long words)
+    r"(?<![\w.&-])(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*+\s){0,4}[A-Z][\w.&-]*+)"
+    r"\s(?:reported|reports)\b"
 )
 MAX_UNIT = 6  # sentences one quotation may run over
 MIN_FRAME_WORDS = 3  # fewer words around the quotes: the sentence is only a quotation

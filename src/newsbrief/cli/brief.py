@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from newsbrief.choices import FORMATS, SUMMARIZERS
-from newsbrief.cli.errors import fail, friendly_errors
+from newsbrief.cli.errors import fail, friendly_errors, write_stdout
 from newsbrief.settings import Settings
 
 FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
@@ -148,7 +148,7 @@ def brief_command(
             )
     output = render(result, fmt or "text", explain=explain)
     if out is None:
-        click.echo(output, nl=False)
+        write_stdout(output)
         return
     try:
         out.write_text(output, encoding="utf-8")
