@@ -91,19 +91,17 @@ def brief_command(
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
     """
-    from newsbrief.render import render
+    from newsbrief.render import render, strip_controls
     from newsbrief.summary.pipeline import brief_paths
 
     result = brief_paths(
         list(inputs), words, config=config, sections=sections, max_file_bytes=max_bytes
     )
     if not quiet:
-        for notice in result.notices:
-            click.echo(
-                f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
-                f"{notice.source or 'input'}: {notice.message}",
-                err=True,
-            )
+        for notice in result.notices:  # names and text from the input: no control characters
+            line = f"{notice.source or 'input'}: {notice.message}"
+            kind = "skipped" if notice.skipped else "warning"
+            click.echo(f"newsbrief: {kind}: {strip_controls(line)}", err=True)
     fmt = fmt or (FORMAT_SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
     output = render(result, fmt, explain=explain)
     if out is None:
