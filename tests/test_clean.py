@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from newsbrief import Article, Settings
-from newsbrief.clean import REASONS, clean
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
+from newsbrief.summary.clean import clean
 
 SETTINGS = Settings()
 

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import textwrap
 
-from newsbrief.clean import REASONS
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
-from newsbrief.render import marker, numbers, source_label
+from newsbrief.render import marker, numbers, source_label, strip_controls
 from newsbrief.render.sections import section_lines
 
 WIDTH = 88
 
 
 def render_text(brief: Brief, explain: bool = False) -> str:
+    """The brief for a terminal; control characters from the input are dropped (ESC et al.)."""
+    return strip_controls(_text(brief, explain))
+
+
+def _text(brief: Brief, explain: bool) -> str:
     summary = " ".join(f"{s.text} {marker(brief, n)}" for n, s in enumerate(brief.sentences))
     parts = []
     if "summary" in brief.sections:

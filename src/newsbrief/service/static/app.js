@@ -351,9 +351,18 @@ function citedText(record, data) {
 
 // ---- copy as Markdown, download JSON ----
 
+// Control characters (tab and newline aside), DEL, C1 controls and bidirectional overrides: they
+// act on a terminal instead of printing. The same set as newsbrief.render.CONTROLS.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
 function escapeMd(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\*/g, "\\*").replace(/_/g, "\\_")
-    .replace(/\[/g, "\\[");
+  // Inert Markdown, as newsbrief.render.markdown.escape: no control characters, no line breaks,
+  // no raw HTML (a CommonMark renderer passes <script> and <img onerror> through), no markup.
+  return String(text).replace(/\r/g, "\n").replace(CONTROLS, "")
+    .replace(/\s*[\n\u2028\u2029]\s*/g, " ")
+    .replace(/[&<>]/g, (c) => ENTITIES[c])
+    .replace(/[\\`*_[]/g, (c) => `\\${c}`);
 }
 
 function markdown(data) {

@@ -17,20 +17,6 @@ from functools import cached_property
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
 
-REASONS = {
-    "title": "the article's title: kept as metadata, not a summary sentence",
-    "standfirst": "the standfirst (dek) under the title: kept as metadata",
-    "dateline": "the dateline opening the story (place, date): kept as metadata",
-    "torn-graphic": "labels of a map, chart or graphic torn into short lines",
-    "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
-    "caption": "a photo caption printed twice, one copy under the other: neither copy is story",
-    "share-widget": "a share / follow / subscribe widget",
-    "contact-footer": "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …')",
-    "advertisement": "an advertisement marker",
-    "photo-credit": "a photo or image credit",
-    "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
-}
-
 # Words that make up share/follow widgets, in the languages scrapes most often carry.
 # A line counts as a widget when it has a trigger word and nearly all its words are here.
 _WIDGET_TRIGGERS = {
