@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief import Article, Settings, brief
-from newsbrief.clean import clean
+from newsbrief.summary.clean import clean
 from newsbrief.records import Actor, Mention
 from newsbrief.render import render
 from newsbrief.render.sections import actor_line
