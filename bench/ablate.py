@@ -21,17 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
 from newsbrief.concepts import weigh_concepts
-from newsbrief.evaluate.datasets import read_clusters
-from newsbrief.evaluate.rouge import Scorer, estimates
 from newsbrief.features import FEATURES, article_codes, sentence_features
-from newsbrief.ingest import from_items
 from newsbrief.patterns import words_of
 from newsbrief.pipeline import prepare
 from newsbrief.represent import Similarity, get_representation
 from newsbrief.score import FLOOR, learned_scorer, learned_scores
 from newsbrief.select import select
+
+from newsbrief.evaluate.datasets import read_clusters
+from newsbrief.evaluate.rouge import Scorer, estimates
+from newsbrief.ingest import from_items
 from newsbrief.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
