@@ -15,11 +15,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
+from newsbrief.analysis.names import clean_span, cue_kind, government_use, short_form_owner
 from newsbrief.analysis.nlp import KINDS, Entity
 from newsbrief.analysis.roles import appositive_before, role_of, title_before
 from newsbrief.records import Actor, Cluster, Mention
 
 _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
+# A cue word decides the label over the recognizer's: a person's title, an organization's head.
+_CUE_LABELS = {"person": "PERSON", "organization": "ORG"}
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -33,6 +36,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
     groups = _merge_people([m for m, _ in people], texts) + _merge_others(others)
+    groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
     _add_missed(groups, cluster)
@@ -75,22 +79,27 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     """The entity's span without "the", possessives, honorifics and titles; None if not an actor."""
     if entity.label not in KINDS:
         return None
-    start, end = entity.start, entity.end
+    cleaned = clean_span(text, entity.start, entity.end)
+    if cleaned is None:
+        return None
+    start, end = cleaned
     span = text[start:end]
+    label = _CUE_LABELS.get(cue_kind(span, "") or "", entity.label)
     for prefix in ("the ", "The "):
-        if span.startswith(prefix) and entity.label != "PERSON":
+        if span.startswith(prefix) and label != "PERSON":
             start += len(prefix)
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group())
     while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
         end -= 1
-    if entity.label == "PERSON":
+    label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
+    if label == "PERSON":
         start = _skip_titles(text, start, end)
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
-    return Mention(entity.article_id, start, end, text[start:end]), entity.label
+    return Mention(entity.article_id, start, end, text[start:end]), label
 
 
 def _people_first(
@@ -101,6 +110,11 @@ def _people_first(
     votes: dict[str, Counter[str]] = {}
     for m, label in cleaned:
         votes.setdefault(_key(m.text), Counter())[label] += 1
+        before = texts[m.article_id][max(0, m.start - 20) : m.start]
+        if label == "PERSON" and cue_kind(m.text, before) == "place":
+            votes[_key(m.text)]["LOC"] += 3  # "in Eastshore": a place, unless titled
+        if label == "PERSON" and _title(texts[m.article_id], m.start):
+            votes[_key(m.text)]["PERSON"] += 2
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
     cleaned = [
         (m, "PERSON")
@@ -110,10 +124,12 @@ def _people_first(
     ]
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
-    return [
+    cleaned = [
         (m, "PERSON" if label != "PERSON" and _key(m.text) in fits and label != "GPE" else label)
         for m, label in cleaned
     ]
+    # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
+    return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
 
 
 def _name_like(text: str) -> bool:
@@ -216,6 +232,29 @@ def _merge_others(items: list[tuple[Mention, str]]) -> list[tuple[str, str, list
             kind = "place"
         result.append((name, kind, mentions))
     return result
+
+
+def _fold_short_forms(
+    groups: list[tuple[str, str, list[Mention]]], texts: dict[str, str]
+) -> list[tuple[str, str, list[Mention]]]:
+    """Fold "North" into North Korea and "Pyongyang" (as a government) into the country
+    when the cluster names that country; the city stays a place where it is one."""
+    countries = {name: mentions for name, kind, mentions in groups if kind == "country"}
+    kept = []
+    for name, kind, mentions in groups:
+        owner = short_form_owner(name, set(countries)) if kind != "person" else None
+        if owner is None or owner == name:
+            kept.append((name, kind, mentions))
+            continue
+        if name.split()[0] == owner.split()[0]:  # "North" → North Korea: every mention
+            moved, stay = mentions, []
+        else:  # a capital: only where it acts as the government
+            moved = [m for m in mentions if government_use(texts[m.article_id], m.start)]
+            stay = [m for m in mentions if m not in moved]
+        countries[owner].extend(moved)
+        if stay:
+            kept.append((name, kind, stay))
+    return kept
 
 
 def _merge_acronyms(groups: dict[str, list[tuple[Mention, str]]]) -> None:

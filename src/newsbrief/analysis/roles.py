@@ -78,8 +78,10 @@ def title_before(text: str, start: int) -> str | None:
     kept = len(tokens)
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][1]
-        if word[-1] in ',;:“”"(!?' or word.lower() in _STOP - {"of", "and"}:
+        if word[-1] in ",;:“”\"(!?'`" or word.lower() in _STOP - {"of", "and"}:
             break
+        if _clause_word(word):
+            break  # "asked King …", "started up again,'' U.N. diplomat …": not a title
         if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
             break  # the end of the previous sentence
         if word.lower() == "and" and i == kept - 1 and not _is_role_word(tokens[i - 1][1]):
@@ -94,6 +96,30 @@ def title_before(text: str, start: int) -> str | None:
     return window[tokens[kept][0] :].strip()
 
 
+_CLAUSE_WORDS = set(
+    """
+    said says say told asked asks also again that then later earlier up down out would will
+    could should may might must can not n't if because while although though where when
+    """.split()
+)
+
+
+def _clause_word(word: str) -> bool:
+    """A word that belongs to a clause, not to a title: a verb, an adverb, a quote mark."""
+    bare = word.strip(".,;:!?")
+    lower = bare.lower()
+    if any(mark in word for mark in ("``", "''", "“", "”", '"')):
+        return True
+    if lower in _CLAUSE_WORDS or (bare.islower() and lower.endswith("ly")):
+        return True
+    return bare.islower() and lower.endswith("ed") and not _is_role_word(bare)
+
+
+def _plain_role(role: str) -> bool:
+    """A role is a noun phrase: no clause word in it ("prince also said that his top …")."""
+    return not any(_clause_word(w) for w in role.split())
+
+
 def appositive_after(text: str, end: int) -> str | None:
     """The role in ", a senior researcher at …," straight after the name, if it names one."""
     match = _AFTER.match(text[end : end + 140])
@@ -103,7 +129,7 @@ def appositive_after(text: str, end: int) -> str | None:
     words = role.split()
     if not any(_is_role_word(w) for w in words[:6]) or (words[0][0].isupper() and len(words) < 2):
         return None
-    return role
+    return role if _plain_role(role) else None
 
 
 def appositive_before(text: str, start: int) -> str | None:
@@ -113,4 +139,6 @@ def appositive_before(text: str, start: int) -> str | None:
         return None
     role = match.group("role").strip()
     words = role.split()
+    if not _plain_role(role):
+        return None
     return role if any(_is_role_word(w) for w in words) and len(words) <= 10 else None
