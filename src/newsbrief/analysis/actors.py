@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
-from newsbrief.analysis.names import clean_span, cue_kind, government_use, short_form_owner
+from newsbrief.analysis.names import (
+    CAPITALS,
+    clean_span,
+    cue_kind,
+    government_use,
+    short_form_owner,
+)
 from newsbrief.analysis.nlp import KINDS, Entity
 from newsbrief.analysis.roles import appositive_before, role_of, title_before
 from newsbrief.records import Actor, Cluster, Mention
@@ -23,6 +29,7 @@ from newsbrief.records import Actor, Cluster, Mention
 _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
 # A cue word decides the label over the recognizer's: a person's title, an organization's head.
 _CUE_LABELS = {"person": "PERSON", "organization": "ORG"}
+_CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -125,7 +132,7 @@ def _people_first(
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
     cleaned = [
-        (m, "PERSON" if label != "PERSON" and _key(m.text) in fits and label != "GPE" else label)
+        (m, "PERSON" if _key(m.text) in fits and m.text not in COUNTRIES | _CAPITALS else label)
         for m, label in cleaned
     ]
     # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
@@ -249,7 +256,7 @@ def _fold_short_forms(
         if name.split()[0] == owner.split()[0]:  # "North" → North Korea: every mention
             moved, stay = mentions, []
         else:  # a capital: only where it acts as the government
-            moved = [m for m in mentions if government_use(texts[m.article_id], m.start)]
+            moved = [m for m in mentions if government_use(texts[m.article_id], m.start, m.end)]
             stay = [m for m in mentions if m not in moved]
         countries[owner].extend(moved)
         if stay:

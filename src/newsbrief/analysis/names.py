@@ -121,10 +121,14 @@ def cue_kind(name: str, before: str) -> str | None:
     return None
 
 
-def government_use(text: str, start: int) -> bool:
-    """A capital names its government, not the city: not after "in", "to", "from" …"""
+def government_use(text: str, start: int, end: int) -> bool:
+    """A capital names its government, not the city: written as a subject or possessor
+    ("Pyongyang rejected", "Beijing's policy"), not after "in", "to", "from" …, and not a
+    dateline ("BEIJING (AP) --")."""
     before = text[max(0, start - 20) : start].split()
-    return not (before and before[-1].lower() in _PLACE_PREPOSITIONS)
+    if (before and before[-1].lower() in _PLACE_PREPOSITIONS) or text[start:end].isupper():
+        return False
+    return re.match(r"(?:['’]s\b|\s+[a-z])", text[end : end + 3]) is not None
 
 
 def short_form_owner(name: str, countries: set[str]) -> str | None:
