@@ -122,6 +122,8 @@ def _people_first(
             votes[_key(m.text)]["LOC"] += 3  # "in Eastshore": a place, unless titled
         if label == "PERSON" and _title(texts[m.article_id], m.start):
             votes[_key(m.text)]["PERSON"] += 2
+        if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
+            votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
     cleaned = [
         (m, "PERSON")
@@ -131,12 +133,25 @@ def _people_first(
     ]
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
-    cleaned = [
-        (m, "PERSON" if _key(m.text) in fits and m.text not in COUNTRIES | _CAPITALS else label)
-        for m, label in cleaned
-    ]
+    cleaned = [(m, "PERSON" if _surname(m.text, fits, votes) else label) for m, label in cleaned]
     # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
     return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The name opens a line and a dateline's "(AP)", "," or "_" follows it."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and re.match(r"\s*(?:\(|,|_|--|—)", text[end : end + 4]) is not None
+
+
+def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]]) -> bool:
+    """A one-word name that is part of a person's full name is that person, unless the
+    recognizer never once took it for a person where it called it a place ("Ariel", the
+    settlement, beside Ariel Sharon) or it names a country or capital."""
+    key = _key(text)
+    if key not in fits or text in COUNTRIES | _CAPITALS:
+        return False
+    return votes[key]["PERSON"] > 0 or votes[key]["GPE"] + votes[key]["LOC"] == 0
 
 
 def _name_like(text: str) -> bool:
@@ -172,6 +187,10 @@ def _merge_people(
             full.setdefault(_key(mention.text), []).append(mention)
         else:
             short.append(mention)
+    for key in sorted(full, key=len):  # "bin Laden" is "Osama bin Laden" when only he fits
+        longer = [k for k in full if k != key and k.endswith(" " + key)]
+        if len(longer) == 1:
+            full[longer[0]] += full.pop(key)
     unresolved: dict[str, list[Mention]] = {}
     for mention in short:
         owner = _owner(mention, full, texts)
