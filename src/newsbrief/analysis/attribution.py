@@ -40,7 +40,8 @@ VERBS = REPORTING_VERBS | set(
     terming demanded demanding demand demands expressed expressing express expresses tweeted
     tweeting tweets sang sings singing quipped quipping mused pushing pushed accused accusing
     accuses blasted criticized praised hailed labeled labelled branded deemed decried
-    denounced condemned questioned wondered """.split()
+    denounced condemned questioned wondered call attacked attacking slammed chanted chanting
+    chant """.split()
 )
 NOUNS = set(
     """
@@ -121,7 +122,7 @@ def _according(node: Any, close: int) -> Speaker | None:
     """ "according to X" on ``node``'s clause, unless another clause with its own subject
     stands between the quotation and "according"."""
     for child in node.children:
-        if child.lower_ != "according" or child.idx < close:
+        if child.lower_ != "according":
             continue
         to = next((c for c in child.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None

@@ -22,7 +22,7 @@ from newsbrief.analysis.attribution import (
     syntactic_speaker,
     transcript_speaker,
 )
-from newsbrief.analysis.lexicon import REPORTING_VERBS
+from newsbrief.analysis.lexicon import PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.speakers import (
     Speaker,
     is_outlet,
@@ -32,7 +32,12 @@ from newsbrief.analysis.speakers import (
 )
 from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
 
-_QUOTES = re.compile(r"“(?P<a>[^“”]+)”|``(?P<b>(?:(?!''|``).)+)''|\"(?P<c>[^\"]+)\"", re.DOTALL)
+# Curly, TeX-style and straight marks; a curly opening closed by a straight mark ("“…,\"")
+# is a typo of the same quotation.
+_QUOTES = re.compile(
+    r"“(?P<a>[^“”]+)”|“(?P<d>[^“”\"\n]+)\"|``(?P<b>(?:(?!''|``).)+)''|\"(?P<c>[^\"]+)\"",
+    re.DOTALL,
+)
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+?)(?=[,.;]|$)")
 _OUTLET_REPORTED = re.compile(
@@ -55,7 +60,7 @@ def quoted_spans(text: str) -> list[_Span]:
     spans = []
     position = 0
     while (match := _QUOTES.search(text, position)) is not None:
-        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+        group = next(g for g in ("a", "d", "b", "c") if match.group(g) is not None)
         start, end, close = match.start(group), match.end(group), match.end()
         if group == "c" and "\n" in match.group(group):
             # A transcript paragraph opens with a straight quote and never closes it: the
@@ -100,7 +105,9 @@ def find_quotes(
             _quote(sentence, span, sp, frame_words)
             for span, sp in zip(spans, speakers, strict=True)
         ]
-        previous = (sentence, speakers[-1])
+        # a quotation after this one continues its last speaker (not a title quoted after it:
+        # “…,” Flynn said on “Fox and Friends.” | “I mean, …”)
+        previous = (sentence, next((sp for sp in reversed(speakers) if sp), None))
     return tuple(quotes)
 
 
@@ -193,11 +200,13 @@ def _attribution_next(text: str, sentences: tuple[Sentence, ...] | list[Sentence
     ):
         return False
     following = sentences[j + 1].text
-    words = _WORD.findall(following)
+    words = [w.lower() for w in _WORD.findall(following)]
+    verb = next((i for i, w in enumerate(words[:8]) if w in REPORTING_VERBS), None)
     return (
         not re.search(r"[“”\"]|``|''", following)
         and len(words) <= 15
-        and any(w.lower() in REPORTING_VERBS for w in words[:8])
+        and verb is not None
+        and not (verb > 0 and words[verb - 1] in PRONOUNS)  # "People like Scott, he said."
     )
 
 
@@ -317,8 +326,13 @@ def _opens_clause(text: str, span: _Span) -> bool:
 
 
 def _reports(speaker: Speaker) -> bool:
-    """The phrase names an outlet that reports the quote, not its speaker."""
-    return is_outlet(speaker.name) or speaker.verb in {"reported", "reports"}
+    """The phrase names an outlet that reports the quote, not its speaker ("The Orrin Ledger
+    reported"); an agency's initials with "reported" are the source itself ("the IMF
+    reported"; news agencies' initials are outlet words)."""
+    if is_outlet(speaker.name):
+        return True
+    acronym = speaker.name.split()[-1].isupper() if speaker.name.split() else False
+    return speaker.verb in {"reported", "reports"} and not acronym
 
 
 def _outside_quotes(text: str, speaker: Speaker) -> bool:
