@@ -118,7 +118,7 @@ def _has_subject(token: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
-def _according(node: Any, close: int) -> Speaker | None:
+def _according(node: Any, close: int) -> Speaker | Governed | None:
     """ "according to X" on ``node``'s clause, unless another clause with its own subject
     stands between the quotation and "according"."""
     for child in node.children:
@@ -135,7 +135,7 @@ def _according(node: Any, close: int) -> Speaker | None:
     return None
 
 
-def _noun_speaker(noun: Any) -> Speaker | None:
+def _noun_speaker(noun: Any) -> Speaker | Governed | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in {"his", "her", "their", "its"}:
             return _phrase(child, noun.text)

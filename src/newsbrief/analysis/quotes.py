@@ -11,7 +11,6 @@ Times reported" mark a quote second-hand. Speakers are tied to actors when actor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.analysis.attribution import (
@@ -22,7 +21,7 @@ from newsbrief.analysis.attribution import (
     syntactic_speaker,
     transcript_speaker,
 )
-from newsbrief.analysis.lexicon import PRONOUNS, REPORTING_VERBS
+from newsbrief.analysis.lexicon import REPORTING_VERBS
 from newsbrief.analysis.speakers import (
     Speaker,
     is_outlet,
@@ -30,46 +29,15 @@ from newsbrief.analysis.speakers import (
     phrase_before,
     resolve_speaker,
 )
+from newsbrief.analysis.units import Span, quote_units, quoted_spans
 from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
 
-# Curly, TeX-style and straight marks; a curly opening closed by a straight mark ("“…,\"")
-# is a typo of the same quotation.
-_QUOTES = re.compile(
-    r"“(?P<a>[^“”]+)”|“(?P<d>[^“”\"\n]+)\"|``(?P<b>(?:(?!''|``).)+)''|\"(?P<c>[^\"]+)\"",
-    re.DOTALL,
-)
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+?)(?=[,.;]|$)")
 _OUTLET_REPORTED = re.compile(
     r"(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*)\s(?:reported|reports)\b"
 )
-MAX_UNIT = 6  # sentences one quotation may run over
 MIN_FRAME_WORDS = 3  # fewer words around the quotes: the sentence is only a quotation
-
-
-@dataclass(frozen=True)
-class _Span:
-    start: int  # the quoted text, marks excluded, relative to the sentence
-    end: int
-    open: int  # the opening and closing marks
-    close: int
-
-
-def quoted_spans(text: str) -> list[_Span]:
-    """The quotations in ``text``: their inner text and their marks."""
-    spans = []
-    position = 0
-    while (match := _QUOTES.search(text, position)) is not None:
-        group = next(g for g in ("a", "d", "b", "c") if match.group(g) is not None)
-        start, end, close = match.start(group), match.end(group), match.end()
-        if group == "c" and "\n" in match.group(group):
-            # A transcript paragraph opens with a straight quote and never closes it: the
-            # quotation runs to the end of its line, and the next paragraph opens its own.
-            end = close = text.index("\n", start)
-        if text[start:end].strip():
-            spans.append(_Span(start, end, match.start(), close))
-        position = max(close, match.start() + 1)
-    return spans
 
 
 def find_quotes(
@@ -140,83 +108,7 @@ def _continues(previous: tuple[Sentence, Speaker | None] | None, sentence: Sente
     )
 
 
-def _open_quotes(text: str) -> int:
-    return (
-        text.count("“")
-        - text.count("”")
-        + text.count("``")
-        - text.count("''")
-        + text.count('"') % 2
-    )
-
-
-def quote_units(cluster: Cluster) -> list[Sentence]:
-    """The cluster's sentences, a quotation that runs over several joined into one unit.
-
-    A unit's ``index`` is its first sentence's and its ``paragraph`` field holds its last
-    sentence's index (units are internal to this module)."""
-    units: list[Sentence] = []
-    sentences = cluster.sentences
-    i = 0
-    while i < len(sentences):
-        first = j = i
-        while (
-            _open_quotes(cluster_text(cluster, sentences[first], sentences[j])) > 0
-            and j + 1 < len(sentences)
-            and j - first < MAX_UNIT
-            and sentences[j + 1].article_id == sentences[first].article_id
-        ):
-            j += 1
-        if _open_quotes(cluster_text(cluster, sentences[first], sentences[j])) > 0:
-            j = first
-        while _continues_lower(sentences, j) and j - first < MAX_UNIT:
-            j += 1  # "… (D-Wis.)" | "said Friday.": a split the segmenter made mid-clause
-        if _attribution_next(cluster_text(cluster, sentences[first], sentences[j]), sentences, j):
-            j += 1  # "“… ?”" | "Graham asked.": the attribution cut off after the quote
-        a, b = sentences[first], sentences[j]
-        text = cluster_text(cluster, a, b)
-        units.append(Sentence(a.article_id, a.index, a.start, b.end, text, b.index))
-        i = j + 1
-    return units
-
-
-def _continues_lower(sentences: tuple[Sentence, ...] | list[Sentence], j: int) -> bool:
-    """The next sentence of the same article starts in lower case: it is the same clause."""
-    if j + 1 >= len(sentences) or sentences[j + 1].article_id != sentences[j].article_id:
-        return False
-    first = sentences[j + 1].text.lstrip("“”\"'‘’ ")[:1]
-    return first.islower()
-
-
-def _attribution_next(text: str, sentences: tuple[Sentence, ...] | list[Sentence], j: int) -> bool:
-    """The unit ends with a quotation that has no attribution after it, and the next sentence
-    is a short one without quotes whose first words hold a reporting verb ("Graham asked.",
-    "Cummings (D-Md.) said in a phone interview.")."""
-    if j + 1 >= len(sentences) or sentences[j + 1].article_id != sentences[j].article_id:
-        return False
-    spans = quoted_spans(text)
-    if not spans or any(
-        w.lower() in REPORTING_VERBS for w in _WORD.findall(text[spans[-1].close :])
-    ):
-        return False
-    following = sentences[j + 1].text
-    words = [w.lower() for w in _WORD.findall(following)]
-    verb = next((i for i, w in enumerate(words[:8]) if w in REPORTING_VERBS), None)
-    return (
-        not re.search(r"[“”\"]|``|''", following)
-        and len(words) <= 15
-        and verb is not None
-        and not (verb > 0 and words[verb - 1] in PRONOUNS)  # "People like Scott, he said."
-    )
-
-
-def cluster_text(cluster: Cluster, first: Sentence, last: Sentence) -> str:
-    if first is last:
-        return first.text
-    return cluster.article(first.article_id).text[first.start : last.end]
-
-
-def _frame(text: str, spans: list[_Span]) -> str:
+def _frame(text: str, spans: list[Span]) -> str:
     out, cursor = [], 0
     for span in spans:
         out.append(text[cursor : span.open])
@@ -225,7 +117,7 @@ def _frame(text: str, spans: list[_Span]) -> str:
     return " Q ".join(out)
 
 
-def _quote(sentence: Sentence, span: _Span, speaker: Speaker | None, frame_words: int) -> Quote:
+def _quote(sentence: Sentence, span: Span, speaker: Speaker | None, frame_words: int) -> Quote:
     text = sentence.text
     partial = _is_partial(text, span) and frame_words >= MIN_FRAME_WORDS
     return Quote(
@@ -243,7 +135,7 @@ def _quote(sentence: Sentence, span: _Span, speaker: Speaker | None, frame_words
     )
 
 
-def _is_partial(text: str, span: _Span) -> bool:
+def _is_partial(text: str, span: Span) -> bool:
     """A quoted phrase inside the reporter's sentence, not a quotation with its own clause."""
     inner = text[span.start : span.end].rstrip()
     before = text[: span.open].rstrip()
@@ -258,7 +150,7 @@ def _verb_next(after: str) -> bool:
     return any(w.lower() in REPORTING_VERBS for w in words[:5])
 
 
-def _attribution(sentence: Sentence, spans: list[_Span], doc: Any = None) -> list[Speaker | None]:
+def _attribution(sentence: Sentence, spans: list[Span], doc: Any = None) -> list[Speaker | None]:
     """Who spoke each quote of the sentence, and through whom if second-hand.
 
     With a parse, the reporting clause that governs a quote decides (see
@@ -295,7 +187,7 @@ def _attribution(sentence: Sentence, spans: list[_Span], doc: Any = None) -> lis
     return filled
 
 
-def _candidates(text: str, span: _Span, doc: Any) -> list[Speaker | None]:
+def _candidates(text: str, span: Span, doc: Any) -> list[Speaker | None]:
     """The speakers to try for one quote, best first."""
     label = transcript_speaker(text, span.start) or inverted_speaker(text, span.open)
     if label is not None:
@@ -319,7 +211,7 @@ def _candidates(text: str, span: _Span, doc: Any) -> list[Speaker | None]:
     )
 
 
-def _opens_clause(text: str, span: _Span) -> bool:
+def _opens_clause(text: str, span: Span) -> bool:
     """The quotation starts its own clause (not "called X's statement “…”")."""
     before = text[: span.open].rstrip()
     return not before or before[-1:] in ":,.?!—”\"'" or before.endswith(("that", "said", "says"))
@@ -369,7 +261,7 @@ def final_attribution(text: str) -> Speaker | None:
     return Speaker(phrase, verb, start, start + len(phrase))
 
 
-def _second_hand(text: str, spans: list[_Span]) -> str | None:
+def _second_hand(text: str, spans: list[Span]) -> str | None:
     frame = _frame(text, spans)
     according = _ACCORDING.search(frame)
     if according and is_outlet(according.group("who")):
