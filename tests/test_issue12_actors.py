@@ -117,8 +117,8 @@ def test_labels_disagreeing_across_mentions_make_one_entry() -> None:
     from newsbrief.analysis.actors import find_actors
     from newsbrief.analysis.nlp import Entity
     from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
     from newsbrief.settings import Settings
-    from newsbrief.summary.pipeline import prepare
 
     texts = [
         "Prince Norodom Ravuth met the Cambodian People's Party on Monday in the capital.",

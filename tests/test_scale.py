@@ -11,8 +11,6 @@ import random
 import re
 import time
 
-from newsbrief.summary.pipeline import prepare
-
 from newsbrief.analysis.agreement import align
 from newsbrief.analysis.lookup import (
     actor_ending_at,
@@ -21,6 +19,7 @@ from newsbrief.analysis.lookup import (
     sentences_before,
 )
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 from newsbrief.settings import load_settings
 
