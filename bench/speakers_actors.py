@@ -161,11 +161,43 @@ def actor_scores() -> dict[str, Any]:
             "sets": len({x["set"] for x in labels}), "errors": mistakes}  # fmt: skip
 
 
+def parse_cost() -> dict[str, Any]:
+    """CPU seconds of the parse of the quotation sentences, and of the entity recognizer, on
+    the median-size DUC 2006 cluster (warm: the pipeline loaded before timing)."""
+    from newsbrief.analysis import nlp
+    from newsbrief.analysis.attribution import parse_text
+    from newsbrief.analysis.units import quote_units, quoted_spans
+    from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    clusters = list(jsonl(DATA / "duc2006" / "clusters.jsonl.gz"))
+    clusters.sort(key=lambda c: sum(len(d.split()) for d in c["documents"]))
+    c = clusters[len(clusters) // 2]
+    items = [{"id": i, "text": t} for i, t in zip(c["doc_ids"], c["documents"], strict=True)]
+    cluster = prepare(from_items(items, Settings()))
+    units = [u for u in quote_units(cluster) if quoted_spans(u.text)]
+    nlp.parse(["warm up"])
+    started = time.process_time()
+    nlp.parse([parse_text(u.text) for u in units])
+    seconds = time.process_time() - started
+    started = time.process_time()
+    nlp.entities(cluster)
+    ner = time.process_time() - started
+    return {"cluster": c["id"], "words": sum(len(u.text.split()) for u in units),
+            "total": sum(len(d.split()) for d in c["documents"]), "seconds": seconds,
+            "ner": ner}  # fmt: skip
+
+
 def section(errors: bool = False) -> str:
     """The ``speakers-actors`` section of docs/benchmarks.md."""
+    import analysis  # the DUC 2006 quote labels and their scorer
+
     started = time.perf_counter()
     speakers = named_speakers(errors)
+    duc = analysis.duc_quotes()
     actors = actor_scores()
+    parse = parse_cost()
     seconds = time.perf_counter() - started
     lines = [
         "<!-- speakers-actors:start -->",
@@ -181,6 +213,8 @@ def section(errors: bool = False) -> str:
         f"| given a speaker, of those | PolNeAR dev | "
         f"{speakers['attributed'] / max(speakers['found'], 1):.3f} |",
         f"| right, of those given a speaker | PolNeAR dev | {speakers['precision']:.3f} |",
+        f"| speaker precision | ours: DUC 2006 (`quotes-duc2006.jsonl`, {duc['gold']} quotes "
+        f"with a speaker) | **{duc['p']:.3f}** (recall {duc['r']:.3f}) |",
         f"| actor merge precision (variant pairs) | ours: {actors['sets']} sets, "
         f"{actors['entities']} entities | **{actors['merge_p']:.3f}** |",
         f"| actor merge recall ({actors['pairs']} same-entity pairs) | ours | "
@@ -194,7 +228,17 @@ def section(errors: bool = False) -> str:
         "speaker counts as wrong. Target 0.92 (textacy's `direct_quotations` with spaCy's "
         "small pipeline: 0.91). PolNeAR dev was read while the rules were written (the "
         "transcript labels, dash signatures and asides came from its misses): development "
-        "numbers, not held out.",
+        "numbers, not held out. Before this work the same measure was 0.771 (precision "
+        "0.981): most misses were quotes given no speaker.",
+        "",
+        "Speakers come from spaCy's dependency parse of the sentences that hold a quotation "
+        "(`analysis/attribution.py`): the subject of the reporting verb that governs the "
+        'quotation, the head of "X, who called …", "according to X" on the quotation\'s own '
+        'clause, a reporting noun\'s "from X" / possessor. The parser runs on those '
+        f"sentences only: {parse['words']:,} of {parse['total']:,} words of the median DUC "
+        f"2006 cluster ({parse['cluster']}), {parse['seconds']:.2f} s CPU for the parse, "
+        f"against {parse['ner']:.2f} s CPU for the entity recognizer over the whole cluster; "
+        "the full brief's 2 s budget is discussed in the analysis section above.",
         "",
         "Actors: `bench/labels/actors.jsonl` (labels only: entity, type, name variants) for the "
         "korea-talks sample, the harbor-bridge example and DUC 2006 clusters D0607G D0609I "

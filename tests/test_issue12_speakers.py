@@ -89,3 +89,15 @@ def test_names_with_asides_and_dash_signatures() -> None:
     assert found["It is a good plan"] == "Piet Olsen"
     assert found["We waited ten years for this bridge"] == "Mara Voss"
     assert found["I don’t see the point of the new fares"] == "Ellis Brand"
+
+
+def test_the_one_who_says_a_stance_speaks_not_the_stances_subject() -> None:
+    found = speakers(
+        "The union attacked the plan on Friday. Commuters, the union said, pushed a “reckless "
+        "and costly demand” over two days of hearings. Mayor Lee Jae-won, who met the union "
+        "on Monday, said the city remained devoted to “a fair fare.” She noted, however, that "
+        "“there are details to settle,” The Orrin Ledger reported."
+    )
+    assert found["reckless and costly demand"] != "Commuters"
+    assert found["a fair fare"] == "Lee Jae-won"
+    assert found["there are details to settle"] == "Lee Jae-won"

@@ -43,6 +43,14 @@ VERBS = REPORTING_VERBS | set(
     denounced condemned questioned wondered call attacked attacking slammed chanted chanting
     chant """.split()
 )
+# Verbs of a stance rather than of saying: a saying verb above them speaks first.
+STANCE = set(
+    """
+    pushing pushed expressed expressing express expresses attacked attacking slammed accused
+    accusing accuses blasted criticized praised hailed labeled labelled branded deemed decried
+    denounced condemned questioned demanding demand demands
+    """.split()
+)
 NOUNS = set(
     """
     statement statements comment comments remark remarks suggestion words warning call
@@ -102,6 +110,12 @@ def _walk_up(token: Any, ids: set[int], close: int) -> Speaker | Governed | None
         if node.i in ids:
             continue
         if node.lower_ in VERBS and (node.dep_ in _VERBAL or _has_subject(node)):
+            if node.lower_ in STANCE:
+                # "Americans, the North said, pushed a “…”": the one who says it, not the
+                # subject of the stance it reports
+                said = _reporting_above(node)
+                if said is not None:
+                    return _speaker_of(said, node.doc)
             return _speaker_of(node, node.doc)
         if node.lower_ in NOUNS and not (node.dep_ == "dobj" and node.head.lower_ in VERBS):
             # "called Hun Sen's statement “…”": the caller speaks, not the statement's owner
@@ -111,6 +125,17 @@ def _walk_up(token: Any, ids: set[int], close: int) -> Speaker | Governed | None
         according = _according(node, close)
         if according is not None:
             return according
+    return None
+
+
+def _reporting_above(verb: Any) -> Any | None:
+    """A saying verb with a subject that governs ``verb``: its head, or its parenthetical."""
+    near = [c for c in verb.children if c.dep_ in {"parataxis", "advcl"}]
+    if verb.head.i != verb.i:
+        near.append(verb.head)
+    for candidate in near:
+        if candidate.lower_ in REPORTING_VERBS and _has_subject(candidate):
+            return candidate
     return None
 
 
@@ -174,6 +199,9 @@ def _phrase(head: Any, verb: str) -> Speaker | Governed:
         head = appositive  # "Another critic, Laurence H. Tribe, …"
     tokens = [head]
     for child in reversed([c for c in head.children if c.i < head.i]):
+        if child.text in {"-", "–"} and child.whitespace_ == "":
+            tokens = [child, *tokens]  # "Jae-in": a hyphen inside the name
+            continue
         if child.dep_ in _CUT or child.text in {"“", "”", '"', "(", ")"}:
             break
         tokens = [*sorted(child.subtree, key=lambda t: t.i), *tokens]

@@ -200,7 +200,10 @@ def _candidates(text: str, span: Span, doc: Any) -> list[Speaker | None]:
             return [after]
         found = syntactic_speaker(doc, span.open, span.close)
         if isinstance(found, Speaker) and _outside_quotes(text, found):
-            return [after, _as_written(text, found)]  # an outlet after, the speaker in the parse
+            found = _as_written(text, found)
+            if _reports(found):  # "He noted that “…,” Reuters reported": the outlet reports
+                return [after, found, phrase_before(text, span.open)]
+            return [after, found]  # an outlet after, the speaker in the parse
         if found is GOVERNED:
             return [after, dash_speaker(text, span.close)]
     # Without a parse, the last reporting verb before the quote; with one, only the colon
