@@ -101,3 +101,11 @@ def test_the_one_who_says_a_stance_speaks_not_the_stances_subject() -> None:
     assert found["reckless and costly demand"] != "Commuters"
     assert found["a fair fare"] == "Lee Jae-won"
     assert found["there are details to settle"] == "Lee Jae-won"
+
+
+def test_reporting_verb_and_comma_before_the_quote() -> None:
+    found = speakers(
+        "The mayor has paid no fees for years ― as was true when the records were public ― "
+        "Mayor Lena Ortiz boasted, “That makes me careful.” The council disagreed."
+    )
+    assert found["That makes me careful"] == "Lena Ortiz"

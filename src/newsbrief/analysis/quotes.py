@@ -208,7 +208,13 @@ def _candidates(text: str, span: Span, doc: Any) -> list[Speaker | None]:
             return [after, dash_speaker(text, span.close)]
     # Without a parse, the last reporting verb before the quote; with one, only the colon
     # form ("Caddell continued: “…”", "Said Ellis: “…”") that the parse often leaves loose.
-    before = doc is None or text[: span.open].rstrip().endswith(":")
+    lead = text[: span.open].rstrip()
+    verb_comma = re.search(r"\b([a-z]+),$", lead)  # "Trump boasted, “…”"
+    before = (
+        doc is None
+        or lead.endswith(":")
+        or bool(verb_comma and verb_comma.group(1) in REPORTING_VERBS)
+    )
     return [dash_speaker(text, span.close), phrase_after(text, span.close)] + (
         [phrase_before(text, span.open)] if before else []
     )
