@@ -13,7 +13,7 @@ from newsbrief.codes import CODES, markdown
 
 SRC = ROOT / "src" / "newsbrief"
 TABLE = SRC / "codes.py"
-CODE = re.compile(r"""["'](E\d{3})["']""")
+CODE = re.compile(r"""(?:["']|\[)(E\d{3})(?:["']|\])""")  # "E101", or "[E101] …" in a message
 
 
 def test_every_code_is_in_the_table_once() -> None:
