@@ -35,7 +35,9 @@ from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+?)(?=[,.;]|$)")
 _OUTLET_REPORTED = re.compile(
-    r"(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*)\s(?:reported|reports)\b"
+    # a name starts at the start of a word (linear search over long words)
+    r"(?<![\w.&-])(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*+\s){0,4}[A-Z][\w.&-]*+)"
+    r"\s(?:reported|reports)\b"
 )
 MIN_FRAME_WORDS = 3  # fewer words around the quotes: the sentence is only a quotation
 
