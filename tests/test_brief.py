@@ -94,7 +94,7 @@ def test_a_budget_smaller_than_any_sentence_gives_an_empty_summary_and_a_notice(
 
 
 def test_representation_is_swappable() -> None:
-    from newsbrief import represent
+    from newsbrief.summary import represent
 
     calls = []
 
@@ -117,13 +117,13 @@ def test_representation_is_swappable() -> None:
 def test_auto_scorer_uses_learned_weights_only_for_clusters_their_size(monkeypatch) -> None:
     from conftest import make_article
 
-    import newsbrief.score
+    import newsbrief.summary.score
 
     def refuse(*args):
         raise AssertionError("learned weights used")
 
     # The sentence scorer's weights; coverage selection still weighs concepts at any size.
-    monkeypatch.setattr(newsbrief.score, "learned_scores", refuse)
+    monkeypatch.setattr(newsbrief.summary.score, "learned_scores", refuse)
     many = [make_article(f"district{i}", 4) for i in range(11)]
     assert brief(many, sections="summary").sentences  # 11 articles: the centroid scorer
     with pytest.raises(AssertionError, match="learned weights used"):
