@@ -56,6 +56,11 @@ _APPROXIMATE = set(
     "under only just all another additional between".split()
 )
 _NAME = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?")
+_RUNNING = re.compile(
+    r"\b(?:to date|so far|thus far|as of|since (?:\d{4}|then|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)|today|now|currently|at present)\b",
+    re.IGNORECASE,
+)
 GOVERNOR_WORDS = 3  # the governing word is this close before the value, or there is none
 CONTEXT_WORDS = 5  # each side of a value: the words that say what it counts or dates
 MIN_SHARED_CONTEXT = 2  # shared content words around both values: the same slot
@@ -83,6 +88,7 @@ class Value:
     context: frozenset[str]
     governor: str | None = None
     names: tuple[str, ...] = ()
+    running: bool = False  # a running total or a current state ("to date", "today some …")
 
 
 def _value(text: str) -> float | None:
@@ -122,7 +128,8 @@ def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set
         for m in _NAME.finditer(window)
         if m.start() > 0 and m.group(0).lower()[:3] not in _MONTHS
     )
-    return Value(key, value, match.group(0), context, governor, names)
+    running = bool(_RUNNING.search(text[max(0, start - 40) : min(len(text), end + 40)]))
+    return Value(key, value, match.group(0), context, governor, names, running)
 
 
 def calendar_days(text: str) -> list[Value]:
@@ -193,6 +200,8 @@ def differing(
     gives two values of the thing ("two students … shot 12 students"); different governing
     words ("sickens 300 million people" / "kills one million people"); a name near one value
     that the other article never writes (another event: "the Lauda Air crash killed all 223");
+    a running total or current state ("blamed for 158 deaths to date", "today some 150,000
+    settlers live"), which differs by when it was told;
     fewer than :data:`MIN_SHARED_CONTEXT` content words shared around the two values
     (different things counted: "the tribe's 1,200 members" / "its 1,600 members"), one more
     for small counts ("the three parties that won seats" / "the two parties agreed").
@@ -210,6 +219,8 @@ def differing(
                 continue
             if _unknown_name(a, article_b) or _unknown_name(b, article_a):
                 continue
+            if a.running or b.running:
+                continue  # a total that grows ("158 deaths to date") differs by when it was told
             small = a.key not in ("date", "duration") and max(a.value, b.value) <= SMALL_COUNT
             need = max(1, min(MIN_SHARED_CONTEXT, len(a.context), len(b.context))) + small
             if len(a.context & b.context) >= need:

@@ -30,7 +30,7 @@ from newsbrief.analysis.stance import Claim, find_claims
 from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
 
 MAX_POSITIONS = 6
-HOLDER_KINDS = ("person", "organization", "country")
+HOLDER_KINDS = ("person", "organization", "country", "place")  # "Seoul said": a government
 # Outlets that report views rather than hold them. A name is one when it is listed here or
 # ends with a word that names an outlet ("… News Agency", "… Times").
 AGENCIES = {
@@ -176,9 +176,9 @@ def _side_by_side(first: set[tuple[str, int]], second: set[tuple[str, int]]) -> 
 
 
 def _canonical_names(actors: tuple[Actor, ...]) -> dict[str, str]:
-    """Every actor name, and every short form of one, mapped to the actor it names: a name whose
-    words begin or end a longer actor's name ("Pompeo", "North") folds into the actor with the
-    most mentions among those it could be."""
+    """Every actor name, and every short form of one, mapped to the one name its group goes by:
+    a name whose words begin or end a longer actor's name ("Pompeo", "North", "Norland" of
+    "Kingdom of Norland") is one holder with it, named by whichever has the most mentions."""
     names = {a.name: a for a in actors if a.kind in HOLDER_KINDS}
     longer: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in names:
@@ -186,15 +186,19 @@ def _canonical_names(actors: tuple[Actor, ...]) -> dict[str, str]:
         for k in range(1, len(words)):
             longer[words[:k]].append(name)
             longer[words[-k:]].append(name)
+
+    def most_named(group: list[str]) -> str:  # ties go to the longer name
+        return max(group, key=lambda o: (len(names[o].mentions), len(o), o))
+
     canonical: dict[str, str] = {}
     for name in names:
-        options = longer.get(tuple(name.split()))
-        best = max(options, key=lambda o: (len(names[o].mentions), o)) if options else name
-        canonical[name] = best
+        canonical[name] = most_named([name, *longer.get(tuple(name.split()), [])])
+    for name in names:  # a longer name follows its short form's group
+        for short, options in longer.items():
+            if name in options and " ".join(short) in names:
+                canonical[name] = canonical[" ".join(short)]
     for short, options in longer.items():
-        canonical.setdefault(
-            " ".join(short), max(options, key=lambda o: (len(names[o].mentions), o))
-        )
+        canonical.setdefault(" ".join(short), most_named(options))
     return canonical
 
 

@@ -114,6 +114,7 @@ def find_claims(
     """Every clause that characterizes one of the cluster's subjects for or against."""
     nouns = subject_nouns(cluster)
     names = {a.id: a.name for a in actors}
+    kinds = {a.name: a.kind for a in actors}
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for actor in actors:
         for m in actor.mentions:
@@ -131,7 +132,8 @@ def find_claims(
             start, end = sentence.start + a, sentence.start + b
             span = Mention(sentence.article_id, start, end, sentence.text[a:b])
             first = _first_evaluative(span.text)
-            holder = _holder(span, first, quotes, names, mentions.get(span.article_id, []))
+            article_mentions = mentions.get(span.article_id, [])
+            holder = _holder(span, first, quotes, names, article_mentions, kinds)
             near = _near(tokens, a + first, nouns)
             claims.append(Claim(span, sign, words, sentence_subjects, holder, near))
     return claims
@@ -165,6 +167,7 @@ def _holder(
     quotes: tuple[Quote, ...],
     names: dict[str, str],
     mentions: list[tuple[int, int, str]],
+    kinds: dict[str, str],
 ) -> str | None:
     """Who the text says holds the clause's view, or ``None``."""
     at = span.start + first
@@ -180,7 +183,11 @@ def _holder(
     verb = _verb_before(span.text, first)
     if verb is not None:  # "Hall praised …", "Pompeo had previously offered a more optimistic view"
         before = span.text[:verb].rstrip()
-        gap = re.search(r"(?:\s+(?:has|have|had|also|[a-z]+ly))*$", before)
+        gap = re.search(
+            r"(?:\s+(?:has|have|had|also|earlier|already|later|then|now|again|once|still"
+            r"|[a-z]+ly))*$",
+            before,
+        )
         edge = span.start + (gap.start() if gap else len(before))
         named = [n for s, e, n in mentions if edge - 2 <= e <= edge and s >= span.start]
         return named[-1] if named else None
@@ -188,7 +195,26 @@ def _holder(
     if subject is None or subject.start is None or subject.end is None:
         return None
     low, high = span.start + subject.start, span.start + subject.end
-    within = sorted((s, n) for s, e, n in mentions if low <= s < high)
-    if within:
-        return within[-1][1]
+    within = sorted(
+        (
+            span.text[e - span.start : e - span.start + 2] in ("'s", "’s"),
+            kinds.get(n) != "person",
+            s,
+            n,
+        )
+        for s, e, n in mentions
+        if low <= s < high
+    )
+    if within and within[0][0]:  # only a possessive: "Anna Berg, Westland's foreign minister,"
+        before = [
+            n
+            for s, e, n in mentions
+            if kinds.get(n) == "person"
+            and span.start <= e
+            and re.fullmatch(r",\s*", span.text[e - span.start : subject.start])
+        ]
+        if before:
+            return before[-1]
+    if within:  # the head: not a possessive ("Westland's minister"), a person first
+        return within[0][3]
     return subject.name if subject.name[:1].isupper() else None
