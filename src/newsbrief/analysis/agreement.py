@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsbrief.analysis.facts import Verdict, rule_verdict, slot_conflicts
+from newsbrief.analysis.facts import Verdict, differing, durations, numbers, rule_verdict
 from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
 from newsbrief.errors import MissingExtraError, SettingsError
@@ -194,6 +194,48 @@ def _rules(
     if referents is not None and verdict.kind in ("same-fact", "stance"):
         return referents.verdict(first, second) or verdict
     return verdict
+
+
+SLOT_MIN_SIMILARITY = 0.2  # the same counted thing in two related sentences
+
+
+def slot_conflicts(
+    sentences: tuple[Sentence, ...],
+    similarity: Any,
+    aligned: set[tuple[Sentence, Sentence]],
+    texts: dict[str, str] | None = None,
+) -> list[Alignment]:
+    """Different numbers for the same counted thing ("85,000 commuters" / "120,000 daily
+    commuters") or different durations in the same slot, in related sentences of different
+    articles that the wording alone did not align. One conflict per thing and pair of
+    articles: the most similar pair of sentences."""
+    counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
+    counted = [c for c in counted if c[1] or c[2]]
+    best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
+    for n, (i, nums_a, durs_a) in enumerate(counted):
+        row = similarity.row(i)
+        for j, nums_b, durs_b in counted[n + 1 :]:
+            a, b = sentences[i], sentences[j]
+            score = float(row[j])
+            if a.article_id == b.article_id or score < SLOT_MIN_SIMILARITY or (a, b) in aligned:
+                continue
+            articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
+            kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
+            if found is None:
+                kind, found = "duration", differing(durs_a, durs_b, a.text, b.text, *articles)
+            if found is None:
+                continue
+            first, second = found
+            key = (first.key, *sorted((a.article_id, b.article_id)))
+            sides = tuple(Mention(s.article_id, s.start, s.end, s.text) for s in (a, b))
+            evidence = (
+                f"different {kind}s: “{first.written}” against “{second.written}”; "
+                f"wording similarity {score:.2f}"
+            )
+            alignment = Alignment("conflict", kind, sides, evidence, score)
+            if key not in best or best[key][0] < score:
+                best[key] = (score, alignment)
+    return [found for _, found in best.values()]
 
 
 def _single_source(

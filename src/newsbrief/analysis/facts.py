@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from newsbrief.analysis.stance import polarity
-from newsbrief.records import Alignment, Mention, Sentence
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -273,45 +271,3 @@ def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = 
         f"same numbers for {', '.join(shared)}" if shared else "no differing number, date or stance"
     )
     return Verdict("agreement", "same-fact", note)
-
-
-SLOT_MIN_SIMILARITY = 0.2  # the same counted thing in two related sentences
-
-
-def slot_conflicts(
-    sentences: tuple[Sentence, ...],
-    similarity: Any,
-    aligned: set[tuple[Sentence, Sentence]],
-    texts: dict[str, str] | None = None,
-) -> list[Alignment]:
-    """Different numbers for the same counted thing ("85,000 commuters" / "120,000 daily
-    commuters") or different durations in the same slot, in related sentences of different
-    articles that the wording alone did not align. One conflict per thing and pair of
-    articles: the most similar pair of sentences."""
-    counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
-    counted = [c for c in counted if c[1] or c[2]]
-    best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
-    for n, (i, nums_a, durs_a) in enumerate(counted):
-        row = similarity.row(i)
-        for j, nums_b, durs_b in counted[n + 1 :]:
-            a, b = sentences[i], sentences[j]
-            score = float(row[j])
-            if a.article_id == b.article_id or score < SLOT_MIN_SIMILARITY or (a, b) in aligned:
-                continue
-            articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
-            kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
-            if found is None:
-                kind, found = "duration", differing(durs_a, durs_b, a.text, b.text, *articles)
-            if found is None:
-                continue
-            first, second = found
-            key = (first.key, *sorted((a.article_id, b.article_id)))
-            sides = tuple(Mention(s.article_id, s.start, s.end, s.text) for s in (a, b))
-            evidence = (
-                f"different {kind}s: “{first.written}” against “{second.written}”; "
-                f"wording similarity {score:.2f}"
-            )
-            alignment = Alignment("conflict", kind, sides, evidence, score)
-            if key not in best or best[key][0] < score:
-                best[key] = (score, alignment)
-    return [found for _, found in best.values()]

@@ -206,15 +206,15 @@ def _holder(
         if low <= s < high
     )
     if within and within[0][0]:  # only a possessive: "Anna Berg, Westland's foreign minister,"
-        before = [
+        appositive = [
             n
             for s, e, n in mentions
             if kinds.get(n) == "person"
             and span.start <= e
             and re.fullmatch(r",\s*", span.text[e - span.start : subject.start])
         ]
-        if before:
-            return before[-1]
+        if appositive:
+            return appositive[-1]
     if within:  # the head: not a possessive ("Westland's minister"), a person first
         return within[0][3]
     return subject.name if subject.name[:1].isupper() else None
