@@ -22,17 +22,17 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.summary.concepts import weigh_concepts
 from newsbrief.evaluate.datasets import read_clusters
 from newsbrief.evaluate.rouge import Scorer, estimates
-from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
+from newsbrief.settings import load_settings
+from newsbrief.summary.concepts import weigh_concepts
+from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
-from newsbrief.summary.pipeline import prepare
 from newsbrief.summary.represent import Similarity, get_representation
 from newsbrief.summary.score import FLOOR, learned_scorer, learned_scores
 from newsbrief.summary.select import select
-from newsbrief.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from suite import DATA, ROOT, duc2007_a
@@ -117,7 +117,8 @@ def pipeline(
                 p.words, codes, feats, raw, model.words if concept_words else {}
             )
         chosen = select(p.sentences, scores, Similarity(p.matrix), settings, concepts)
-        return [c.index for c in chosen]
+        position = {id(s): n for n, s in enumerate(p.sentences)}  # Selected is a span
+        return [position[id(c.sentence)] for c in chosen]
 
     return run
 

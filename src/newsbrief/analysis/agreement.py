@@ -12,7 +12,8 @@ Two kinds of disagreement, never mixed:
 
 - Alignment: TF-IDF cosine between sentences of different articles, at least
   ``settings.agreement_threshold``; each sentence keeps its best match per article.
-- Judging, by a *judge* chosen by name (``settings.agreement_judge``; :data:`JUDGES`): the
+- Judging, by a *judge* chosen by name (``settings.agreement_judge``;
+  :data:`newsbrief.choices.JUDGES`): the
   default ``rules`` judge finds a different number (or duration) for the same thing, a
   different date, a different place or person in the same slot of the event (when actors were
   found: :mod:`newsbrief.analysis.referents`), opposite evaluative words, else agreement. A
@@ -25,14 +26,14 @@ Two kinds of disagreement, never mixed:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from newsbrief.analysis.facts import Verdict, differing, durations, numbers, rule_verdict
 from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
-from newsbrief.errors import MissingExtraError, SettingsError
+from newsbrief.choices import JUDGES
+from newsbrief.errors import MissingExtraError
 from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
 from newsbrief.settings import Settings
 
@@ -96,19 +97,12 @@ class NLIJudge:
         return None
 
 
-JUDGES: dict[str, Callable[[], Judge]] = {"rules": RulesJudge, "nli": NLIJudge}
-
-
 def get_judge(name: str) -> Judge:
-    """The judge registered under ``name`` in :data:`JUDGES`; ``nli:PATH`` for a local model."""
-    if name.startswith("nli:"):
-        return NLIJudge(name.removeprefix("nli:"))
-    if name not in JUDGES:
-        raise SettingsError(
-            f"unknown agreement judge {name!r} (known: {', '.join(JUDGES)}, nli:PATH)",
-            code="E210",
-        )
-    return JUDGES[name]()
+    """The judge registered under ``name`` in :data:`newsbrief.choices.JUDGES`.
+
+    ``nli:PATH`` is an NLI model read from a local folder.
+    """
+    return JUDGES.get(name)()  # type: ignore[no-any-return]
 
 
 def align(

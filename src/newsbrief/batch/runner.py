@@ -26,6 +26,8 @@ from typing import IO, Any
 from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
 from newsbrief.batch.output import open_locked, read_done, refuse_same_files
 from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.records import BriefRequest
+from newsbrief.settings import Settings, check_names
 
 __all__ = ["BatchSummary", "ClusterTask", "errors_path", "read_done", "run_batch"]
 
@@ -37,7 +39,8 @@ class ClusterTask:
     line: int
     id: str
     documents: list[Any]
-    settings: dict[str, Any]
+    settings: Settings | None
+    request: BriefRequest  # what every cluster shares (sections, backend); no articles yet
     id_from_line: bool = False
     failure: tuple[str, str] | None = None  # (code, reason): a line that is not a cluster
 
@@ -69,12 +72,12 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.summary.pipeline import brief
+    from newsbrief.pipeline import read_items, run
 
-    if task.failure:
-        return ("error", *task.failure)
+    if task.failure or task.settings is None:
+        return ("error", *(task.failure or ("E799", "internal error: a task without settings")))
     try:
-        result = brief(task.documents, **task.settings)
+        result = run(read_items(task.request, task.documents, task.settings), task.settings)
         record = {"id": task.id, **result.to_dict()}
     except NewsbriefError as exc:
         return ("error", exc.code, exc.message + (f" ({exc.hint})" if exc.hint else ""))
@@ -88,7 +91,9 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
     return ("ok", dump_line(record))
 
 
-def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> ClusterTask:
+def parse_cluster_line(
+    raw: bytes, line: int, settings: Settings, request: BriefRequest
+) -> ClusterTask:
     """One input line → a task; a malformed line raises ValueError with the reason."""
     record = parse_object(raw)
     documents = record.get("documents")
@@ -96,26 +101,36 @@ def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> Clust
         raise ValueError("'documents' must be a list of texts or article objects")
     cluster_id = record.get("id")
     if cluster_id is None or cluster_id == "":
-        return ClusterTask(line, f"line-{line}", documents, settings, id_from_line=True)
+        return ClusterTask(line, f"line-{line}", documents, settings, request, id_from_line=True)
     if not isinstance(cluster_id, str | int):
         raise ValueError(f"'id' must be text or a number, got {type(cluster_id).__name__}")
-    return ClusterTask(line, str(cluster_id), documents, settings)
+    return ClusterTask(line, str(cluster_id), documents, settings, request)
 
 
 def run_batch(
     source: Path,
     out: Path,
     *,
-    settings: dict[str, Any],
+    settings: Settings,
+    request: BriefRequest | None = None,
     errors: Path | None = None,
     engine: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
     progress: bool = False,
 ) -> BatchSummary:
-    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
-    from newsbrief.batch.engines import ordered_map
+    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there).
 
+    ``request`` holds what every cluster shares (``sections``, ``backend``, ``words``; its
+    articles are ignored). Settings and request are checked once, before any line is read, so
+    a bad name fails the run at once rather than every cluster into the errors file.
+    """
+    from newsbrief.batch.engines import ordered_map
+    from newsbrief.pipeline import check_request
+
+    request = request or BriefRequest(())
+    check_names(settings)
+    check_request(request, settings)
     if not source.is_file():
         raise InputError(f"{source}: no such file", code="E101")
     summary = BatchSummary(out, errors or errors_path(out))
@@ -129,7 +144,7 @@ def run_batch(
         done, summary.dropped_bytes = read_done(out)
         bar = _progress_bar(source, progress, summary)
         with _open_append(summary.errors, truncate=True) as failures:
-            tasks = _tasks(source, settings, done, summary, bar)
+            tasks = _tasks(source, settings, request, done, summary, bar)
             results = ordered_map(
                 brief_task, tasks, engine=engine, workers=workers, scheduler=scheduler
             )
@@ -155,7 +170,8 @@ def run_batch(
 
 def _tasks(
     source: Path,
-    settings: dict[str, Any],
+    settings: Settings,
+    request: BriefRequest,
     done: set[str],
     summary: BatchSummary,
     bar: Any,
@@ -166,13 +182,13 @@ def _tasks(
         if not raw.strip():
             continue
         try:
-            task = parse_cluster_line(raw, line, settings)
+            task = parse_cluster_line(raw, line, settings, request)
         except ValueError as exc:
-            yield ClusterTask(line, "", [], {}, failure=("E709", str(exc)))
+            yield ClusterTask(line, "", [], None, request, failure=("E709", str(exc)))
             continue
         if task.id in first_line:
             reason = f"duplicate id (first on line {first_line[task.id]})"
-            yield ClusterTask(line, task.id, [], {}, failure=("E710", reason))
+            yield ClusterTask(line, task.id, [], None, request, failure=("E710", reason))
             continue
         first_line[task.id] = line
         if task.id in done:

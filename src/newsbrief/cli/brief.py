@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from newsbrief.choices import FORMATS, SUMMARIZERS
 from newsbrief.cli.errors import fail, friendly_errors
+from newsbrief.settings import Settings
 
 FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
@@ -18,13 +20,13 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "--words",
     type=click.IntRange(min=1),
     default=None,
-    help="Word budget of the summary; it is never exceeded. [default: 150]",
+    help=f"Word budget of the summary; it is never exceeded. [default: {Settings.words}]",
 )
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "md", "markdown", "json", "html"]),
+    type=click.Choice(FORMATS.names()),
     default=None,
     help="Output format. [default: from --out's suffix, else text]",
 )
@@ -63,6 +65,14 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "[default: all that can run]",
 )
 @click.option(
+    "--backend",
+    default=None,
+    metavar="NAME",
+    help="Who writes the summary: "
+    + "; ".join(f"{e.name} ({e.description})" for e in SUMMARIZERS.entries())
+    + ". [default: extractive]",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
 )
 @friendly_errors
@@ -75,6 +85,7 @@ def brief_command(
     config: Path | None,
     max_bytes: int | None,
     sections: str | None,
+    backend: str | None,
     quiet: bool,
 ) -> None:
     """Summarize the articles in INPUT... into a cited brief.
@@ -91,12 +102,15 @@ def brief_command(
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
     """
+    from newsbrief.pipeline import request_from_paths, run
     from newsbrief.render import render
-    from newsbrief.summary.pipeline import brief_paths
+    from newsbrief.settings import load_settings
 
-    result = brief_paths(
-        list(inputs), words, config=config, sections=sections, max_file_bytes=max_bytes
-    )
+    settings = load_settings(config, words=words, max_file_bytes=max_bytes, backend=backend)
+    if fmt is None and out is not None:
+        fmt = FORMAT_SUFFIXES.get(out.suffix.lower(), "text")
+    FORMATS.check(fmt or "text")  # a bad format fails before any work
+    result = run(request_from_paths(list(inputs), settings, sections=sections), settings)
     if not quiet:
         for notice in result.notices:
             click.echo(
@@ -104,8 +118,7 @@ def brief_command(
                 f"{notice.source or 'input'}: {notice.message}",
                 err=True,
             )
-    fmt = fmt or (FORMAT_SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
-    output = render(result, fmt, explain=explain)
+    output = render(result, fmt or "text", explain=explain)
     if out is None:
         click.echo(output, nl=False)
         return
