@@ -74,6 +74,14 @@ def test_a_name_the_other_article_never_writes_means_another_event() -> None:
     assert verdict.kind != "number"
 
 
+def test_two_sources_giving_two_figures_disagree() -> None:
+    """Names in the attribution are who says it, not another event: still a conflict."""
+    first = "About 1.7 million children are taught at home, according to the Harbor Institute."
+    second = "Some 2.7 million children are taught at home, according to the Ridge Council."
+    verdict = rule_verdict(first, second, first, second)
+    assert (verdict.label, verdict.kind) == ("conflict", "number")
+
+
 def test_datelines_are_not_dates_of_the_event() -> None:
     verdict = rule_verdict(
         "MOSCOW, October 15 (Xinhua) -- Russian troops continued attacks on rebel positions.",

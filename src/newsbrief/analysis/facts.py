@@ -59,6 +59,11 @@ _RUNNING = re.compile(
     r"June|July|August|September|October|November|December)|today|now|currently|at present)\b",
     re.IGNORECASE,
 )
+# who says it is a source, not what is counted: its names are no sign of another event
+_ATTRIBUTION = re.compile(
+    r"\b(?:[Aa]ccording to|said|says|estimates|estimated by|reported by)\b[^,.;]*"
+    r"|(?:[A-Z][\w.'’-]*\s+)+(?=(?:said|says|estimates|reported)\b)"
+)
 GOVERNOR_WORDS = 3  # the governing word is this close before the value, or there is none
 CONTEXT_WORDS = 5  # each side of a value: the words that say what it counts or dates
 MIN_SHARED_CONTEXT = 2  # shared content words around both values: the same slot
@@ -120,7 +125,7 @@ def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set
     before = _TOKEN.findall(text[:start])[-GOVERNOR_WORDS:]
     content = [w.lower() for w in before if w.lower() not in _FUNCTION | _APPROXIMATE]
     governor = content[-1] if content and before[-1].lower() not in ("and", "or") else None
-    window = text[max(0, start - 60) : min(len(text), end + 60)]
+    window = _ATTRIBUTION.sub(" ", text[max(0, start - 60) : min(len(text), end + 60)])
     names = tuple(
         m.group(0)
         for m in _NAME.finditer(window)
