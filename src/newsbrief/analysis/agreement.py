@@ -26,6 +26,7 @@ Two kinds of disagreement, never mixed:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -138,20 +139,30 @@ def _pairs(
 
     matrix = get_representation("tfidf").vectors([s.text for s in sentences])
     similarity = Similarity(matrix)
-    ids = np.array([s.article_id for s in sentences])
-    members = {a: np.flatnonzero(ids == a) for a in dict.fromkeys(ids.tolist())}
+    # Scale (issue 15, item 11): one pass of array operations per block of sentences, not a
+    # Python loop over every (sentence, article) pair, which made 2,000 articles take minutes.
+    # Each sentence's best match per article comes from a max over that article's segment of
+    # the row (sentences grouped by article, stable, so ties pick the first row as before).
+    article_of = {a: n for n, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    codes = np.array([article_of[s.article_id] for s in sentences])
+    by_article = np.argsort(codes, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(codes[by_article]) != 0])
+    ends = np.r_[starts[1:], len(sentences)]
     found: dict[tuple[int, int], float] = {}
     best = [0.0] * len(sentences)
-    for i, sentence in enumerate(sentences):
-        row = similarity.row(i)
-        for article, rows in members.items():
-            if article == sentence.article_id:
-                continue
-            j = int(rows[np.argmax(row[rows])])
-            score = float(row[j])
-            best[i] = max(best[i], score)
-            if score >= threshold:
-                found[(min(i, j), max(i, j))] = score
+    for first in range(0, len(sentences), Similarity.BLOCK):
+        block = similarity.rows(range(first, min(first + Similarity.BLOCK, len(sentences))))
+        grouped = np.asarray(block, dtype=np.float64)[:, by_article]
+        maxima = np.maximum.reduceat(grouped, starts, axis=1)
+        for offset, row_max in enumerate(maxima):
+            i = first + offset
+            row_max[codes[i]] = -np.inf  # never the sentence's own article
+            if len(starts) > 1:
+                best[i] = max(best[i], float(row_max.max()))
+            for a in np.flatnonzero(row_max >= threshold):
+                segment = grouped[offset, starts[a] : ends[a]]
+                j = int(by_article[starts[a] + int(np.argmax(segment))])
+                found[(min(i, j), max(i, j))] = float(row_max[a])
     pairs = [(sentences[i], sentences[j], score) for (i, j), score in found.items()]
     return pairs, best, similarity
 
@@ -203,15 +214,25 @@ def slot_conflicts(
     commuters") or different durations in the same slot, in related sentences of different
     articles that the wording alone did not align. One conflict per thing and pair of
     articles: the most similar pair of sentences."""
+    import numpy as np
+
     counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
     counted = [c for c in counted if c[1] or c[2]]
     best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
-    for n, (i, nums_a, durs_a) in enumerate(counted):
-        row = similarity.row(i)
-        for j, nums_b, durs_b in counted[n + 1 :]:
+    # Scale (issue 15, item 11): the candidates of each sentence (later, in another article,
+    # similar enough) are picked with one array operation, not a Python loop over all pairs.
+    rows = np.array([i for i, _, _ in counted], dtype=np.int64)
+    article_of = np.array([sentences[i].article_id for i in rows.tolist()], dtype=object)
+    for n, (i, nums_a, durs_a), row in _with_rows(counted, rows, similarity):
+        later = rows[n + 1 :]
+        close = (row[later] >= SLOT_MIN_SIMILARITY) & (
+            article_of[n + 1 :] != sentences[i].article_id
+        )
+        for k in np.flatnonzero(close).tolist():
+            j, nums_b, durs_b = counted[n + 1 + k]
             a, b = sentences[i], sentences[j]
             score = float(row[j])
-            if a.article_id == b.article_id or score < SLOT_MIN_SIMILARITY or (a, b) in aligned:
+            if (a, b) in aligned:
                 continue
             articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
             kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
@@ -230,6 +251,21 @@ def slot_conflicts(
             if key not in best or best[key][0] < score:
                 best[key] = (score, alignment)
     return [found for _, found in best.values()]
+
+
+def _with_rows(
+    counted: list[tuple[int, Any, Any]], rows: Any, similarity: Any
+) -> Iterator[tuple[int, tuple[int, Any, Any], Any]]:
+    """``(n, counted[n], similarity row)``, the rows fetched a block at a time (one sparse
+    product per block: per row, a large cluster paid a full transpose each time)."""
+    import numpy as np
+
+    block_size = getattr(similarity, "BLOCK", 512)
+    for first in range(0, len(counted), block_size):
+        chunk = rows[first : first + block_size].tolist()
+        block = np.asarray(similarity.rows(chunk), dtype=np.float64)
+        for offset, row in enumerate(block):
+            yield first + offset, counted[first + offset], row
 
 
 def _single_source(

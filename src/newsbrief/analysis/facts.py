@@ -15,16 +15,20 @@ NUMBER_WORDS = {
 }  # fmt: skip
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBER = re.compile(
-    r"(?<![\w.,-])(?P<num>\$?\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
-    r"(?:\s(?P<scale>million|billion|thousand|percent|%))?\s+(?P<unit>[a-z]+)",
+    # A number starts where its digits start, and never gives digits back: a search over a long
+    # run of digits or spaces stays linear (issue 15).
+    r"(?<![\w.,-])(?P<num>\$?\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
+    r"(?:\s(?P<scale>million|billion|thousand|percent|%))?\s++(?P<unit>[a-z]+)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    r"(?<![\w.,-])(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")\s(?P<unit>day|week|month|year)s?\b"
+    r"(?<![\w.,-])(?P<num>\d++|" + "|".join(NUMBER_WORDS) + r")\s(?P<unit>day|week|month|year)s?\b"
     r"(?!\s+(?:after|before|ago|later|earlier|into|of|old)\b)",
     re.IGNORECASE,
 )
-_ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_ANY_NUMBER = re.compile(
+    r"(?<![\d,])\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I
+)
 _ADJECTIVES = set(
     "daily weekly monthly annual more new additional extra other local total emergency federal "
     "state city".split()
