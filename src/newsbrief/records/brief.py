@@ -193,6 +193,7 @@ def analysis_to_dict(brief: Brief) -> dict[str, object]:
                 "evidence": a.evidence,
                 "score": a.score,
                 "judge": a.judge,
+                "matter": a.matter,
             }
             for a in brief.agreement
         ],

@@ -335,6 +335,11 @@ function speakerName(quote) {
   return quote.speaker_text ? `${quote.speaker_text} (unresolved)` : "speaker not given";
 }
 
+const AGREEMENT_LABELS = {
+  conflict: "sources disagree", position: "position", agreement: "sources agree",
+  "single-source": "single source",
+};
+
 const RENDERERS = {
   actors: (a) => [el("strong", {}, a.name), ` ${a.kind}${a.role ? `, ${a.role}` : ""}`,
     `${numbersOf(a.articles || [])} · `,
@@ -345,7 +350,9 @@ const RENDERERS = {
     q.second_hand && q.attribution ? `, ${q.attribution}` : "", numbersOf([q.article_id])],
   timeline: (e) => [el("strong", {}, e.value), " ", spanButton(e.event, e.event.text),
     numbersOf((e.citations || []).map((c) => c.article_id))],
-  agreement: (a) => [el("strong", { class: `label-${a.label}` }, a.label), ` (${a.kind}): `,
+  // the split of issue 12: "sources disagree" (a fact) is never shown as a "position" (a view)
+  agreement: (a) => [el("strong", { class: `label-${a.label}` }, AGREEMENT_LABELS[a.label] || a.label),
+    a.matter ? ` on ${a.matter}: ` : ` (${a.kind}): `,
     el("ul", {}, (a.sides || []).map((side, i) => el("li", {},
       spanButton(side, `“${side.text}”`), numbersOf([side.article_id]),
       a.holders && a.holders[i] ? ` — ${a.holders[i]}` : ""))),
