@@ -24,6 +24,9 @@ CODES: dict[str, str] = {
     "E108": "no article with text is left to summarize",
     "E109": "no sentence is left to summarize after cleaning",
     "E110": "a Python value given as an article is not text, an Article or a dict",
+    "E111": "standard input (-) is empty",
+    "E112": "standard input (-) cannot be read (it is closed)",
+    "E113": "the brief cannot be written to standard output (closed, a broken pipe, a full disk)",
     # settings and names (E2xx)
     "E200": "a setting cannot be used (no more specific code)",
     "E201": "a setting has the wrong type",
@@ -85,6 +88,7 @@ CODES: dict[str, str] = {
     "E711": "an output file cannot be written",
     "E712": "OUT is locked by another batch run, or cannot be locked",
     "E713": "OUT or the errors file is the input (or each other)",
+    "E714": "a cluster is over the batch's per-cluster limit (characters or seconds)",
     "E799": "an unexpected error briefing one cluster of a batch (a bug; the run goes on)",
     # the openai backend (E8xx): with --strict these are errors; without, the extractive brief
     # and a notice

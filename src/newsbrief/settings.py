@@ -92,6 +92,12 @@ def _coerce(name: str, value: Any, kind: type) -> Any:
     try:
         if kind is bool and isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
+        if kind in (int, float) and isinstance(value, bool):  # True is not a number of words
+            raise TypeError
+        if kind is int and isinstance(value, float) and not value.is_integer():  # 1.5 words
+            raise ValueError
+        if kind is int and isinstance(value, str):  # "150" from the environment, not "1.5"
+            return int(value.strip())
         return kind(value)
     except (TypeError, ValueError):
         raise SettingsError(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from newsbrief.choices import FORMATS, SUMMARIZERS
-from newsbrief.cli.errors import fail, friendly_errors
+from newsbrief.cli.errors import fail, friendly_errors, write_stdout
 from newsbrief.settings import Settings
 
 FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
@@ -123,7 +123,7 @@ def brief_command(
       newsbrief brief articles/ --backend openai --llm-model llama3.2
     """
     from newsbrief.pipeline import request_from_paths, run
-    from newsbrief.render import render
+    from newsbrief.render import render, strip_controls
     from newsbrief.settings import load_settings
 
     settings = load_settings(
@@ -140,15 +140,13 @@ def brief_command(
     FORMATS.check(fmt or "text")  # a bad format fails before any work
     result = run(request_from_paths(list(inputs), settings, sections=sections), settings)
     if not quiet:
-        for notice in result.notices:
-            click.echo(
-                f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
-                f"{notice.source or 'input'}: {notice.message}",
-                err=True,
-            )
+        for notice in result.notices:  # names and text from the input: no control characters
+            line = f"{notice.source or 'input'}: {notice.message}"
+            kind = "skipped" if notice.skipped else "warning"
+            click.echo(f"newsbrief: {kind}: {strip_controls(line)}", err=True)
     output = render(result, fmt or "text", explain=explain)
     if out is None:
-        click.echo(output, nl=False)
+        write_stdout(output)
         return
     try:
         out.write_text(output, encoding="utf-8")

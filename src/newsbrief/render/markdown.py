@@ -19,7 +19,8 @@ from newsbrief.render.text import explain_sections
 
 _MARKUP = re.compile(r"([\\`*_\[])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]\s*")
+# Tried only where a run of spaces starts, and never backtracking into it: linear on long runs.
+_BREAKS = re.compile(r"(?<!\s)[^\S\n\r\u2028\u2029]*+[\n\r\u2028\u2029]\s*")
 
 
 def escape(text: str) -> str:

@@ -132,6 +132,7 @@ async def _job_from_form(
 ) -> BriefRequest:
     from starlette.datastructures import UploadFile
 
+    await _check_complete(request)
     limit = limits.max_articles + 1  # one more than allowed, so "too many" can be told
     async with request.form(max_files=limit, max_fields=limit + 16) as form:
         unknown = sorted(set(form.keys()) - UPLOAD_FIELDS)
@@ -163,6 +164,24 @@ async def _job_from_form(
         )
     check_limits([a.text for a in ingested.articles], words, limits, settings)
     return replace(core, articles=tuple(ingested.articles), notices=tuple(ingested.notices))
+
+
+async def _check_complete(request: Request) -> None:
+    """A multipart body cut short (no closing boundary) is malformed (400): the parser would
+    silently drop the part it could not finish."""
+    boundary = ""
+    for parameter in request.headers.get("content-type", "").split(";")[1:]:
+        name, _, value = parameter.strip().partition("=")
+        if name.lower() == "boundary":
+            boundary = value.strip('"')
+    body = await request.body()  # already read, and held within the size limit, by BodyLimit
+    if not boundary or f"--{boundary}--".encode() not in body[-(len(boundary) + 64) :]:
+        raise RequestError(
+            "the multipart body is cut short or has no boundary (no closing boundary line)",
+            hint="send the whole form; let the HTTP client build multipart bodies",
+            code="E601",
+            status=400,
+        )
 
 
 def _form_words(values: list[Any]) -> int | None:
