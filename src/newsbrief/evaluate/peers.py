@@ -226,11 +226,6 @@ SYSTEMS: dict[str, System] = {
     system.name: system
     for system in (
         System("newsbrief", newsbrief_summary, "newsbrief, default settings"),
-        System(
-            "openai",
-            openai_summary,
-            "newsbrief, LLM rewrite checked against its sources (NEWSBRIEF_LLM_URL/_MODEL)",
-        ),
         System("lead", lead_summary, "first sentences of each article, round-robin"),
         System(
             "oracle",
@@ -243,6 +238,11 @@ SYSTEMS: dict[str, System] = {
             "textrank", functools.partial(sumy_summary, "textrank"), "sumy TextRank", needs=_SUMY
         ),
         System("lsa", functools.partial(sumy_summary, "lsa"), "sumy LSA", needs=_SUMY),
+        System(
+            "openai",
+            openai_summary,
+            "newsbrief, LLM rewrite checked against its sources (NEWSBRIEF_LLM_URL/_MODEL)",
+        ),
     )
 }
 
