@@ -19,9 +19,9 @@ from newsbrief.analysis.lookup import (
     sentences_before,
 )
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 from newsbrief.settings import load_settings
-from newsbrief.pipeline import prepare
 
 WORDS = ["Kim", "Kim Jong", "Jong", "Un", "Moon", "Moon Jae", "Jae-in", "O'Neil", "Ó", "Lee"]
 ODD = ["'Kim", "-Moon"]

@@ -73,6 +73,22 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     + ". [default: extractive]",
 )
 @click.option(
+    "--llm-url",
+    default=None,
+    metavar="URL",
+    help="The openai backend's server, e.g. http://127.0.0.1:11434/v1 (Ollama) or "
+    "http://127.0.0.1:8080/v1 (llama-server). The API key, if any, is read from "
+    "NEWSBRIEF_LLM_API_KEY or OPENAI_API_KEY.",
+)
+@click.option("--llm-model", default=None, metavar="NAME", help="The openai backend's model.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    default=None,
+    help="With --backend openai: a server or answer failure is an error (exit 3) instead of "
+    "the extractive brief with a notice.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
 )
 @friendly_errors
@@ -86,6 +102,9 @@ def brief_command(
     max_bytes: int | None,
     sections: str | None,
     backend: str | None,
+    llm_url: str | None,
+    llm_model: str | None,
+    strict: bool | None,
     quiet: bool,
 ) -> None:
     """Summarize the articles in INPUT... into a cited brief.
@@ -101,23 +120,30 @@ def brief_command(
       newsbrief brief a.txt b.html c.txt --format md --out brief.md
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
+      newsbrief brief articles/ --backend openai --llm-model llama3.2
     """
     from newsbrief.pipeline import request_from_paths, run
-    from newsbrief.render import render
+    from newsbrief.render import render, strip_controls
     from newsbrief.settings import load_settings
 
-    settings = load_settings(config, words=words, max_file_bytes=max_bytes, backend=backend)
+    settings = load_settings(
+        config,
+        words=words,
+        max_file_bytes=max_bytes,
+        backend=backend,
+        llm_url=llm_url,
+        llm_model=llm_model,
+        strict=strict or None,  # an absent flag keeps the setting from the file or environment
+    )
     if fmt is None and out is not None:
         fmt = FORMAT_SUFFIXES.get(out.suffix.lower(), "text")
     FORMATS.check(fmt or "text")  # a bad format fails before any work
     result = run(request_from_paths(list(inputs), settings, sections=sections), settings)
     if not quiet:
-        for notice in result.notices:
-            click.echo(
-                f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
-                f"{notice.source or 'input'}: {notice.message}",
-                err=True,
-            )
+        for notice in result.notices:  # names and text from the input: no control characters
+            line = f"{notice.source or 'input'}: {notice.message}"
+            kind = "skipped" if notice.skipped else "warning"
+            click.echo(f"newsbrief: {kind}: {strip_controls(line)}", err=True)
     output = render(result, fmt or "text", explain=explain)
     if out is None:
         write_stdout(output)

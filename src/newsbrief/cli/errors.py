@@ -21,7 +21,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int) -> None:
-    click.echo(f"newsbrief: error: {message}", err=True)
+    from newsbrief.render import strip_controls  # an input's name can carry ESC bytes
+
+    click.echo(f"newsbrief: error: {strip_controls(message)}", err=True)
     sys.exit(code)
 
 

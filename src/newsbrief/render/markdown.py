@@ -13,6 +13,7 @@ import re
 
 from newsbrief.records import Brief
 from newsbrief.render import marker, source_label, strip_controls
+from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 from newsbrief.render.text import explain_sections
 
@@ -42,6 +43,9 @@ def render_markdown(brief: Brief, explain: bool = False) -> str:
             f"_{brief.word_count} of {brief.words} words from {len(brief.articles)} article(s)._",
             "",
         ]
+    checked = checked_lines(brief)
+    if checked and "summary" in brief.sections:
+        lines += ["## Rewritten by the LLM and checked", ""] + [escape(c) for c in checked] + [""]
     for title, items in section_lines(brief):
         lines += [f"## {title}", ""] + [f"- {escape(item)}" for item in items] + [""]
     lines += ["## Sources", ""]

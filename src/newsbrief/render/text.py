@@ -7,6 +7,7 @@ import textwrap
 from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
 from newsbrief.render import marker, numbers, source_label, strip_controls
+from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 
 WIDTH = 88
@@ -30,6 +31,9 @@ def _text(brief: Brief, explain: bool) -> str:
         "Sources",
         "\n".join(source_label(n, brief, a.id) for n, a in enumerate(brief.articles, 1)),
     ]
+    checked = checked_lines(brief)
+    if checked and "summary" in brief.sections:
+        parts += ["Rewritten by the LLM and checked", "\n".join(checked)]
     for title, lines in section_lines(brief):
         parts += [title, "\n".join(f"- {line}" for line in lines)]
     if brief.notices:
