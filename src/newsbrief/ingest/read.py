@@ -7,7 +7,6 @@ becomes a warning notice. Input that cannot be used at all raises :class:`InputE
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -17,7 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from newsbrief.errors import InputError
-from newsbrief.ingest.guard import decode_with_bom, load_json, read_stdin, walk
+from newsbrief.ingest.guard import decode_with_bom, gunzip, load_json, read_stdin, walk
 from newsbrief.records import Article, Notice
 from newsbrief.settings import Settings
 
@@ -162,9 +161,11 @@ def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_D
         raise InputError(f"{path}: cannot read ({exc.strerror})", code="E103") from None
     name = path.name.lower()
     if name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+        try:  # bounded: a small gzip bomb cannot fill the memory (E104 over the limit)
+            data = gunzip(data, settings.max_file_bytes, str(path))
+        except InputError as exc:
+            if exc.code != "E103":
+                raise
             notices.append(
                 Notice("binary-file", "not a readable gzip file; skipped", str(path), True)
             )
