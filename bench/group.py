@@ -79,7 +79,7 @@ def mix(rows, per_day: float | None, seed: int = 0) -> tuple[list[dict], list[st
 def scores(articles, truth, threshold: float) -> tuple[float, float, float, float, float]:
     from sklearn.metrics import adjusted_rand_score
 
-    from newsbrief.group import GroupSettings, bcubed, group_articles
+    from newsbrief.batch.group import GroupSettings, bcubed, group_articles
 
     started = time.perf_counter()
     stories = group_articles(articles, GroupSettings(threshold=threshold))

@@ -66,7 +66,7 @@ def lexrank(texts: list[str], words: int) -> Callable[[], object] | None:
 
 def brief_rows(runs: int) -> list[str]:
     from newsbrief import brief_paths
-    from newsbrief.ingest import read_inputs
+    from newsbrief.ingest.read import read_inputs
     from newsbrief.settings import Settings
 
     rows = []

@@ -6,7 +6,7 @@
 Training data: Multi-News *training* clusters the sentence scorer was not fitted on
 (``scripts/train_scorer.py`` uses the first 6,000), since one concept feature is the sentence
 scorer's own output and must look as it does on unseen clusters. For every concept of a
-cluster (:mod:`newsbrief.concepts`) the label is whether the human summary holds it, as a
+cluster (:mod:`newsbrief.summary.concepts`) the label is whether the human summary holds it, as a
 word or as a pair of adjacent words. A logistic regression on the standardised concept
 features gives one weight per feature. Run it again after ``scripts/train_scorer.py``.
 """
@@ -22,15 +22,15 @@ from pathlib import Path
 
 import numpy as np
 
-from newsbrief.concepts import CONCEPT_FEATURES, concept_features
 from newsbrief.errors import NewsbriefError
-from newsbrief.features import article_codes, sentence_features
-from newsbrief.ingest import from_items
-from newsbrief.patterns import words_of
-from newsbrief.pipeline import prepare
-from newsbrief.represent import Similarity, get_representation
-from newsbrief.score import learned_scorer, learned_scores
+from newsbrief.ingest.read import from_items
 from newsbrief.settings import Settings
+from newsbrief.summary.concepts import CONCEPT_FEATURES, concept_features
+from newsbrief.summary.features import article_codes, sentence_features
+from newsbrief.summary.patterns import words_of
+from newsbrief.summary.pipeline import prepare
+from newsbrief.summary.represent import Similarity, get_representation
+from newsbrief.summary.score import learned_scorer, learned_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews" / "train-first10000.jsonl.gz"

@@ -7,7 +7,7 @@ Training data: the first clusters of the Multi-News *training* sample only (neve
 never DUC). For every sentence the pipeline keeps, the target is how much of it the human
 summary contains: the mean of its clipped unigram and bigram precision against the reference,
 with the rouge-score package's tokenizer and Porter stemmer. A ridge regression on the
-standardised features of ``newsbrief.features`` and a bag of the sentence's words gives one
+standardised features of ``newsbrief.summary.features`` and a bag of the sentence's words gives one
 weight per feature and, for the ``--vocabulary`` words whose weights matter most (refitted on
 just those), one weight per word. The file records the data, the counts, the date and this
 command so anyone can reproduce it. Then ``scripts/train_concepts.py`` fits the concept
@@ -27,11 +27,11 @@ from pathlib import Path
 import numpy as np
 
 from newsbrief.errors import NewsbriefError
-from newsbrief.features import FEATURES, sentence_features
-from newsbrief.ingest import from_items
-from newsbrief.pipeline import prepare
-from newsbrief.represent import Similarity, get_representation
+from newsbrief.ingest.read import from_items
 from newsbrief.settings import Settings
+from newsbrief.summary.features import FEATURES, sentence_features
+from newsbrief.summary.pipeline import prepare
+from newsbrief.summary.represent import Similarity, get_representation
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews" / "train-first10000.jsonl.gz"
@@ -75,8 +75,8 @@ def main() -> None:
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import Ridge
 
-    from newsbrief.patterns import WORD_PATTERN, words_of
-    from newsbrief.score import word_bag
+    from newsbrief.summary.patterns import WORD_PATTERN, words_of
+    from newsbrief.summary.score import word_bag
 
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
     settings = Settings()

@@ -14,7 +14,7 @@ from newsbrief.analysis.quotes import find_quotes
 from newsbrief.analysis.referents import Referents
 from newsbrief.errors import SettingsError
 from newsbrief.records import Actor, Article, Cluster, Mention
-from newsbrief.segment import segment
+from newsbrief.summary.segment import segment
 
 FIRST = (
     "The Quarry Lane tunnel was closed on Tuesday after water flooded the north bore. "

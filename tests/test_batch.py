@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
 
-from newsbrief.batch import errors_path, read_done, run_batch
+from newsbrief.batch.runner import errors_path, read_done, run_batch
 from newsbrief.cli import main
 from newsbrief.errors import InputError, SettingsError
 from newsbrief.settings import load_settings, settings_dict

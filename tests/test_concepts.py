@@ -6,10 +6,15 @@ import numpy as np
 import pytest
 
 from newsbrief import brief
-from newsbrief.concepts import CONCEPT_FEATURES, concept_features, concept_lists, weigh_concepts
 from newsbrief.errors import SettingsError
-from newsbrief.features import FEATURES
-from newsbrief.patterns import words_of
+from newsbrief.summary.concepts import (
+    CONCEPT_FEATURES,
+    concept_features,
+    concept_lists,
+    weigh_concepts,
+)
+from newsbrief.summary.features import FEATURES
+from newsbrief.summary.patterns import words_of
 
 
 def test_concepts_are_content_words_and_pairs_not_two_stop_words() -> None:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsbrief.cli.evaluate import eval_command
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.evaluate.command import eval_command
 from newsbrief.evaluate.datasets import EvalCluster, read_clusters
 from newsbrief.evaluate.peers import (
     SYSTEMS,
@@ -400,7 +400,7 @@ def test_the_command_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_importing_the_command_stays_light() -> None:
     code = (
-        "import sys, newsbrief.evaluate.command, newsbrief.evaluate.runner;"
+        "import sys, newsbrief.cli.evaluate, newsbrief.evaluate.runner;"
         "print(sorted({'rouge_score', 'sumy', 'tqdm', 'numpy', 'nltk'} & set(sys.modules)))"
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,8 +8,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, make_article
 
-from newsbrief.cli import main
-from newsbrief.group import (
+from newsbrief.batch.group import (
     GroupSettings,
     article_vectors,
     bcubed,
@@ -18,6 +17,7 @@ from newsbrief.group import (
     parse_date,
     processing_order,
 )
+from newsbrief.cli import main
 
 ARTICLES = FIXTURES / "group-articles.jsonl"
 

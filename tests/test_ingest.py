@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE, make_article
 
 from newsbrief import InputError, Settings, brief_paths
-from newsbrief.ingest import from_items, read_inputs
+from newsbrief.ingest.read import from_items, read_inputs
 
 SETTINGS = Settings()
 

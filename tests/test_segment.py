@@ -4,7 +4,7 @@ import pytest
 
 from newsbrief import Article
 from newsbrief.records import Brief, Removal
-from newsbrief.segment import blocks, segment, split_sentences
+from newsbrief.summary.segment import blocks, segment, split_sentences
 
 
 def sentences_of(text: str) -> list[str]:

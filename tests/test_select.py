@@ -6,9 +6,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsbrief.records import Sentence
-from newsbrief.represent import Similarity
-from newsbrief.select import select
 from newsbrief.settings import Settings
+from newsbrief.summary.represent import Similarity
+from newsbrief.summary.select import select
 
 
 def sentences(*texts: str, article: str = "1") -> list[Sentence]:
@@ -77,7 +77,7 @@ def test_zero_scores_are_never_chosen() -> None:
 def test_coverage_prefers_new_concepts_to_a_higher_scored_repeat() -> None:
     from scipy.sparse import csr_matrix as csr
 
-    from newsbrief.concepts import Concepts
+    from newsbrief.summary.concepts import Concepts
 
     items = sentences(
         "storm floods the old harbor district",
@@ -97,7 +97,7 @@ def test_coverage_prefers_new_concepts_to_a_higher_scored_repeat() -> None:
 def test_coverage_keeps_budget_and_dependent_sentence_rules() -> None:
     from scipy.sparse import csr_matrix as csr
 
-    from newsbrief.concepts import Concepts
+    from newsbrief.summary.concepts import Concepts
 
     items = sentences("the port reopened on friday", "he said trade would resume soon")
     holds = csr(np.array([[1, 0], [0, 1]], dtype=np.float32))

@@ -415,7 +415,7 @@ def test_serve_with_processes_passes_settings_through_the_environment(monkeypatc
 
 def test_command_module_does_not_import_the_web_stack() -> None:
     code = (
-        "import sys, newsbrief.cli, newsbrief.service.command\n"
+        "import sys, newsbrief.cli, newsbrief.cli.serve\n"
         "print(sorted({'fastapi', 'uvicorn', 'starlette', 'multipart', 'pydantic'} & "
         "{m.split('.')[0] for m in sys.modules}))"
     )

@@ -26,14 +26,14 @@ from newsbrief.settings import Settings, load_settings
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from newsbrief.pipeline import brief, brief_paths, prepare, summarize
+    from newsbrief.summary.pipeline import brief, brief_paths, prepare, summarize
 
 _PIPELINE = {"brief", "brief_paths", "prepare", "summarize"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _PIPELINE:
-        from newsbrief import pipeline
+        from newsbrief.summary import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")

@@ -12,6 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+# What each Removal.reason means (a stable code; summary.clean finds them, renderers explain them).
+REMOVAL_REASONS = {
+    "title": "the article's title: kept as metadata, not a summary sentence",
+    "standfirst": "the standfirst (dek) under the title: kept as metadata",
+    "dateline": "the dateline opening the story (place, date): kept as metadata",
+    "torn-graphic": "labels of a map, chart or graphic torn into short lines",
+    "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
+    "caption": "a photo caption printed twice, one copy under the other: neither copy is story",
+    "share-widget": "a share / follow / subscribe widget",
+    "contact-footer": "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …')",
+    "advertisement": "an advertisement marker",
+    "photo-credit": "a photo or image credit",
+    "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
+}
+
 
 @dataclass(frozen=True)
 class Article:
@@ -28,8 +43,9 @@ class Article:
 class Removal:
     """A span of an article that is not summary material, and why.
 
-    ``reason`` is a stable code (see ``newsbrief.clean.REASONS``); title and standfirst lines
-    are recorded here too, since they are kept as metadata rather than summary sentences.
+    ``reason`` is a stable code (see :data:`REMOVAL_REASONS`); title and
+    standfirst lines are recorded here too, since they are kept as metadata rather than summary
+    sentences.
     """
 
     article_id: str

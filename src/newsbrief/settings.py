@@ -23,15 +23,16 @@ class Settings:
 
     # Summary length budget in words; a brief never exceeds it.
     words: int = 150
-    # How sentences become vectors: a name in newsbrief.represent.REPRESENTATIONS.
+    # How sentences become vectors: a name in newsbrief.summary.represent.REPRESENTATIONS.
     representation: str = "tfidf"
     # How sentences are scored: "learned" (shipped weights), "centroid" (no learned weights), or
     # "auto": learned for clusters of up to 10 articles (what it was fitted on), else centroid.
     scorer: str = "auto"
     # The centroid scorer: weight of the position prior against centrality (0 = ignore position).
     position_weight: float = 0.35
-    # Selection: "coverage" (cover the heaviest concepts, newsbrief.concepts; the better of the two
-    # on Multi-News and on 25-article DUC clusters) or "mmr" (maximal marginal relevance).
+    # Selection: "coverage" (cover the heaviest concepts, newsbrief.summary.concepts; the better
+    # of the two on Multi-News and on 25-article DUC clusters) or "mmr" (maximal marginal
+    # relevance).
     selection: str = "coverage"
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
     redundancy_threshold: float = 0.3

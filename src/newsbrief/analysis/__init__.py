@@ -88,9 +88,12 @@ def run_sections(
         quotes = find_quotes(cluster, actors)
     timeline: tuple[TimelineEntry, ...] = ()
     if "timeline" in run:
-        from newsbrief.analysis.timeline import build_timeline
+        from newsbrief.analysis.timeline import build_timeline, undated_notice
 
         timeline = build_timeline(cluster)
+        undated = undated_notice(cluster)
+        if undated is not None:
+            notices.append(undated)
     agreement: tuple[Alignment, ...] = ()
     if "agreement" in run:
         from newsbrief.analysis.agreement import align

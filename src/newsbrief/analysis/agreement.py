@@ -130,7 +130,7 @@ def _pairs(
     """Each sentence's best match in every other article, at or above ``threshold``."""
     import numpy as np
 
-    from newsbrief.represent import Similarity, get_representation
+    from newsbrief.summary.represent import Similarity, get_representation
 
     matrix = get_representation("tfidf").vectors([s.text for s in sentences])
     similarity = Similarity(matrix)

@@ -15,75 +15,8 @@ from datetime import date, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "one": 1}
-NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|a)"
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "month-day",
-        re.compile(
-            rf"\b(?P<m>{MONTH}) (?P<d>{_DAY})(?:[-–](?P<d2>{_DAY}))?(?:,? (?P<y>{YEAR}))?\b"
-        ),
-    ),
-    ("day-month", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{MONTH})(?:,? (?P<y>{YEAR}))?\b")),
-    ("month-year", re.compile(rf"\b(?P<m>{MONTH})(?:,| of)? (?P<y>{YEAR})\b")),
-    (
-        "month",
-        re.compile(
-            r"\b(?:(?P<rel>[Ii]n|[Ll]ast|[Ee]arly|[Ll]ate|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]his|[Nn]ext"
-            r"|mid-|[Ss]ince early|[Ss]ince late|[Ii]n early|[Ii]n late) )"
-            rf"(?P<m>{MONTH})(?![\w.]| \d)"
-        ),
-    ),
-    (
-        "decade",
-        re.compile(r"\b(?:the )?(?:(?P<part>early|mid|late)[- ])?(?P<y>(?:1[89]|20)\d0)s\b"),
-    ),
-    ("year-range", re.compile(rf"\b(?P<y>{YEAR})[-–](?P<y2>\d\d(?:\d\d)?)\b(?![-–]?\d)")),
-    (
-        "year",
-        re.compile(
-            rf"(?:\b(?:[Ii]n|[Ss]ince|by|until|of|during|from|before|after|through|early|late|"
-            rf"mid|year|fiscal|end of|[Tt]he|between|and|[Aa]n?|his|her|its|their) |\()"
-            rf"(?P<y>{YEAR})\b(?![-–/.,]?\d)"
-        ),
-    ),
-    (
-        "today",
-        re.compile(
-            r"\b(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b"
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(rf"\b(?:(?P<rel>last|this|next|on|early|late) )?(?P<w>{'|'.join(WEEKDAYS)})\b"),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<rel>last|this|next|earlier this|later this|past)"
-            r" (?P<unit>week|month|year)\b(?!s)"
-        ),
-    ),
-    ("ago", re.compile(rf"\b(?P<n>{NUMBER}) (?P<unit>day|week|month|year)s? ago\b")),
-    (
-        "span",
-        re.compile(
-            r"\b(?:the (?P<n>two|three|four|five|[2-5]) days of"
-            r"|(?P<n2>two|three|four|five|[2-5])-day)"
-            r" (?:talks|meetings|negotiations|summit|visit)\b"
-        ),
-    ),
-]
-_FUTURE = re.compile(
-    r"\b(?:will|'ll|is to|are to|plans? to|scheduled|expected|due to|next|upcoming|until)\b"
-)
+from newsbrief.analysis.datepatterns import NUMBERS, PATTERNS, RELATIVE_KINDS, TENS, UNITS, WEEKDAYS
+from newsbrief.analysis.tense import direction
 
 
 @dataclass(frozen=True)
@@ -116,20 +49,36 @@ class Found:
     note: str = ""
 
 
-def find_dates(text: str, anchor: Anchor) -> list[Found]:
-    """The resolvable date expressions of ``text``, leftmost-longest, without overlaps."""
+def _expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every date expression of ``text``, leftmost-longest, without overlaps."""
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start = match.start("y") if kind == "year" else match.start()
             candidates.append((start, match.end(), kind, match))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen, taken = [], 0
+    for candidate in candidates:
+        if candidate[0] >= taken:
+            chosen.append(candidate)
+            taken = candidate[1]
+    return chosen
+
+
+def relative_expressions(text: str) -> list[tuple[int, int, str]]:
+    """The expressions of ``text`` that only the article's day can place ("Monday", "last
+    week", "over the weekend"): (start, end, as written)."""
+    return [
+        (start, end, text[start:end])
+        for start, end, kind, match in _expressions(text)
+        if kind in RELATIVE_KINDS and not (kind == "weekday" and match["m"])
+    ]
+
+
+def find_dates(text: str, anchor: Anchor) -> list[Found]:
+    """The resolvable date expressions of ``text``, leftmost-longest, without overlaps."""
     found: list[Found] = []
-    taken = 0
-    for start, end, kind, match in candidates:
-        if start < taken:
-            continue
-        taken = end
+    for start, end, kind, match in _expressions(text):
         try:
             result = _normalize(kind, match, text, anchor)
         except (OverflowError, ValueError):  # anchored beyond year 1 or 9999: not a real date
@@ -146,11 +95,14 @@ Result = tuple[str, str, date, date, str, str]
 
 
 def _normalize(kind: str, match: re.Match[str], text: str, anchor: Anchor) -> Result | None:
-    future = bool(_FUTURE.search(text[max(0, match.start() - 40) : match.start()]))
-    if kind in ("month-day", "day-month", "month-year"):
-        return _calendar(match, anchor, kind, future)
+    way = direction(text, match.start(), match.end())
+    if kind in ("month-day", "day-month", "month-year") or (kind == "weekday" and match["m"]):
+        return _calendar(match, anchor, kind, way)
     if kind == "month":
-        return _month(match, anchor, future)
+        return _month(match, anchor, way)
+    if kind == "spoken-year":
+        year = _spoken_year(match.group("sy"))
+        return str(year), "year", date(year, 1, 1), date(year, 12, 31), "absolute", ""
     if kind == "decade":
         return _decade(match)
     if kind == "year-range":
@@ -164,9 +116,14 @@ def _normalize(kind: str, match: re.Match[str], text: str, anchor: Anchor) -> Re
         offset = {"yesterday": -1, "tomorrow": 1}.get(match.group("w"), 0)
         return _day(anchor.day + timedelta(days=offset), anchor)
     if kind == "weekday":
-        return _weekday(match, anchor, future)
+        return _weekday(match, anchor, way)
     if kind == "relative":
         return _relative(match, anchor)
+    if kind in ("year-earlier", "this-year"):
+        year = anchor.day.year - (kind == "year-earlier")
+        return str(year), "year", date(year, 1, 1), date(year, 12, 31), anchor.kind, anchor.note
+    if kind == "weekend":
+        return _weekend(match, anchor, way)
     if kind == "ago":
         return _ago(match, anchor)
     return _span(match, anchor)
@@ -176,7 +133,7 @@ def _day(day: date, anchor: Anchor, note: str = "") -> Result:
     return day.isoformat(), "day", day, day, anchor.kind, note or anchor.note
 
 
-def _calendar(match: re.Match[str], anchor: Anchor, kind: str, future: bool) -> Result | None:
+def _calendar(match: re.Match[str], anchor: Anchor, kind: str, way: int) -> Result | None:
     explicit = match.group("y")
     year = int(explicit) if explicit else anchor.year
     if year is None:
@@ -188,7 +145,7 @@ def _calendar(match: re.Match[str], anchor: Anchor, kind: str, future: bool) -> 
         return None
     used, note = ("absolute", "") if explicit else (anchor.kind, anchor.note)
     if not explicit and anchor.day is not None:
-        parsed = _nearest_year(parsed, anchor.day, future)
+        parsed = _nearest_year(parsed, anchor.day, way)
     if kind == "month-year":
         last = parsed + relativedelta(months=1, days=-1)
         return parsed.strftime("%Y-%m"), "month", parsed, last, used, note
@@ -202,31 +159,39 @@ def _calendar(match: re.Match[str], anchor: Anchor, kind: str, future: bool) -> 
     return parsed.isoformat(), "day", parsed, parsed, used, note
 
 
-def _month(match: re.Match[str], anchor: Anchor, future: bool) -> Result | None:
-    """A month without a year: this year's when only the year is known; else the last such
-    month up to the article's (past tense, "last July"), or the next (future, "next May")."""
+def _month(match: re.Match[str], anchor: Anchor, way: int) -> Result | None:
+    """A month without a year: this year's when only the year is known, or when the text says
+    "July this year"; else the last such month up to the article's ("last July", "won in
+    July"), the next ("next May", "will meet in July"), or with no cue the nearer of the two."""
     month = dateutil_parser.parse(f"{match.group('m')} 1 2000").month
-    rel = match.group("rel").lower()
+    rel = (match.group("rel") or match.group("mid") or "").lower()
+    if not rel and match.group("m") == "May":
+        return None  # a bare "May" is the verb more often than the month
+    which = match.group("year")
+    if rel == "next" or which == "next":
+        way = 1
+    elif rel in ("last", "since") or which == "last":
+        way = -1
     if anchor.day is None:
         if anchor.year is None:
             return None
-        first = date(anchor.year, month, 1)
-    else:
+        first = date(anchor.year + {"next": 1, "last": -1}.get(which or "", 0), month, 1)
+    elif which == "this":
         first = date(anchor.day.year, month, 1)
-        current = anchor.day.replace(day=1)
-        if rel == "next" or (future and rel not in {"last", "since"}):
-            if first < current or (rel == "next" and first == current):
-                first = first.replace(year=first.year + 1)
-        elif first > current or (rel == "last" and first == current):
+    else:
+        first = _nearest_year(date(anchor.day.year, month, 1), anchor.day.replace(day=1), way)
+        if rel == "next" and first == anchor.day.replace(day=1):
+            first = first.replace(year=first.year + 1)
+        elif rel == "last" and first == anchor.day.replace(day=1):
             first = first.replace(year=first.year - 1)
     last = first + relativedelta(months=1, days=-1)
     return first.strftime("%Y-%m"), "month", first, last, anchor.kind, anchor.note
 
 
-def _nearest_year(parsed: date, anchor: date, future: bool) -> date:
-    """A year-less date falls in the year that puts it on the right side of the anchor: the
-    last such date up to two weeks after it (past tense), or the next one from two weeks
-    before it (future tense)."""
+def _nearest_year(parsed: date, anchor: date, way: int) -> date:
+    """A year-less date falls in the year that puts it on the side of the anchor its clause
+    points to: the last such date up to two weeks after it (back), the next one from two weeks
+    before it (forward), or with no cue the one nearest the anchor."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -234,9 +199,19 @@ def _nearest_year(parsed: date, anchor: date, future: bool) -> date:
         except ValueError:
             continue
     slack = timedelta(days=14)
-    if future:
+    if way > 0:
         return min((d for d in options if d >= anchor - slack), default=options[-1])
-    return max((d for d in options if d <= anchor + slack), default=options[0])
+    if way < 0:
+        return max((d for d in options if d <= anchor + slack), default=options[0])
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
+def _spoken_year(words: str) -> int:
+    """ "nineteen ninety-six" → 1996, "two thousand" → 2000 (broadcast transcripts)."""
+    if words == "two thousand":
+        return 2000
+    tens, _, unit = words.removeprefix("nineteen ").partition("-")
+    return 1900 + 10 * (TENS.index(tens) + 2) + (UNITS.index(unit) + 1 if unit else 0)
 
 
 def _decade(match: re.Match[str]) -> Result:
@@ -255,12 +230,14 @@ def _year_range(match: re.Match[str]) -> Result | None:
     return f"{first}/{last}", "year", date(first, 1, 1), date(last, 12, 31), "absolute", ""
 
 
-def _weekday(match: re.Match[str], anchor: Anchor, future: bool) -> Result:
+def _weekday(match: re.Match[str], anchor: Anchor, way: int) -> Result:
+    """A bare weekday: forward when its clause points forward ("leaves Saturday"), else the
+    last such day up to the article's (news reports what happened: "said Saturday")."""
     assert anchor.day is not None
     target = WEEKDAYS.index(match.group("w"))
-    rel = match.group("rel")
+    rel = (match.group("rel") or "").lower()
     back = (anchor.day.weekday() - target) % 7
-    if rel == "next" or (future and rel != "last"):
+    if rel == "next" or (way > 0 and rel != "last"):
         ahead = (target - anchor.day.weekday()) % 7
         day = anchor.day + timedelta(days=ahead or (7 if rel == "next" else 0))
     elif rel == "last" and back == 0:
@@ -270,9 +247,24 @@ def _weekday(match: re.Match[str], anchor: Anchor, future: bool) -> Result:
     return _day(day, anchor)
 
 
+def _weekend(match: re.Match[str], anchor: Anchor, way: int) -> Result:
+    """Saturday and Sunday: the last weekend up to the article's day, or the next one when
+    the clause points forward ("next weekend", "will meet over the weekend")."""
+    assert anchor.day is not None
+    rel = (match.group("rel") or "").lower()
+    saturday = anchor.day - timedelta(days=(anchor.day.weekday() - 5) % 7)
+    if rel == "next" or (way > 0 and rel != "last" and saturday < anchor.day - timedelta(1)):
+        saturday += timedelta(weeks=1)
+    elif rel == "last" and saturday >= anchor.day - timedelta(1):
+        saturday -= timedelta(weeks=1)
+    sunday = saturday + timedelta(days=1)
+    value = f"{saturday.isoformat()}/{sunday.isoformat()}"
+    return value, "day", saturday, sunday, anchor.kind, anchor.note
+
+
 def _relative(match: re.Match[str], anchor: Anchor) -> Result:
     assert anchor.day is not None
-    rel, unit = match.group("rel"), match.group("unit")
+    rel, unit = match.group("rel").lower(), match.group("unit")
     step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
     if unit == "year":
         year = anchor.day.year + step

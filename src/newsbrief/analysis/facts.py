@@ -114,7 +114,7 @@ def durations(text: str) -> list[tuple[float, str]]:
 def rule_verdict(first: str, second: str) -> Verdict:
     """The rules' label for two sentences that report the same thing."""
     a, b = numbers(first), numbers(second)
-    for unit in a.keys() & b.keys():
+    for unit in sorted(a.keys() & b.keys()):  # sorted: set order follows the hash seed
         if a[unit][0] != b[unit][0]:
             return Verdict(
                 "conflict", "number", f"different numbers: “{a[unit][1]}” against “{b[unit][1]}”"

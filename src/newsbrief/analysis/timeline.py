@@ -3,7 +3,9 @@
 Anchoring, in order: the article's publication date from metadata; else its date inferred
 from the text (the latest full date with a year it gives); else, when the article gives no year
 at all, the year borrowed from the rest of the cluster (which resolves "June 12" but never
-"on Monday"). Every entry says which it used.
+"on Monday"). Every entry says which it used. An article with no day to count from keeps its
+relative expressions ("Monday", "last week") out of the timeline, and one notice names them and
+says how to give the date (:func:`undated_notice`).
 """
 
 from __future__ import annotations
@@ -11,8 +13,21 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from newsbrief.analysis.dates import Anchor, find_dates
-from newsbrief.records import Article, Cluster, DateMention, Mention, Sentence, TimelineEntry
+from newsbrief.analysis.dates import Anchor, find_dates, relative_expressions
+from newsbrief.records import (
+    Article,
+    Cluster,
+    DateMention,
+    Mention,
+    Notice,
+    Sentence,
+    TimelineEntry,
+)
+
+DATE_HINT = (
+    'give each article its date: a "date" field in JSON Lines or the service\'s items, '
+    "Article(date=...) in Python"
+)
 
 
 def publication_anchor(article: Article) -> Anchor | None:
@@ -109,3 +124,29 @@ def build_timeline(cluster: Cluster) -> tuple[TimelineEntry, ...]:
         )
     entries.sort(key=lambda e: (e.earliest, e.latest, e.value))
     return tuple(entries)
+
+
+def undated_notice(cluster: Cluster) -> Notice | None:
+    """One notice naming the relative dates that no article day could place, or ``None``.
+
+    They are left out of the timeline rather than guessed; the notice says how many, quotes
+    a few, names the articles, and says how to give a date.
+    """
+    anchor_of = anchors(cluster)
+    missing: dict[str, list[str]] = {}
+    for article in cluster.articles:
+        if anchor_of[article.id].day is None:
+            said = [text for _, _, text in relative_expressions(article.text)]
+            if said:
+                missing[article.id] = said
+    if not missing:
+        return None
+    said = list(dict.fromkeys(t for texts in missing.values() for t in texts))
+    count = sum(len(texts) for texts in missing.values())
+    shown = ", ".join(f"“{t}”" for t in said[:5]) + (", …" if len(said) > 5 else "")
+    articles = ", ".join(missing)
+    message = (
+        f"timeline: {count} relative date(s) ({shown}) in article(s) {articles} left out: "
+        f"the article gives no date to count from; {DATE_HINT}"
+    )
+    return Notice("undated-relative", message)

@@ -4,7 +4,7 @@
 - :mod:`~newsbrief.evaluate.peers` holds the systems, chosen by name from ``SYSTEMS``;
 - :mod:`~newsbrief.evaluate.rouge` scores with the ``rouge-score`` package and bootstraps;
 - :mod:`~newsbrief.evaluate.runner` runs a system over clusters, timing and tracing it;
-- :mod:`~newsbrief.evaluate.command` is ``newsbrief eval``.
+- :mod:`~newsbrief.cli.evaluate` is ``newsbrief eval``.
 
 Nothing heavy is imported here: rouge-score, sumy, tqdm and numpy load when a run starts.
 See docs/eval.md.

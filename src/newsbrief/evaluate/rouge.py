@@ -2,8 +2,9 @@
 
 The scoring is the library's (Porter stemmer, its own tokenizer); this module only prepares the
 texts the way the datasets' convention asks: lowercased, one sentence a line (ROUGE-Lsum reads
-sentence boundaries from newlines), sentences found by :func:`newsbrief.segment.split_sentences`
-within each line. Several references: the mean of the F1 against each.
+sentence boundaries from newlines), sentences found by
+:func:`newsbrief.summary.segment.split_sentences` within each line. Several references: the mean
+of the F1 against each.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def require(module: str, package: str, hint: str = EVAL_HINT) -> Any:
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``: every line break ends one; our splitter finds the rest."""
-    from newsbrief.segment import split_sentences
+    from newsbrief.summary.segment import split_sentences
 
     found: list[str] = []
     for line in text.splitlines():

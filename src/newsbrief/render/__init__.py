@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from newsbrief.errors import SettingsError
 from newsbrief.records import Brief
 
 FORMATS = ("text", "md", "json", "html")
+
+# Characters that act on a terminal or reorder what it shows rather than print: C0 controls but
+# tab and newline (ESC starts colour, cursor and title sequences; CR overwrites a line), DEL, C1
+# controls (U+009B is a one-character CSI on some terminals) and the bidirectional overrides and
+# isolates ("Trojan Source"). Article text is never trusted to be shown raw.
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (tab and newline are kept): safe for a terminal."""
+    return CONTROLS.sub("", text)
 
 
 def render(brief: Brief, fmt: str, explain: bool = False) -> str:

@@ -1,11 +1,17 @@
-"""A standalone HTML page: the summary with links to its sources, each cited span highlighted."""
+"""A standalone HTML page: the summary with links to its sources, each cited span highlighted.
+
+Every value from the input (ids, titles, sources, dates, text, analysis, notices) reaches the
+page through :func:`_e` only, which escapes it for a text node and a quoted attribute alike.
+Anchors are built from the article's number and the sentence index (integers), never from the
+article id, so no input ever lands inside a URL.
+"""
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from newsbrief.records import Brief
-from newsbrief.render import numbers
+from newsbrief.render import numbers, strip_controls
 from newsbrief.render.sections import section_lines
 
 STYLE = """
@@ -18,15 +24,26 @@ mark{background:#ffe58a}mark:target{outline:2px solid #0b4f9c}
 """
 
 
+def _e(value: object) -> str:
+    """The one way input reaches the page: control characters dropped, ``& < > " '`` escaped."""
+    return html.escape(strip_controls(str(value)), quote=True)
+
+
+def _anchor(article_number: int, sentence_index: int) -> str:
+    return f"a{int(article_number)}-s{int(sentence_index)}"
+
+
 def render_html(brief: Brief, explain: bool = False) -> str:
+    """The brief as one self-contained page (no script, nothing loaded from elsewhere)."""
     number = numbers(brief)
     summary = []
     for s in brief.sentences:
         links = [
-            f'<a href="#a{c.article_id}-s{c.sentence_index}">{number[c.article_id]}</a>'
+            f'<a href="#{_anchor(number[c.article_id], c.sentence_index)}">'
+            f"{number[c.article_id]}</a>"
             for c in s.citations
         ]
-        summary.append(f'{escape(s.text)} <span class="cite">[{", ".join(links)}]</span>')
+        summary.append(f'{_e(s.text)} <span class="cite">[{", ".join(links)}]</span>')
     cited: dict[str, list[tuple[int, int, int]]] = {}
     for s in brief.sentences:
         for c in s.citations:
@@ -35,29 +52,31 @@ def render_html(brief: Brief, explain: bool = False) -> str:
     if "summary" in brief.sections:
         body += [
             f"<p>{' '.join(summary) or '<em>No sentence fits the word budget.</em>'}</p>",
-            f'<p class="meta">{brief.word_count} of {brief.words} words from '
+            f'<p class="meta">{_e(brief.word_count)} of {_e(brief.words)} words from '
             f"{len(brief.articles)} article(s).</p>",
         ]
     for title, items in section_lines(brief):
-        rows = "".join(f"<li>{escape(item)}</li>" for item in items)
-        body.append(f'<h2>{escape(title)}</h2><ul class="analysis">{rows}</ul>')
+        rows = "".join(f"<li>{_e(item)}</li>" for item in items)
+        body.append(f'<h2>{_e(title)}</h2><ul class="analysis">{rows}</ul>')
     if brief.notices:
         notices = "".join(
-            f"<li>{escape(n.source or 'input')}: {escape(n.message)}</li>" for n in brief.notices
+            f"<li>{_e(n.source or 'input')}: {_e(n.message)}</li>" for n in brief.notices
         )
         body.append(f'<h2>Notices</h2><ul class="notice">{notices}</ul>')
     body.append("<h2>Sources</h2>")
     for article in brief.articles:
-        title = escape(article.title or article.source)
-        date = f", {escape(article.date)}" if article.date else ""
+        n = number[article.id]
+        title = _e(article.title or article.source)
+        date = f", {_e(article.date)}" if article.date else ""
+        spans = cited.get(article.id, [])
         body.append(
-            f'<h3 id="a{escape(article.id)}">[{number[article.id]}] {title}{date}</h3>'
-            f'<p class="meta">{escape(article.source)}</p>'
-            f"<article>{_highlight(article.text, cited.get(article.id, []), article.id)}</article>"
+            f'<h3 id="a{n}">[{n}] {title}{date}</h3>'
+            f'<p class="meta">{_e(article.source)}</p>'
+            f"<article>{_highlight(article.text, spans, n)}</article>"
         )
     if explain and brief.removals:
         removed = "".join(
-            f"<li>[{number[r.article_id]}] <b>{escape(r.reason)}</b>: {escape(r.text)}</li>"
+            f"<li>[{number[r.article_id]}] <b>{_e(r.reason)}</b>: {_e(r.text)}</li>"
             for r in brief.removals
         )
         body.append(f"<h2>Removed from the input</h2><ul>{removed}</ul>")
@@ -68,13 +87,13 @@ def render_html(brief: Brief, explain: bool = False) -> str:
     )
 
 
-def _highlight(text: str, spans: list[tuple[int, int, int]], article_id: str) -> str:
+def _highlight(text: str, spans: list[tuple[int, int, int]], article_number: int) -> str:
     out, cursor = [], 0
     for start, end, index in sorted(set(spans)):
         if start < cursor:
             continue
-        out.append(escape(text[cursor:start]))
-        out.append(f'<mark id="a{escape(article_id)}-s{index}">{escape(text[start:end])}</mark>')
+        out.append(_e(text[cursor:start]))
+        out.append(f'<mark id="{_anchor(article_number, index)}">{_e(text[start:end])}</mark>')
         cursor = end
-    out.append(escape(text[cursor:]))
+    out.append(_e(text[cursor:]))
     return "".join(out)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
-from newsbrief.clean import REASONS
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief, Citation, Mention, TimelineEntry
 
 SCHEMA = "newsbrief.brief/1"
@@ -153,5 +154,14 @@ def _entry(entry: TimelineEntry) -> dict[str, object]:
     }
 
 
+# json.dumps escapes C0 controls; with ensure_ascii=False it writes DEL, the C1 controls (U+009B
+# is a one-character CSI on some terminals), the bidirectional overrides and the line separators
+# raw. Inside a JSON string their \u escape is the same value, so the data is unchanged and the
+# output is safe to print.
+_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def render_json(brief: Brief, indent: int | None = 2) -> str:
-    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent)
+    """The brief as JSON (docs/json.md); every control character is written as a \\u escape."""
+    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

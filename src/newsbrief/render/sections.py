@@ -33,7 +33,8 @@ def section_lines(brief: Brief) -> list[tuple[str, list[str]]]:
 
 
 def _refs(article_ids: tuple[str, ...] | list[str], number: dict[str, int]) -> str:
-    return "[" + ", ".join(str(number[a]) for a in dict.fromkeys(article_ids)) + "]"
+    """ "[1, 2, 10]": the articles' numbers, each once, in numeric order (never as text)."""
+    return "[" + ", ".join(str(n) for n in sorted({number[a] for a in article_ids})) + "]"
 
 
 def actor_line(actor: Actor, number: dict[str, int]) -> str:

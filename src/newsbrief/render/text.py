@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import textwrap
 
-from newsbrief.clean import REASONS
+from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
-from newsbrief.render import marker, numbers, source_label
+from newsbrief.render import marker, numbers, source_label, strip_controls
 from newsbrief.render.sections import section_lines
 
 WIDTH = 88
 
 
 def render_text(brief: Brief, explain: bool = False) -> str:
+    """The brief for a terminal; control characters from the input are dropped (ESC et al.)."""
+    return strip_controls(_text(brief, explain))
+
+
+def _text(brief: Brief, explain: bool) -> str:
     summary = " ".join(f"{s.text} {marker(brief, n)}" for n, s in enumerate(brief.sentences))
     parts = []
     if "summary" in brief.sections:
@@ -53,5 +58,25 @@ def explain_sections(brief: Brief) -> list[str]:
     return [
         "Removed from the input\n" + ("\n".join(removed) or "- nothing"),
         "Reasons\n" + "\n".join(legend),
-        "Why these sentences (relevance = centrality blended with position)\n" + "\n".join(chosen),
+        f"Why these sentences (relevance = {scorer_description(brief)})\n" + "\n".join(chosen),
     ]
+
+
+def scorer_description(brief: Brief) -> str:
+    """What the relevance score of the scorer that actually ran measures.
+
+    ``auto`` is resolved as the summarizer resolved it (by the number of articles), so the
+    explanation never describes the centroid scorer while the learned one ran.
+    """
+    from newsbrief.score import LEARNED_MAX_ARTICLES
+
+    scorer = str(brief.settings.get("scorer", "auto"))
+    if scorer == "auto":
+        articles = len({s.article_id for s in brief.cluster.sentences})
+        scorer = "learned" if articles <= LEARNED_MAX_ARTICLES else "centroid"
+    if scorer == "learned":
+        return (
+            "the learned linear scorer: sentence features (centrality, position, length, "
+            "…) and word weights fitted on Multi-News training clusters"
+        )
+    return "the centroid scorer: centrality blended with position"

@@ -103,7 +103,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
-    import newsbrief.pipeline  # noqa: F401  (load the core now, not on the first request)
+    import newsbrief.summary.pipeline  # noqa: F401  (load the core now, not on the first request)
 
     return app
 

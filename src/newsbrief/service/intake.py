@@ -165,7 +165,7 @@ def _safe_name(filename: str | None, number: int) -> str:
 
 def _read_upload(data: bytes, name: str, job: Job) -> None:
     """Read one uploaded file like the CLI reads a file of that name (binary files skipped)."""
-    from newsbrief.ingest import READABLE_SUFFIXES, _parse_bytes  # one reader for CLI and API
+    from newsbrief.ingest.read import READABLE_SUFFIXES, _parse_bytes  # one reader for CLI and API
     from newsbrief.settings import Settings
 
     suffix = PurePath(name.lower()).suffix

@@ -85,7 +85,7 @@ class Runner:
 
 
 def brief_function() -> Any:
-    from newsbrief.pipeline import brief
+    from newsbrief.summary.pipeline import brief
 
     return brief
 

@@ -209,8 +209,18 @@ function select(index, moveFocus, force = false) {
 }
 
 function showOther(article, spans) {
-  // Something other than a summary sentence is shown: hovering a sentence shows it again.
+  // Something other than a summary sentence is shown: no sentence stays marked as the one
+  // shown, and the left column says what the source panel now shows, so both columns name the
+  // same item. Hovering a sentence shows it again.
   state.current = -1;
+  document.querySelectorAll("#summary .sentence").forEach((span) => {
+    span.classList.remove("active");
+    span.setAttribute("aria-pressed", "false");
+  });
+  const where = spans.length
+    ? `, characters ${spans[0].start}–${spans[0].end}` : "";
+  $("#detail").replaceChildren(el("p", { class: "showing" }, "Showing ",
+    el("strong", {}, label(article)), `${where}. Choose a sentence to return to the brief.`));
   showSource(article, spans);
 }
 
@@ -281,16 +291,28 @@ function spanButton(span, text) {
 
 function numbersOf(ids) {
   const numbers = ids.map((id) => (articleById(id) || {}).number).filter(Boolean);
-  return numbers.length ? ` [${[...new Set(numbers)].join(", ")}]` : "";
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b); // as numbers: [1, 2, 10]
+  return sorted.length ? ` [${sorted.join(", ")}]` : "";
+}
+
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function speakerName(quote) {
+  // The resolved actor's name, as the CLI shows it; the phrase as written only when no actor.
+  const actor = (state.brief.actors || []).find((a) => a.id === quote.speaker_id);
+  if (actor) return actor.name;
+  return quote.speaker_text ? `${quote.speaker_text} (unresolved)` : "speaker not given";
 }
 
 const RENDERERS = {
   actors: (a) => [el("strong", {}, a.name), ` ${a.kind}${a.role ? `, ${a.role}` : ""}`,
     `${numbersOf(a.articles || [])} · `,
     a.mentions && a.mentions.length
-      ? spanButton(a.mentions[0], `${a.mentions.length} mention(s)`) : "no mention"],
+      ? spanButton(a.mentions[0], plural(a.mentions.length, "mention")) : "no mention"],
   quotes: (q) => [spanButton(q, `“${q.text}”`),
-    ` — ${q.speaker_text || "speaker unknown"}${q.verb ? ` (${q.verb})` : ""}`,
+    ` — ${speakerName(q)}${q.verb ? ` (${q.verb})` : ""}`,
     q.second_hand && q.attribution ? `, ${q.attribution}` : "", numbersOf([q.article_id])],
   timeline: (e) => [el("strong", {}, e.value), " ", spanButton(e.event, e.event.text),
     numbersOf((e.citations || []).map((c) => c.article_id))],
@@ -329,9 +351,18 @@ function citedText(record, data) {
 
 // ---- copy as Markdown, download JSON ----
 
+// Control characters (tab and newline aside), DEL, C1 controls and bidirectional overrides: they
+// act on a terminal instead of printing. The same set as newsbrief.render.CONTROLS.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
 function escapeMd(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\*/g, "\\*").replace(/_/g, "\\_")
-    .replace(/\[/g, "\\[");
+  // Inert Markdown, as newsbrief.render.markdown.escape: no control characters, no line breaks,
+  // no raw HTML (a CommonMark renderer passes <script> and <img onerror> through), no markup.
+  return String(text).replace(/\r/g, "\n").replace(CONTROLS, "")
+    .replace(/\s*[\n\u2028\u2029]\s*/g, " ")
+    .replace(/[&<>]/g, (c) => ENTITIES[c])
+    .replace(/[\\`*_[]/g, (c) => `\\${c}`);
 }
 
 function markdown(data) {

@@ -1,7 +1,7 @@
-"""``newsbrief batch`` and ``newsbrief group``: thin commands over newsbrief.batch / .group.
+"""``newsbrief batch`` and ``newsbrief group``: thin commands over newsbrief.batch.runner / .group.
 
 Errors are raised as :class:`NewsbriefError` and turned into one line on stderr by the CLI's
-edge (``newsbrief.cli.friendly_errors``), imported when a command runs to avoid an import cycle.
+edge (``newsbrief.cli.errors.friendly_errors``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from newsbrief.engines import ENGINES
+from newsbrief.batch.engines import ENGINES
+from newsbrief.cli.errors import friendly_errors
 
 
 @click.command("batch")
@@ -103,8 +104,6 @@ def batch_command(
       newsbrief batch clusters.jsonl.gz --out briefs.jsonl --workers 4
       newsbrief batch clusters.jsonl --out briefs.jsonl --engine dask --scheduler tcp://host:8786
     """
-    from newsbrief.cli import friendly_errors
-
     run = friendly_errors(_batch)
     run(source, out, words, workers, engine, scheduler, errors, config, sections, progress)
 
@@ -122,7 +121,7 @@ def _batch(
     progress: bool | None,
 ) -> None:
     from newsbrief.analysis import resolve_sections
-    from newsbrief.batch import run_batch
+    from newsbrief.batch.runner import run_batch
     from newsbrief.settings import load_settings, settings_dict
 
     settings = settings_dict(load_settings(config, words=words))
@@ -201,15 +200,13 @@ def group_command(
       newsbrief group articles.jsonl --out stories.jsonl
       newsbrief batch stories.jsonl --out briefs.jsonl
     """
-    from newsbrief.cli import friendly_errors
-
     friendly_errors(_group)(source, out, threshold, window_days)
 
 
 def _group(source: Path, out: Path, threshold: float | None, window_days: int | None) -> None:
     from dataclasses import replace
 
-    from newsbrief.group import GroupSettings, group_file
+    from newsbrief.batch.group import GroupSettings, group_file
 
     settings = GroupSettings()
     if threshold is not None:

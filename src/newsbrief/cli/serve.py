@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from newsbrief.cli.errors import fail
 from newsbrief.errors import NewsbriefError
 from newsbrief.service.limits import ServiceSettings
 
@@ -99,8 +100,6 @@ def serve_command(
       newsbrief serve --port 9000 --timeout 5 --max-articles 20
       newsbrief serve --processes 2 --no-access-log
     """
-    from newsbrief.cli import fail
-
     try:
         settings = ServiceSettings(
             max_body_bytes=max_body_bytes,

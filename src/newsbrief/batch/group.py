@@ -36,8 +36,8 @@ from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsbrief.batch.jsonl import dump_line, numbered_lines, parse_object
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.jsonl import dump_line, numbered_lines, parse_object
 
 if TYPE_CHECKING:
     import numpy as np

@@ -7,6 +7,11 @@ the output order never depends on timing. dask and distributed are imported only
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -54,7 +59,9 @@ def _pool_map(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
     pending: deque[tuple[T, Any]] = deque()
     try:
         for task in tasks:
@@ -69,6 +76,55 @@ def _pool_map(
         ) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCH_SECONDS = 0.5
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` (the batch run) ends, however it ends.
+
+    A pool's workers outlive a parent killed by SIGTERM or SIGKILL (they wait on a queue that
+    nobody will fill, holding their memory). On Linux the kernel sends the worker SIGKILL when
+    its parent dies (``prctl(PR_SET_PDEATHSIG)``); everywhere, a daemon thread also checks every
+    half second that the parent is still there and ends the worker if not (this covers other
+    systems, and a parent that died before the prctl call took effect).
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the watchdog below still works
+    first_parent = os.getppid()
+    if first_parent != parent and not _alive(parent):
+        os._exit(1)
+    watchdog = threading.Thread(
+        target=_watch, args=(parent, first_parent), name="newsbrief-parent-watch", daemon=True
+    )
+    watchdog.start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch(parent: int, first_parent: int) -> None:
+    # A changed parent pid means ours died and we were handed to init (or a subreaper); it
+    # catches a parent that died but is not yet reaped, which os.kill(pid, 0) still finds.
+    while True:
+        time.sleep(WATCH_SECONDS)
+        if os.getppid() != first_parent or not _alive(parent):
+            os._exit(1)
 
 
 def _dask_map(

@@ -7,9 +7,9 @@ model turns them into the probability that a human summary of the cluster contai
 weights ship in ``scorer.json`` under ``"concepts"``, fitted by ``scripts/train_concepts.py``
 on Multi-News *training* clusters the sentence scorer was not fitted on.
 
-Selection then covers the heaviest concepts within the word budget (:mod:`newsbrief.select`):
-a sentence is worth the concepts it adds that the summary does not have yet, so two sentences
-saying the same thing are not both worth their full weight.
+Selection then covers the heaviest concepts within the word budget
+(:mod:`newsbrief.summary.select`): a sentence is worth the concepts it adds that the summary
+does not have yet, so two sentences saying the same thing are not both worth their full weight.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.errors import SettingsError
-from newsbrief.features import FEATURES
+from newsbrief.summary.features import FEATURES
 
 CONCEPT_FEATURES = (
     "article_share",  # share of the cluster's articles that use it
@@ -77,7 +77,7 @@ def concept_model() -> ConceptModel | None:
     """The concept weights in the shipped scorer.json, or None when it has none."""
     import json
 
-    data = json.loads(resources.files("newsbrief").joinpath("scorer.json").read_text())
+    data = json.loads(resources.files("newsbrief.summary").joinpath("scorer.json").read_text())
     block = data.get("concepts")
     if block is None:
         return None
@@ -117,7 +117,8 @@ def concept_features(
 
     The concepts are those of :func:`concept_lists`, computed on word numbers rather than
     strings (this runs for every cluster). ``sentence_scores`` are the scorer's raw scores
-    (any scale); ``sentence_features`` the rows of :func:`newsbrief.features.sentence_features`.
+    (any scale); ``sentence_features`` the rows of
+    :func:`newsbrief.summary.features.sentence_features`.
     """
     numbers: dict[str, int] = {}
     tokens = [numbers.setdefault(w, len(numbers)) for sentence in words for w in sentence]

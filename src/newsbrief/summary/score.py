@@ -2,7 +2,7 @@
 
 Two scorers, chosen by the ``scorer`` setting:
 
-- ``learned``: a linear model over :mod:`newsbrief.features` whose weights ship in
+- ``learned``: a linear model over :mod:`newsbrief.summary.features` whose weights ship in
   ``scorer.json``, fitted by ``scripts/train_scorer.py`` on Multi-News *training* clusters;
 - ``centroid``: centrality blended with a position prior, no learned weights;
 - ``auto`` (default): ``learned`` for clusters of the size it was fitted on (Multi-News has
@@ -13,7 +13,7 @@ Either way scores are scaled to [0, 1] within the cluster, and sentences shorter
 ``min_sentence_words`` or that do not end like a sentence (cut off, a label) score 0:
 fragments are never summary material.
 
-:func:`score_cluster` also weighs the cluster's concepts (:mod:`newsbrief.concepts`) when
+:func:`score_cluster` also weighs the cluster's concepts (:mod:`newsbrief.summary.concepts`) when
 selection covers concepts (the ``selection`` setting).
 """
 
@@ -28,13 +28,13 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.concepts import Concepts, weigh_concepts
 from newsbrief.errors import SettingsError
-from newsbrief.features import FEATURES, article_codes, sentence_features
-from newsbrief.patterns import words_of
 from newsbrief.records import Sentence
-from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
+from newsbrief.summary.concepts import Concepts, weigh_concepts
+from newsbrief.summary.features import FEATURES, article_codes, sentence_features
+from newsbrief.summary.patterns import words_of
+from newsbrief.summary.represent import Similarity
 
 SCORERS = ("auto", "learned", "centroid")
 SELECTIONS = ("coverage", "mmr")
@@ -56,7 +56,7 @@ class LearnedScorer:
 @cache
 def learned_scorer() -> LearnedScorer:
     """The weights in the shipped scorer.json, checked against :data:`FEATURES`."""
-    data = json.loads(resources.files("newsbrief").joinpath("scorer.json").read_text())
+    data = json.loads(resources.files("newsbrief.summary").joinpath("scorer.json").read_text())
     if tuple(data["features"]) != FEATURES:
         raise SettingsError(
             "scorer.json was fitted on other features; re-run scripts/train_scorer.py"

@@ -17,19 +17,6 @@ from functools import cached_property
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
 
-REASONS = {
-    "title": "the article's title: kept as metadata, not a summary sentence",
-    "standfirst": "the standfirst (dek) under the title: kept as metadata",
-    "dateline": "the dateline opening the story (place, date): kept as metadata",
-    "torn-graphic": "labels of a map, chart or graphic torn into short lines",
-    "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
-    "share-widget": "a share / follow / subscribe widget",
-    "contact-footer": "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …')",
-    "advertisement": "an advertisement marker",
-    "photo-credit": "a photo or image credit",
-    "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
-}
-
 # Words that make up share/follow widgets, in the languages scrapes most often carry.
 # A line counts as a widget when it has a trigger word and nearly all its words are here.
 _WIDGET_TRIGGERS = {
@@ -289,12 +276,23 @@ def _mark_torn_graphics(lines: list[Line], reasons: dict[int, str], settings: Se
 
 
 def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
-    seen: set[str] = set()
+    """A later copy of a line is a repeat; a short line printed again within the next
+    :data:`CAPTION_GAP` lines is a photo caption, and then both copies go (a scraped caption
+    appears once under the photo and once as its alt text: neither is the story)."""
+    seen: dict[str, int] = {}
     for number, line in enumerate(lines):
         key = " ".join(line.text.lower().split())
-        if key in seen and number not in reasons:
-            reasons[number] = "repeated-line"
-        seen.add(key)
+        first = seen.get(key)
+        if first is not None and number not in reasons:
+            caption = number - first <= CAPTION_GAP and line.words <= CAPTION_MAX_WORDS
+            reasons[number] = "caption" if caption else "repeated-line"
+            if caption and first not in reasons:
+                reasons[first] = "caption"
+        seen.setdefault(key, number)
+
+
+CAPTION_GAP = 2  # lines between the two copies of a caption, at most (the copy's own line)
+CAPTION_MAX_WORDS = 40  # a caption is a line or two; a repeated paragraph is not one
 
 
 def _mark_title_and_standfirst(
@@ -310,7 +308,10 @@ def _mark_title_and_standfirst(
     if not (known or headline):
         return None
     reasons[body[0]] = "title"
-    if len(body) >= 4 and _is_standfirst(lines, body[1], body[2]):
+    if len(body) >= 4 and (
+        _is_standfirst(lines, body[1], body[2])
+        or any(reasons.get(n) == "caption" for n in range(body[1] + 1, body[2]))
+    ):
         reasons[body[1]] = "standfirst"
     return first.text
 

@@ -52,7 +52,7 @@ def find_copies(
     for article in articles:
         keys = [k for k in by_article[article.id] if k]
         shared: dict[str, int] = {}
-        for key in set(keys):
+        for key in dict.fromkeys(keys):  # not a set: ties in max() below follow this order
             if key in owners:
                 shared[owners[key]] = shared.get(owners[key], 0) + 1
         if keys and shared:

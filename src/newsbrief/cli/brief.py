@@ -1,69 +1,17 @@
-"""The command line: the only place that prints and exits.
-
-Errors from the core arrive as :class:`NewsbriefError` and leave as one line on stderr with a
-non-zero exit code; anything unexpected does too (``NEWSBRIEF_DEBUG=1`` shows the traceback).
-Heavy modules are imported inside commands so that ``newsbrief --help`` stays fast.
-"""
+"""``newsbrief brief``: summarize the articles given on the command line into a cited brief."""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from newsbrief import __version__
-from newsbrief.errors import NewsbriefError
+from newsbrief.cli.errors import fail, friendly_errors
 
-F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
 
-def fail(message: str, code: int) -> None:
-    click.echo(f"newsbrief: error: {message}", err=True)
-    sys.exit(code)
-
-
-def friendly_errors(command: F) -> F:
-    """Turn every failure into one line on stderr and an exit code, never a traceback."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except NewsbriefError as exc:
-            fail(str(exc), exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except Exception as exc:  # the edge: the user gets a line, not a traceback
-            if os.environ.get("NEWSBRIEF_DEBUG"):
-                raise
-            fail(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(please report it; NEWSBRIEF_DEBUG=1 shows the traceback)",
-                1,
-            )
-
-    return wrapper  # type: ignore[return-value]
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="newsbrief")
-def main() -> None:
-    """newsbrief: brief a pile of news articles about one story.
-
-    Every sentence of the summary cites the article and the characters it came from.
-    Run `newsbrief brief --help` to start.
-    """
-
-
-@main.command("brief")
+@click.command("brief")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "-w",
@@ -143,8 +91,8 @@ def brief_command(
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
     """
-    from newsbrief.pipeline import brief_paths
     from newsbrief.render import render
+    from newsbrief.summary.pipeline import brief_paths
 
     result = brief_paths(
         list(inputs), words, config=config, sections=sections, max_file_bytes=max_bytes
@@ -171,20 +119,3 @@ def brief_command(
             f"{len(result.sentences)} sentences)",
             err=True,
         )
-
-
-def _register_commands() -> None:
-    from newsbrief.batch_command import batch_command, group_command
-    from newsbrief.evaluate.command import eval_command
-    from newsbrief.service.command import serve_command
-
-    main.add_command(eval_command)
-    main.add_command(serve_command)
-    main.add_command(batch_command)
-    main.add_command(group_command)
-
-
-_register_commands()
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

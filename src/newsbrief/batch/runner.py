@@ -10,23 +10,24 @@ lines, plus at most one torn last line if the machine stopped inside that write;
 such a line, skips every id already in OUT and appends the rest. Malformed lines and failing
 clusters go to the errors file with the reason (it describes the latest run; failed clusters
 are tried again on every run). Memory stays flat: lines are read one at a time, at most a
-window of clusters is in flight, and only the ids seen are kept (~100 bytes each).
+window of clusters is in flight, and only the ids seen are kept (~100 bytes each). One run at a
+time writes OUT (an advisory lock), and only lines newsbrief batch wrote count as done
+(newsbrief.batch.output).
 """
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
+from newsbrief.batch.output import open_locked, read_done, refuse_same_files
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.jsonl import count_lines, dump_line, numbered_lines, parse_object
 
-ID_PREFIX = re.compile(rb'^\{"id": ("(?:[^"\\]|\\.)*")')
+__all__ = ["BatchSummary", "ClusterTask", "errors_path", "read_done", "run_batch"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.pipeline import brief
+    from newsbrief.summary.pipeline import brief
 
     if task.failure:
         return ("error", *task.failure)
@@ -85,45 +86,6 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
             {"code": "id-from-line", "message": note, "source": None, "skipped": False}
         )
     return ("ok", dump_line(record))
-
-
-def read_done(out: Path) -> tuple[set[str], int]:
-    """Ids already briefed in ``out``, after cutting a torn last line (and its byte count)."""
-    if not out.exists():
-        return set(), 0
-    done: set[str] = set()
-    kept = 0
-    try:
-        with out.open("rb+") as handle:
-            for number, raw in enumerate(handle, 1):
-                brief_id = _line_id(raw) if raw.endswith(b"\n") else None
-                if brief_id is None:
-                    if handle.read(1):  # not the last line: not a file we wrote
-                        raise InputError(
-                            f"{out}, line {number}: not a brief line of newsbrief batch",
-                            hint="give a new --out file, or remove the line",
-                            code="E707",
-                        )
-                    break
-                done.add(brief_id)
-                kept += len(raw)
-            dropped = handle.seek(0, 2) - kept
-            if dropped:
-                handle.truncate(kept)
-    except OSError as exc:
-        raise NewsbriefError(f"cannot resume {out}: {exc.strerror}", code="E708") from None
-    return done, dropped
-
-
-def _line_id(raw: bytes) -> str | None:
-    match = ID_PREFIX.match(raw)
-    try:
-        if match:
-            return str(json.loads(match.group(1)))
-        record = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return str(record["id"]) if isinstance(record, dict) and "id" in record else None
 
 
 def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> ClusterTask:
@@ -152,16 +114,21 @@ def run_batch(
     progress: bool = False,
 ) -> BatchSummary:
     """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
-    from newsbrief.engines import ordered_map
+    from newsbrief.batch.engines import ordered_map
 
     if not source.is_file():
         raise InputError(f"{source}: no such file", code="E101")
     summary = BatchSummary(out, errors or errors_path(out))
+    refuse_same_files(source, out, summary.errors)
     started = time.perf_counter()
-    done, summary.dropped_bytes = read_done(out)
-    bar = _progress_bar(source, progress, summary)
+    output, unlocked = open_locked(out)  # held until the end: a second run fails at once
+    if unlocked:
+        summary.notices.append(unlocked)
+    bar: Any = _NoBar()
     try:
-        with _open_append(out) as output, _open_append(summary.errors, truncate=True) as failures:
+        done, summary.dropped_bytes = read_done(out)
+        bar = _progress_bar(source, progress, summary)
+        with _open_append(summary.errors, truncate=True) as failures:
             tasks = _tasks(source, settings, done, summary, bar)
             results = ordered_map(
                 brief_task, tasks, engine=engine, workers=workers, scheduler=scheduler
@@ -180,6 +147,7 @@ def run_batch(
                     summary.failed += 1
                 bar.update(1)
     finally:
+        output.close()  # and with it the lock
         bar.close()
         summary.seconds = time.perf_counter() - started
     return summary

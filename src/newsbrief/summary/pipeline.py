@@ -10,11 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsbrief.cite import cite
-from newsbrief.clean import clean
 from newsbrief.errors import InputError
-from newsbrief.ingest import Ingested, from_items, read_inputs
-from newsbrief.order import order
+from newsbrief.ingest.read import Ingested, from_items, read_inputs
 from newsbrief.records import (
     Article,
     Brief,
@@ -24,12 +21,15 @@ from newsbrief.records import (
     Sentence,
     SummarySentence,
 )
-from newsbrief.represent import Similarity, get_representation
-from newsbrief.score import score_cluster
-from newsbrief.screen import find_copies, language_notices
-from newsbrief.segment import segment
-from newsbrief.select import select
 from newsbrief.settings import Settings, load_settings, settings_dict
+from newsbrief.summary.cite import cite
+from newsbrief.summary.clean import clean
+from newsbrief.summary.order import order
+from newsbrief.summary.represent import Similarity, get_representation
+from newsbrief.summary.score import score_cluster
+from newsbrief.summary.screen import find_copies, language_notices
+from newsbrief.summary.segment import segment
+from newsbrief.summary.select import select
 
 
 def prepare(ingested: Ingested) -> Cluster:

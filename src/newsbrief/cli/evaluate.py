@@ -2,8 +2,7 @@
 
 Register it in the main group with ``main.add_command(eval_command)``. Errors are raised as
 :class:`NewsbriefError` and turned into one line on stderr by the CLI's own edge
-(``newsbrief.cli.friendly_errors``), imported when the command runs so the modules stay free of
-import cycles.
+(:func:`newsbrief.cli.errors.friendly_errors`).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from newsbrief.cli.errors import friendly_errors
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.evaluate.peers import SYSTEMS
 
@@ -100,8 +100,6 @@ def eval_command(
       newsbrief eval ../shared/data/multinews/validation.jsonl.gz --limit 300
       newsbrief eval clusters.jsonl --system lead --out lead-scores.jsonl
     """
-    from newsbrief.cli import friendly_errors
-
     friendly_errors(evaluate)(data, words, limit, system_name, out, memory, progress, skip)
 
 

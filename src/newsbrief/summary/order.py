@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsbrief.records import Article, Sentence
-from newsbrief.select import Selected
+from newsbrief.summary.select import Selected
 
 
 def order(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsbrief.records import Citation, Sentence, SummarySentence
-from newsbrief.represent import Similarity
-from newsbrief.select import Selected
+from newsbrief.summary.represent import Similarity
+from newsbrief.summary.select import Selected
 
 
 def citation_of(sentence: Sentence) -> Citation:

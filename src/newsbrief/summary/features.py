@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.patterns import DEPENDENT_OPENING, ends_sentence, words_of
 from newsbrief.records import Sentence
-from newsbrief.represent import Similarity
+from newsbrief.summary.patterns import DEPENDENT_OPENING, ends_sentence, words_of
+from newsbrief.summary.represent import Similarity
 
 FEATURES = (
     "position_prior",  # 1/sqrt(1 + index): news puts the essentials first
@@ -59,7 +59,7 @@ def sentence_features(
 ) -> np.ndarray:
     """One row of :data:`FEATURES` per sentence (float32).
 
-    ``words`` are the sentences' :func:`~newsbrief.patterns.words_of`, when already known.
+    ``words`` are the sentences' :func:`~newsbrief.summary.patterns.words_of`, when already known.
     """
     n = len(sentences)
     rows = np.zeros((n, len(FEATURES)), dtype=np.float32)

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from newsbrief.clean import lines_of
-from newsbrief.patterns import ends_sentence
 from newsbrief.records import Article, Removal, Sentence
+from newsbrief.summary.clean import lines_of
+from newsbrief.summary.patterns import ends_sentence
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
 _NEVER_FINAL = {

@@ -2,8 +2,8 @@
 
 Sentences are picked greedily, one at a time, by one of two objectives:
 
-- coverage (when the cluster's concepts are weighed, :mod:`newsbrief.concepts`): the sentence
-  whose new concepts (those no chosen sentence holds yet) weigh most, plus its own score,
+- coverage (when the cluster's concepts are weighed, :mod:`newsbrief.summary.concepts`): the
+  sentence whose new concepts (those no chosen sentence holds yet) weigh most, plus its own score,
   per square root of its length: a budget-aware greedy for a submodular coverage objective
   (Lin & Bilmes 2010), where saying again what is already said earns nothing;
 - maximal marginal relevance: the sentence whose score, less its similarity to what is
@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.concepts import Concepts
-from newsbrief.patterns import DEPENDENT_OPENING
 from newsbrief.records import Sentence
-from newsbrief.represent import Similarity
 from newsbrief.settings import Settings
+from newsbrief.summary.concepts import Concepts
+from newsbrief.summary.patterns import DEPENDENT_OPENING
+from newsbrief.summary.represent import Similarity
 
 
 @dataclass(frozen=True)

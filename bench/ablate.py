@@ -1,0 +1,198 @@
+"""Why the learned parts do not travel: one change at a time, on every development corpus.
+
+    nice -n 10 python bench/ablate.py [--variants a,b,...] [--mn-skip 300 --mn-limit 1000]
+
+Each cluster is prepared once (cleaning, splitting, TF-IDF, features) and cached in
+``.benchmarks/ablate``; a variant then scores and selects from the cached parts, so one
+variant costs seconds. The columns are those of ``bench/suite.py`` (Multi-News validation
+clusters 300-1,299 here, the tuning slice, so the whole split stays a check). Variants are
+defined in :data:`VARIANTS`: the default and each learned part taken out or changed alone.
+Summaries are the selected sentences in selection order (the suite scores the real pipeline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsbrief.concepts import weigh_concepts
+from newsbrief.evaluate.datasets import read_clusters
+from newsbrief.evaluate.rouge import Scorer, estimates
+from newsbrief.features import FEATURES, article_codes, sentence_features
+from newsbrief.ingest import from_items
+from newsbrief.patterns import words_of
+from newsbrief.pipeline import prepare
+from newsbrief.represent import Similarity, get_representation
+from newsbrief.score import FLOOR, learned_scorer, learned_scores
+from newsbrief.select import select
+from newsbrief.settings import load_settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from suite import DATA, ROOT, duc2007_a
+
+CACHE = ROOT / ".benchmarks" / "ablate"
+
+
+@dataclass
+class Prepared:
+    sentences: tuple[Any, ...]
+    matrix: Any
+    words: list[list[str]]
+    features: np.ndarray
+    references: tuple[str, ...]
+
+
+def prepare_all(key: str, clusters: list[Any]) -> list[Prepared]:
+    path = CACHE / f"{key}.pickle"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    settings = load_settings(None)
+    out = []
+    for cluster in clusters:
+        try:
+            prepared = prepare(from_items(list(cluster.documents), settings))
+        except Exception:
+            out.append(Prepared((), None, [], np.zeros((0, len(FEATURES))), cluster.references))
+            continue
+        sentences = prepared.sentences
+        matrix = get_representation("tfidf").vectors([s.text for s in sentences])
+        words = [words_of(s.text) for s in sentences]
+        features = sentence_features(sentences, matrix, Similarity(matrix), words)
+        out.append(Prepared(sentences, matrix, words, features, cluster.references))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def scaled(raw: np.ndarray, p: Prepared, min_words: int = 6) -> np.ndarray:
+    low, high = float(raw.min()), float(raw.max())
+    scores = FLOOR + (1 - FLOOR) * (raw - low) / (high - low) if high > low else np.ones_like(raw)
+    lengths = np.array([s.words for s in p.sentences])
+    scores[(lengths < min_words) | (p.features[:, FEATURES.index("is_fragment")] > 0)] = 0.0
+    return scores.astype(np.float64)
+
+
+# A variant: (prepared cluster, words) -> selected sentence indexes.
+Variant = Callable[[Prepared, int], list[int]]
+
+
+def pipeline(
+    scorer: str = "learned",
+    selection: str = "coverage",
+    words_weights: bool = True,
+    drop: tuple[str, ...] = (),
+    position_weight: float = 0.35,
+    threshold: float = 0.3,
+    lam: float = 0.7,
+    concept_words: bool = True,
+) -> Variant:
+    """The summarizer's scoring and selection, with one part changed."""
+
+    def run(p: Prepared, budget: int) -> list[int]:
+        settings = load_settings(
+            None, words=budget, redundancy_threshold=threshold, diversity_lambda=lam
+        )
+        model = learned_scorer()
+        feats = p.features.copy()
+        for name in drop:  # a feature taken out: set to its training mean (no contribution)
+            feats[:, FEATURES.index(name)] = model.mean[FEATURES.index(name)]
+        weights = model.words if words_weights else {}
+        if scorer == "learned":
+            raw = learned_scores(feats, p.words, replace(model, words=weights))
+        else:
+            centrality, position = feats[:, 3], feats[:, 0]
+            raw = (1 - position_weight) * centrality + position_weight * position
+        scores = scaled(raw, p)
+        concepts = None
+        if selection == "coverage":
+            codes = article_codes([s.article_id for s in p.sentences])
+            concepts = weigh_concepts(
+                p.words, codes, feats, raw, model.words if concept_words else {}
+            )
+        chosen = select(p.sentences, scores, Similarity(p.matrix), settings, concepts)
+        return [c.index for c in chosen]
+
+    return run
+
+
+VARIANTS: dict[str, Variant] = {
+    "default(learned+cov)": pipeline(),
+    "centroid+mmr": pipeline("centroid", "mmr"),
+    "centroid+cov": pipeline("centroid", "coverage"),
+    "learned+mmr": pipeline("learned", "mmr"),
+    "learned+mmr -wordbag": pipeline("learned", "mmr", words_weights=False),
+    "learned+cov -wordbag": pipeline(words_weights=False),
+    "learned+cov -wordbag -conceptwords": pipeline(words_weights=False, concept_words=False),
+    "learned+mmr -position": pipeline(
+        "learned", "mmr", drop=("position_prior", "is_lead", "relative_position")
+    ),
+    "learned+mmr -length": pipeline("learned", "mmr", drop=("length", "is_short", "is_long")),
+    "centroid+mmr pw0": pipeline("centroid", "mmr", position_weight=0.0),
+    "centroid+mmr pw0.15": pipeline("centroid", "mmr", position_weight=0.15),
+    "centroid+mmr t0.5": pipeline("centroid", "mmr", threshold=0.5),
+    "centroid+mmr pw0 t0.5": pipeline("centroid", "mmr", position_weight=0.0, threshold=0.5),
+    "centroid+mmr t0.4": pipeline("centroid", "mmr", threshold=0.4),
+    "centroid+mmr l0.5": pipeline("centroid", "mmr", lam=0.5),
+}
+
+
+def columns(mn_skip: int, mn_limit: int) -> list[tuple[str, str, int]]:
+    return [
+        ("mn260", f"validation:{mn_skip}:{mn_limit}", 260),
+        ("mn100", f"validation:{mn_skip}:{mn_limit}", 100),
+        ("duc250", "duc2006", 250),
+        ("duc100", "duc2006", 100),
+        ("duc07a", "duc2007a", 100),
+    ]
+
+
+def load(source: str, data: Path) -> list[Any]:
+    if source == "duc2006":
+        return list(read_clusters(data / "duc2006" / "clusters.jsonl.gz"))
+    if source == "duc2007a":
+        return duc2007_a(data / "duc2007" / "update-ab.jsonl.gz")
+    _, skip, limit = source.split(":")
+    return list(read_clusters(data / "multinews" / "validation.jsonl.gz", int(limit), int(skip)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--columns", default="mn260,mn100,duc250,duc100,duc07a")
+    parser.add_argument("--mn-skip", type=int, default=300)
+    parser.add_argument("--mn-limit", type=int, default=1000)
+    parser.add_argument("--data", default=str(DATA))
+    args = parser.parse_args()
+    wanted = args.columns.split(",")
+    scorer = Scorer()
+    chosen = [v for v in args.variants.split(",") if v]
+    table: dict[str, dict[str, str]] = {v: {} for v in chosen}
+    for key, source, budget in columns(args.mn_skip, args.mn_limit):
+        if key not in wanted:
+            continue
+        prepared = prepare_all(source.replace(":", "-"), load(source, Path(args.data)))
+        for name in chosen:
+            per_cluster = []
+            for p in prepared:
+                picked = VARIANTS[name](p, budget) if p.sentences else []
+                summary = "\n".join(p.sentences[i].text for i in picked)
+                per_cluster.append(scorer.score(summary, p.references))
+            found = estimates(per_cluster)
+            r1, r2 = found["rouge1"].mean, found["rouge2"].mean
+            table[name][key] = f"{100 * r1:.2f} / {100 * r2:.2f}"
+            print(f"{key} {name}: {table[name][key]}", file=sys.stderr, flush=True)
+    keys = [k for k, _, _ in columns(0, 0) if k in wanted]
+    print("| variant | " + " | ".join(keys) + " |\n" + "|---" * (len(keys) + 1) + "|")
+    for name in chosen:
+        print(f"| {name} | " + " | ".join(table[name].get(k, "") for k in keys) + " |")
+
+
+if __name__ == "__main__":
+    main()

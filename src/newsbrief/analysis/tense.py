@@ -1,0 +1,103 @@
+"""Which way a bare date points: the tense and wording of its clause.
+
+A weekday or a month without a year ("Saturday", "in July", "Dec. 15") names a day before or
+after the article's date, and the clause says which: "said Saturday", "won in July" look back;
+"leaves Saturday", "will meet in July", "payable Dec. 15" look forward. :func:`direction` reads
+the words nearest the expression in its clause, before it first (the verb usually comes
+first in news prose), then after it ("an election in July that the party narrowly won"),
+and returns +1 (forward), -1 (back) or 0 (no cue: the caller's default).
+
+Rules on nearby auxiliaries and verb forms, no parser: on TimeBank and AQUAINT they decide as
+well as spaCy's tagger would need to, at no cost (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that put what follows in the future: auxiliaries, intention, schedule, deadline.
+FORWARD = set(
+    """
+    will 'll shall would could might planning intends intend scheduled expected expects
+    upcoming next until till payable effective expire expires expiring soon coming
+    """.split()
+)
+# A present-tense event verb with a day is a schedule ("leaves Saturday", "opens Monday").
+SCHEDULED = set(
+    """
+    leaves meets begins opens starts arrives heads travels visits returns resumes ends closes
+    holds goes takes faces flies convenes votes is are leaving meeting beginning opening
+    starting arriving heading traveling travelling visiting
+    returning resuming ending closing holding going taking flying convening voting
+    """.split()
+)
+# Words that put it in the past: past auxiliaries and common irregular past forms.
+BACK = set(
+    """
+    said was were had did ago last earlier previous since won lost met left began came went
+    took made held told gave got saw fell rose sent led ran spoke broke found brought bought
+    built caught chose drew drove fled fought flew forgot froze grew heard hid hit kept knew
+    laid lay meant paid put quit read rode rang sat set shook shot shut sang sank slept slid
+    sold sought spent split spread stood stole struck swore swept swam taught thought threw
+    understood woke wore wrote
+    """.split()
+)
+# -ed forms that look forward ("scheduled for", "expected", "planned"): not past cues.
+_FORWARD_ED = {"scheduled", "expected", "slated"}
+_NOT_VERB_ED = {"bed", "red", "need", "seed", "speed", "feed", "hundred", "shed", "united"}
+_WORD = re.compile(r"[A-Za-z']+")
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\s[-–—]{1,2}\s|``|''|[“”\"]")
+_PHRASES_FORWARD = re.compile(
+    r"\b(?:as (?:soon|early) as|is to|are to|was to|were to|is due|from now to|between now and"
+    r"|this coming|later this|by)\s*$",
+    re.IGNORECASE,
+)
+_WITH_TO = {"plan", "plans", "planned", "hope", "hopes", "due", "set", "going", "ready"}
+_PARTICIPLE_AUX = {"be", "been", "being", "to", "get", "gets"}
+WINDOW = 8  # words: a cue farther away belongs to another verb more often than not
+
+
+def _cue(word: str, following: str) -> int:
+    low = word.lower()
+    if low in _WITH_TO:
+        return 1 if following in ("to", "for") else 0  # "plans to", not "the plan"
+    if low in FORWARD:
+        return 1
+    if low in BACK:
+        return -1
+    if low in _FORWARD_ED:
+        return 1
+    if low.endswith("ed") and len(low) > 4 and low not in _NOT_VERB_ED and word.islower():
+        return -1
+    return 0
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """+1 when the words around ``text[start:end]`` point forward, -1 back, 0 when nothing
+    near it says (the nearest cue before it wins, then the nearest after it)."""
+    before = text[max(0, start - 120) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    if ends:
+        before = before[ends[-1] :]
+    if _PHRASES_FORWARD.search(before):
+        return 1
+    words = _WORD.findall(before)[-WINDOW:]
+    for n in range(len(words) - 1, -1, -1):
+        word = words[n]
+        sign = _cue(word, words[n + 1].lower() if n + 1 < len(words) else "")
+        if sign < 0 and n and words[n - 1].lower() in _PARTICIPLE_AUX:
+            continue  # "will be held", "to be signed": a participle, not a past tense
+        if sign:
+            return sign
+        if word.lower() in SCHEDULED and word.islower():
+            return 1
+    after = text[end : end + 120]
+    stop = _CLAUSE_END.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    later = _WORD.findall(after)[:WINDOW]
+    for n, word in enumerate(later):
+        sign = _cue(word, later[n + 1].lower() if n + 1 < len(later) else "")
+        if sign:
+            return sign
+    return 0
