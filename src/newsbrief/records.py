@@ -253,6 +253,30 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Update:
+    """An update brief's figures: the new articles against the earlier ones the reader read.
+
+    A new sentence is *known* when the earlier articles already said it
+    (:mod:`newsbrief.summary.novelty`); ``known_share`` is the share of the new articles'
+    candidate words in known sentences.
+    """
+
+    new_articles: int
+    earlier_articles: int
+    candidate_sentences: int
+    known_sentences: int
+    known_share: float
+
+    def describe(self) -> str:
+        """One line for a reader: what is new, and how much was already known."""
+        return (
+            f"{self.new_articles} new article(s) since {self.earlier_articles} earlier one(s); "
+            f"{self.known_sentences} of their {self.candidate_sentences} candidate sentences "
+            f"({self.known_share:.0%} of the words) were already known and are left out"
+        )
+
+
+@dataclass(frozen=True)
 class Brief:
     """The result of :func:`newsbrief.brief`: a cited summary of a cluster."""
 
@@ -265,6 +289,8 @@ class Brief:
     timeline: tuple[TimelineEntry, ...] = ()
     agreement: tuple[Alignment, ...] = ()
     sections: tuple[str, ...] = ("summary",)  # the sections asked for, in canonical order
+    question: str | None = None  # the question the summary answers, when one was asked
+    update: Update | None = None  # when earlier articles were given: the update's figures
 
     @property
     def text(self) -> str:

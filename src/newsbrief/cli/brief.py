@@ -63,6 +63,21 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "[default: all that can run]",
 )
 @click.option(
+    "--question",
+    default=None,
+    metavar="TEXT",
+    help='Focus the brief on a question ("What about sanctions?"); a notice says when the '
+    "articles barely address it.",
+)
+@click.option(
+    "--since",
+    "since",
+    multiple=True,
+    metavar="PATH",
+    help="Earlier articles the reader has read (files, directories, or a brief's JSON, which "
+    "carries its articles); repeatable. The brief is then an update: only what is new.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
 )
 @friendly_errors
@@ -75,6 +90,8 @@ def brief_command(
     config: Path | None,
     max_bytes: int | None,
     sections: str | None,
+    question: str | None,
+    since: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Summarize the articles in INPUT... into a cited brief.
@@ -90,12 +107,21 @@ def brief_command(
       newsbrief brief a.txt b.html c.txt --format md --out brief.md
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
+      newsbrief brief articles/ --question "What about sanctions?"
+      newsbrief brief today/ --since yesterday/
+      newsbrief brief today/ --since yesterday-brief.json --question "Who resigned?"
     """
     from newsbrief.render import render
     from newsbrief.summary.pipeline import brief_paths
 
     result = brief_paths(
-        list(inputs), words, config=config, sections=sections, max_file_bytes=max_bytes
+        list(inputs),
+        words,
+        config=config,
+        sections=sections,
+        max_file_bytes=max_bytes,
+        question=question,
+        since=list(since) or None,
     )
     if not quiet:
         for notice in result.notices:

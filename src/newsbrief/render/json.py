@@ -68,6 +68,16 @@ def brief_to_dict(brief: Brief) -> dict[str, object]:
             {"code": n.code, "message": n.message, "source": n.source, "skipped": n.skipped}
             for n in brief.notices
         ],
+        "question": brief.question,
+        "update": None
+        if brief.update is None
+        else {
+            "new_articles": brief.update.new_articles,
+            "earlier_articles": brief.update.earlier_articles,
+            "candidate_sentences": brief.update.candidate_sentences,
+            "known_sentences": brief.update.known_sentences,
+            "known_share": brief.update.known_share,
+        },
         "settings": brief.settings,
         **analysis_to_dict(brief),
     }

@@ -73,23 +73,49 @@ def prepare(ingested: Ingested) -> Cluster:
 
 
 def summarize(
-    cluster: Cluster, settings: Settings, sections: str | Iterable[str] | None = None
+    cluster: Cluster,
+    settings: Settings,
+    sections: str | Iterable[str] | None = None,
+    *,
+    question: str | None = None,
+    earlier: Cluster | None = None,
 ) -> Brief:
     """The brief of a prepared cluster: the cited summary and the analysis sections asked for.
 
     ``sections`` names any of ``summary``, ``actors``, ``quotes``, ``timeline``, ``agreement``
     (a list or a comma-separated string); ``None`` means all that can run. Only what is asked
-    for is computed: ``["summary"]`` never loads the analysis.
+    for is computed: ``["summary"]`` never loads the analysis. ``question`` focuses the
+    summary (and, with ``question_sections``, the analysis) on a question; ``earlier`` is a
+    prepared cluster of articles the reader has read: the summary is then an update
+    (docs/focus.md).
     """
     from newsbrief.analysis import Analysis, resolve_sections
+    from newsbrief.summary.directed import (
+        directed_summary,
+        not_addressed_notice,
+        question_addressed,
+    )
 
+    question = " ".join(question.split()) if question else None
     wanted, explicit = resolve_sections(sections)
     summary: list[SummarySentence] = []
-    notices = cluster.notices
-    if "summary" in wanted:
+    notices = cluster.notices + (earlier.notices if earlier is not None else ())
+    update = None
+    addressed = None
+    if "summary" in wanted and (question or earlier is not None):
+        directed = directed_summary(cluster, settings, question, earlier)
+        summary, update, addressed = list(directed.sentences), directed.update, directed.addressed
+        notices += directed.notices
+        if not summary and not any(n.code == "nothing-new" for n in directed.notices):
+            notices += (_empty_summary_notice(cluster, settings),)
+    elif "summary" in wanted:
         summary = _summary(cluster, settings)
         if not summary:
             notices += (_empty_summary_notice(cluster, settings),)
+    elif question:
+        addressed = question_addressed(cluster, question, settings)
+        if addressed is not None and addressed.barely:
+            notices += (not_addressed_notice(addressed),)
     analysis = Analysis()
     if any(s != "summary" for s in wanted):
         from newsbrief.analysis import run_sections
@@ -97,6 +123,10 @@ def summarize(
         analysis, ran = run_sections(cluster, wanted, explicit, settings)
         wanted = ran
         notices += analysis.notices
+        if addressed is not None and not addressed.barely and settings.question_sections:
+            from newsbrief.summary.matter import filter_analysis
+
+            analysis = filter_analysis(analysis, cluster, frozenset(addressed.terms))
     if notices != cluster.notices:
         cluster = Cluster(cluster.articles, cluster.sentences, cluster.removals, notices)
     return Brief(
@@ -109,6 +139,8 @@ def summarize(
         timeline=analysis.timeline,
         agreement=analysis.agreement,
         sections=wanted,
+        question=question,
+        update=update,
     )
 
 
@@ -140,18 +172,27 @@ def brief(
     *,
     config: str | Path | None = None,
     sections: str | Iterable[str] | None = None,
+    question: str | None = None,
+    since: Iterable[str | Article | Mapping[str, Any]] | None = None,
     **settings: Any,
 ) -> Brief:
     """Summarize articles given as texts, :class:`Article` records or dicts with ``text``.
 
     ``words`` is the budget (default 150); ``sections`` picks the parts of the brief (see
-    :func:`summarize`; default: all); any other :class:`Settings` field can be passed by
+    :func:`summarize`; default: all); ``question`` focuses the brief on a question; ``since``
+    holds earlier articles (same forms as ``articles``) the reader has read: the brief is then
+    an update that cites only ``articles``. Any other :class:`Settings` field can be passed by
     name. Raises :class:`newsbrief.errors.NewsbriefError` for input it cannot summarize.
     """
     resolved = load_settings(config, words=words, **settings)
     if isinstance(articles, str):  # one text, not a sequence of one-character articles
         articles = [articles]
-    return summarize(prepare(from_items(articles, resolved)), resolved, sections)
+    if isinstance(since, str):
+        since = [since]
+    since = list(since) if since is not None else []
+    earlier = _earlier(from_items(since, resolved)) if since else None
+    cluster = prepare(from_items(articles, resolved))
+    return summarize(cluster, resolved, sections, question=question, earlier=earlier)
 
 
 def brief_paths(
@@ -160,10 +201,35 @@ def brief_paths(
     *,
     config: str | Path | None = None,
     sections: str | Iterable[str] | None = None,
+    question: str | None = None,
+    since: Sequence[str | Path] | None = None,
     **settings: Any,
 ) -> Brief:
-    """Summarize articles read from files, directories or ``-`` (stdin); see :func:`brief`."""
+    """Summarize articles read from files, directories or ``-`` (stdin); see :func:`brief`.
+
+    ``since`` are paths of earlier articles (files, directories, or a brief's JSON, which
+    carries its articles).
+    """
     resolved = load_settings(config, words=words, **settings)
     if isinstance(paths, str | Path):  # one path, not a sequence of one-letter paths
         paths = [paths]
-    return summarize(prepare(read_inputs(paths, resolved)), resolved, sections)
+    if isinstance(since, str | Path):
+        since = [since]
+    earlier = _earlier(read_inputs(list(since), resolved)) if since else None
+    cluster = prepare(read_inputs(paths, resolved))
+    return summarize(cluster, resolved, sections, question=question, earlier=earlier)
+
+
+def _earlier(ingested: Ingested) -> Cluster:
+    """The earlier articles of an update, prepared like the new ones; their notices say so."""
+    try:
+        cluster = prepare(ingested)
+    except InputError as exc:
+        raise InputError(
+            f"earlier articles (since): {exc.message}", code="E111", hint=exc.hint
+        ) from None
+    notices = tuple(
+        Notice(n.code, n.message, f"earlier: {n.source or 'input'}", n.skipped)
+        for n in cluster.notices
+    )
+    return Cluster(cluster.articles, cluster.sentences, cluster.removals, notices)

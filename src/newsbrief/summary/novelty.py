@@ -5,7 +5,7 @@ measures of a new sentence against the earlier articles:
 
 - ``similarity``: its highest TF-IDF cosine to an earlier sentence (one vocabulary fitted on
   old and new sentences together);
-- ``old_share``: the share of its concepts (:func:`newsbrief.focus.concepts_of`) that the
+- ``old_share``: the share of its concepts (:func:`newsbrief.summary.focus.concepts_of`) that the
   earlier articles already hold.
 
 A new sentence is **already known** when its similarity is at least :data:`KNOWN_SIMILARITY`
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.focus import has_number
+from newsbrief.summary.focus import has_number
 
 KNOWN_SIMILARITY = 0.5  # the "plain novelty filter" cut of the DUC 2007 baseline
 KNOWN_SHARE = 0.8  # four concepts in five were already said
@@ -49,7 +49,7 @@ def earlier_similarity(new_texts: Sequence[str], old_texts: Sequence[str]) -> np
     """Per new text, its highest cosine to an old text (TF-IDF fitted on both)."""
     if not new_texts or not old_texts:
         return np.zeros(len(new_texts))
-    from newsbrief.represent import get_representation
+    from newsbrief.summary.represent import get_representation
 
     matrix = get_representation("tfidf").vectors([*new_texts, *old_texts])
     new, old = matrix[: len(new_texts)], matrix[len(new_texts) :]

@@ -1,6 +1,6 @@
 """Guided selection: the summary of a cluster steered by a question, earlier articles, or both.
 
-Selection covers *concepts* (:func:`newsbrief.focus.concepts_of`: stemmed content words and
+Selection covers *concepts* (:func:`newsbrief.summary.focus.concepts_of`: stemmed content words and
 word pairs). A concept is worth the number of articles that use it, when at least
 ``max(2, articles / 8)`` do (rarer ones are detail, not the story), and
 
@@ -9,13 +9,13 @@ word pairs). A concept is worth the number of articles that use it, when at leas
   covering a concept once makes it worth nothing: the summary moves on to the question's other
   facets rather than repeating one;
 - with earlier articles, ``OLD_WEIGHT`` times that when the earlier articles already hold it,
-  and sentences already known (:mod:`newsbrief.novelty`) are not candidates; a sentence that
+  and sentences already known (:mod:`newsbrief.summary.novelty`) are not candidates; a sentence that
   carries a change (a new number or date, a word of change) gains ``CHANGE_BONUS``.
 
 The greedy adds, while the budget allows, the sentence whose uncovered concepts weigh most per
 ``words ** LENGTH_POWER``, plus its generic score as a small tie-breaker (a budgeted greedy for
-a submodular coverage objective, as :mod:`newsbrief.select`). Constants were chosen on DUC 2006
-(question mode) and DUC 2007 update (both modes) together; docs/benchmarks.md.
+a submodular coverage objective, as :mod:`newsbrief.summary.select`). Constants were chosen
+on DUC 2006 (question mode) and DUC 2007 update (both modes) together; docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -26,10 +26,18 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsbrief.focus import Addressed, concept_relevance, concepts_of, measure, question_terms
-from newsbrief.novelty import Novelty, novelty
 from newsbrief.records import Sentence
-from newsbrief.select import Selected
+from newsbrief.summary.focus import (
+    Addressed,
+    concept_relevance,
+    concepts_of,
+    measure,
+    question_terms,
+    term_hits,
+)
+from newsbrief.summary.novelty import Novelty, novelty
+from newsbrief.summary.represent import Similarity
+from newsbrief.summary.select import Selected
 
 QUESTION_BOOST = 2.0
 OLD_WEIGHT = 0.2
@@ -37,6 +45,8 @@ CHANGE_BONUS = 0.5  # in units of the heaviest concept's weight
 SCORE_WEIGHT = 1.0  # likewise, times the generic score in [0, 1]
 LENGTH_POWER = 1.0
 MIN_ARTICLE_SHARE = 1 / 8
+RARE_WEIGHT = 0.1  # a concept fewer articles use: detail, worth a tenth
+ANSWER_FIRST = True
 
 
 @dataclass(frozen=True)
@@ -66,13 +76,16 @@ def concept_matrix(
 def guided_select(
     sentences: Sequence[Sentence],
     scores: np.ndarray,
+    similarity: Similarity,
     budget: int,
     question: str | None = None,
     earlier: Sequence[Sentence] = (),
+    redundancy: float = 0.5,
 ) -> Guided:
     """Choose sentences for a question and/or earlier articles (see the module docstring).
 
-    ``scores`` are the generic scores (0: never summary material).
+    ``scores`` are the generic scores (0: never summary material); a sentence at or above
+    cosine ``redundancy`` to a chosen one is not chosen.
     """
     concepts = [concepts_of(s.text) for s in sentences]
     matrix, names = concept_matrix(concepts)
@@ -86,43 +99,76 @@ def guided_select(
     )
     spread = np.asarray(((by_article @ matrix) > 0).sum(axis=0), dtype=np.float64).ravel()
     n_articles = by_article.shape[0]
-    weights = np.where(spread >= max(2.0, n_articles * MIN_ARTICLE_SHARE), spread, 0.0)
+    common = spread >= max(2.0, n_articles * MIN_ARTICLE_SHARE)
+    weights = np.where(common, spread, RARE_WEIGHT * spread)
     terms = question_terms(question)
     addressed = None
     if terms:
         addressed = measure(concepts, terms, usable)
-        weights = weights * (1 + QUESTION_BOOST * concept_relevance(names, terms))
+        relevance = concept_relevance(names, terms)
+        # What the question asks about counts even when few articles say it.
+        weights = np.where(relevance > 0, np.maximum(weights, spread), weights)
+        weights = weights * (1 + QUESTION_BOOST * relevance)
     found = None
     bonus = np.zeros(len(sentences))
     if earlier:
         old_concepts: set[str] = set().union(*(concepts_of(s.text) for s in earlier))
-        found = novelty([s.text for s in sentences], concepts, [s.text for s in earlier], old_concepts)
+        texts, old_texts = [s.text for s in sentences], [s.text for s in earlier]
+        found = novelty(texts, concepts, old_texts, old_concepts)
         in_old = np.array([name in old_concepts for name in names], dtype=bool)
         weights = np.where(in_old, weights * OLD_WEIGHT, weights)
         usable = usable & ~found.known
         bonus = CHANGE_BONUS * found.changed
-    top = float(weights.max()) if weights.size else 1.0
-    bonus = (bonus + SCORE_WEIGHT * scores) * (top or 1.0)
-    return Guided(_greedy(sentences, matrix, weights, bonus, usable, budget), addressed, found)
+    top = (float(weights.max()) if weights.size else 1.0) or 1.0
+    content = bonus * top  # a change is content in its own right
+    tiebreak = SCORE_WEIGHT * scores * top
+    tiers = [usable]
+    if addressed is not None and not addressed.barely and ANSWER_FIRST:
+        # Sentences holding a question term first; the others only once those are used up.
+        answering = usable & (term_hits(concepts, terms) > 0)
+        tiers = [answering, usable & ~answering]
+    chosen: list[Selected] = []
+    for tier in tiers:
+        chosen = _greedy(
+            sentences,
+            matrix,
+            weights,
+            (content, tiebreak),
+            tier,
+            budget,
+            similarity,
+            redundancy,
+            chosen,
+        )
+    return Guided(chosen, addressed, found)
+    return Guided(chosen, addressed, found)
 
 
 def _greedy(
     sentences: Sequence[Sentence],
     matrix: sparse.csr_matrix,
     weights: np.ndarray,
-    bonus: np.ndarray,
+    bonuses: tuple[np.ndarray, np.ndarray],
     usable: np.ndarray,
     budget: int,
+    similarity: Similarity,
+    redundancy: float,
+    chosen: Sequence[Selected] = (),
 ) -> list[Selected]:
+    """Continue the greedy from ``chosen`` over the ``usable`` sentences."""
+    content, tiebreak = bonuses
     words = np.array([s.words for s in sentences])
-    available = usable & (words <= budget)
     uncovered = weights.astype(np.float64).copy()
     lengths = np.maximum(words, 1) ** LENGTH_POWER
-    chosen: list[Selected] = []
-    used = 0
+    chosen = list(chosen)
+    used = sum(int(words[item.index]) for item in chosen)
+    available = usable & (words <= budget - used)
+    for item in chosen:
+        uncovered[matrix.indices[matrix.indptr[item.index] : matrix.indptr[item.index + 1]]] = 0.0
+        available &= similarity.row(item.index) < redundancy
     while available.any():
-        gain = np.asarray(matrix @ uncovered).ravel()
-        value = (gain + bonus) / lengths
+        gain = np.asarray(matrix @ uncovered).ravel() + content
+        value = (gain + tiebreak) / lengths
         best = int(np.argmax(np.where(available, value, -np.inf)))
         if gain[best] <= 0:
             break  # nothing left to cover: the rest would be padding
@@ -130,5 +176,5 @@ def _greedy(
         used += int(words[best])
         uncovered[matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]] = 0.0
         available[best] = False
-        available &= words <= budget - used
+        available &= (words <= budget - used) & (similarity.row(best) < redundancy)
     return chosen

@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsbrief.patterns import words_of
+from newsbrief.summary.patterns import words_of
 
 # Words that say how to answer, not what about (DUC narratives are made of them).
 INSTRUCTION_WORDS = frozenset(
@@ -34,11 +35,12 @@ INSTRUCTION_WORDS = frozenset(
     reported reports regarding related relating known aspect aspects example examples give
     given list mention mentioned happen happened happening tell say said kind kinds type types
     detail details question questions way ways what about whether pros cons also any
+    did does do doing done happens going will would could should might know new
     """.split()
 )
 STOP = frozenset(ENGLISH_STOP_WORDS)
 MIN_TERM_SHARE = 0.34  # under a third of what the question names appears anywhere
-MIN_ANSWERING = 2  # a single sentence is a passing mention, not an answer
+MIN_ANSWERING = 1  # at least one sentence holding two of its terms (or its only term)
 _DIGITS = re.compile(r"\d")
 
 
@@ -73,9 +75,7 @@ def concepts_of(text: str) -> set[str]:
     raw = words_of(text)
     stems = [stem(w) for w in raw]
     found = {s for w, s in zip(raw, stems, strict=True) if w not in STOP and len(w) > 1}
-    for (a, b), (sa, sb) in zip(
-        zip(raw, raw[1:], strict=False), zip(stems, stems[1:], strict=False), strict=True
-    ):
+    for (a, b), (sa, sb) in zip(pairwise(raw), pairwise(stems), strict=True):
         if not (a in STOP and b in STOP):
             found.add(f"{sa} {sb}")
     return found
