@@ -1,21 +1,26 @@
 """Guided selection: the summary of a cluster steered by a question, earlier articles, or both.
 
-Selection covers *concepts* (:func:`newsbrief.summary.focus.concepts_of`: stemmed content words and
-word pairs). A concept is worth the number of articles that use it, when at least
-``max(2, articles / 8)`` do (rarer ones are detail, not the story), and
+Selection covers *concepts* (:func:`newsbrief.summary.focus.concepts_of`: stemmed content
+words and word pairs). A concept is worth the number of articles that use it when at least
+``max(2, articles × MIN_ARTICLE_SHARE)`` do, else ``RARE_WEIGHT`` times that (detail, not the
+story), and
 
-- with a question, ``1 + QUESTION_BOOST × relevance`` times that (relevance: the share of the
-  concept's words that are question terms), so sentences that answer the question win, and
-  covering a concept once makes it worth nothing: the summary moves on to the question's other
-  facets rather than repeating one;
-- with earlier articles, ``OLD_WEIGHT`` times that when the earlier articles already hold it,
-  and sentences already known (:mod:`newsbrief.summary.novelty`) are not candidates; a sentence that
-  carries a change (a new number or date, a word of change) gains ``CHANGE_BONUS``.
+- with a question: a concept holding a question term counts in full however few articles use
+  it, times ``1 + QUESTION_BOOST × relevance`` (relevance: the share of its words that are
+  question terms). Sentences holding a question term are chosen first (``ANSWER_FIRST``); the
+  others only fill what budget is left. Covering a concept once makes it worth nothing, so the
+  summary moves on to the question's other facets rather than repeating one;
+- with earlier articles: a concept is discounted by the share of the earlier articles that hold
+  it, down to ``OLD_WEIGHT`` times its worth when all of them do; sentences already known
+  (:mod:`newsbrief.summary.novelty`) are not candidates; a sentence that carries a change (a new
+  number or date, a word of change) gains ``CHANGE_BONUS`` of the heaviest concept's worth.
 
-The greedy adds, while the budget allows, the sentence whose uncovered concepts weigh most per
-``words ** LENGTH_POWER``, plus its generic score as a small tie-breaker (a budgeted greedy for
-a submodular coverage objective, as :mod:`newsbrief.summary.select`). Constants were chosen
-on DUC 2006 (question mode) and DUC 2007 update (both modes) together; docs/benchmarks.md.
+The greedy adds, while the budget allows, the sentence whose uncovered concepts (and change
+bonus) weigh most per ``words ** LENGTH_POWER``, with ``SCORE_WEIGHT`` times its generic score
+(:mod:`newsbrief.summary.score`) as a tie-breaker: a budgeted greedy for a submodular coverage
+objective, as :mod:`newsbrief.summary.select`. A sentence at or above the redundancy cosine to
+a chosen one is skipped. Constants were chosen on DUC 2006 (question) and DUC 2007 (set A with
+the question, set B given A) together, never on one alone; docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -42,11 +47,12 @@ from newsbrief.summary.select import Selected
 QUESTION_BOOST = 2.0
 OLD_WEIGHT = 0.2
 CHANGE_BONUS = 0.5  # in units of the heaviest concept's weight
-SCORE_WEIGHT = 1.0  # likewise, times the generic score in [0, 1]
-LENGTH_POWER = 1.0
+SCORE_WEIGHT = 0.3  # likewise, times the generic score in [0, 1]
+LENGTH_POWER = 0.5
 MIN_ARTICLE_SHARE = 1 / 8
 RARE_WEIGHT = 0.1  # a concept fewer articles use: detail, worth a tenth
 ANSWER_FIRST = True
+GRADED_OLD = True
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,23 @@ def guided_select(
     found = None
     bonus = np.zeros(len(sentences))
     if earlier:
-        old_concepts: set[str] = set().union(*(concepts_of(s.text) for s in earlier))
+        old_held = [concepts_of(s.text) for s in earlier]
+        old_concepts: set[str] = set().union(*old_held)
+        by_old_article: dict[str, set[str]] = {}
+        for sentence, held in zip(earlier, old_held, strict=True):
+            by_old_article.setdefault(sentence.article_id, set()).update(held)
         texts, old_texts = [s.text for s in sentences], [s.text for s in earlier]
         found = novelty(texts, concepts, old_texts, old_concepts)
-        in_old = np.array([name in old_concepts for name in names], dtype=bool)
-        weights = np.where(in_old, weights * OLD_WEIGHT, weights)
+        if GRADED_OLD:
+            # The more of the earlier articles said it, the less it is news.
+            old_spread = np.array(
+                [sum(name in held for held in by_old_article.values()) for name in names],
+                dtype=np.float64,
+            ) / max(1, len(by_old_article))
+            weights = weights * (1 - (1 - OLD_WEIGHT) * old_spread)
+        else:
+            in_old = np.array([name in old_concepts for name in names], dtype=bool)
+            weights = np.where(in_old, weights * OLD_WEIGHT, weights)
         usable = usable & ~found.known
         bonus = CHANGE_BONUS * found.changed
     top = (float(weights.max()) if weights.size else 1.0) or 1.0
