@@ -22,17 +22,17 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.concepts import weigh_concepts
 from newsbrief.evaluate.datasets import read_clusters
 from newsbrief.evaluate.rouge import Scorer, estimates
-from newsbrief.features import FEATURES, article_codes, sentence_features
-from newsbrief.ingest import from_items
-from newsbrief.patterns import words_of
-from newsbrief.pipeline import prepare
-from newsbrief.represent import Similarity, get_representation
-from newsbrief.score import FLOOR, learned_scorer, learned_scores
-from newsbrief.select import select
+from newsbrief.ingest.read import from_items
 from newsbrief.settings import load_settings
+from newsbrief.summary.concepts import weigh_concepts
+from newsbrief.summary.features import FEATURES, article_codes, sentence_features
+from newsbrief.summary.patterns import words_of
+from newsbrief.summary.pipeline import prepare
+from newsbrief.summary.represent import Similarity, get_representation
+from newsbrief.summary.score import FLOOR, learned_scorer, learned_scores
+from newsbrief.summary.select import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from suite import DATA, ROOT, duc2007_a

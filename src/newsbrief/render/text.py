@@ -76,7 +76,7 @@ def scorer_description(brief: Brief) -> str:
     ``auto`` is resolved as the summarizer resolved it (by the number of articles), so the
     explanation never describes the centroid scorer while the learned one ran.
     """
-    from newsbrief.score import LEARNED_MAX_ARTICLES
+    from newsbrief.summary.score import LEARNED_MAX_ARTICLES
 
     scorer = str(brief.settings.get("scorer", "auto"))
     if scorer == "auto":
