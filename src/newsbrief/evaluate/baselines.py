@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from newsbrief.evaluate.rouge import sentences as split
 
 LAMBDA = 0.7
@@ -30,6 +28,7 @@ def centroid_mmr(
     since: Sequence[str] = (),
 ) -> str:
     """The baseline summary, one sentence a line (see the module docstring)."""
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     found = [s for d in documents for s in split(d) if len(s.split()) >= MIN_WORDS]

@@ -230,12 +230,6 @@ SYSTEMS: dict[str, System] = {
     system.name: system
     for system in (
         System("newsbrief", newsbrief_summary, "newsbrief, default settings", takes_request=True),
-        System(
-            "centroid-mmr",
-            centroid_mmr,
-            "TF-IDF centroid (+ question) + MMR, novelty filter with earlier articles",
-            takes_request=True,
-        ),
         System("lead", lead_summary, "first sentences of each article, round-robin"),
         System(
             "oracle",
@@ -248,6 +242,12 @@ SYSTEMS: dict[str, System] = {
             "textrank", functools.partial(sumy_summary, "textrank"), "sumy TextRank", needs=_SUMY
         ),
         System("lsa", functools.partial(sumy_summary, "lsa"), "sumy LSA", needs=_SUMY),
+        System(
+            "centroid-mmr",
+            centroid_mmr,
+            "TF-IDF centroid (+ question) + MMR, novelty filter with earlier articles",
+            takes_request=True,
+        ),
     )
 }
 
