@@ -165,3 +165,26 @@ def test_cli_since_with_nothing_readable_fails_clearly(tmp_path) -> None:  # typ
     result = CliRunner().invoke(main, ["brief", str(new), "--since", str(empty)])
     assert result.exit_code == 2
     assert "earlier articles" in result.output
+
+
+def test_batch_takes_a_question_and_earlier_articles_per_cluster(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.batch.runner import errors_path, run_batch
+    from newsbrief.settings import load_settings, settings_dict
+
+    source = tmp_path / "in.jsonl"
+    lines = [
+        {"id": "asked", "documents": FLOOD, "question": "What about sanctions?"},
+        {"id": "update", "documents": NEW, "since": OLD},
+        {"id": "bad", "documents": NEW, "since": "not a list"},
+    ]
+    source.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    settings = settings_dict(load_settings(words=45))
+    run_batch(source, out, settings={**settings, "sections": "summary"})
+    briefs = {b["id"]: b for b in map(json.loads, out.read_text().splitlines())}
+    assert briefs["asked"]["question"] == "What about sanctions?"
+    assert "sanction" in briefs["asked"]["summary"]["text"]
+    assert briefs["update"]["update"]["known_sentences"] == 2
+    assert "A fire destroyed" not in briefs["update"]["summary"]["text"]
+    errors = errors_path(out).read_text()
+    assert '"bad"' in errors or "line 3" in errors or "'since' must be a list" in errors

@@ -88,12 +88,30 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
     return ("ok", dump_line(record))
 
 
+def _asked(record: dict[str, Any]) -> dict[str, Any]:
+    """A cluster's own ``"question"`` (text) and ``"since"`` (earlier articles, as
+    ``documents``): a malformed one raises ValueError with the reason."""
+    asked: dict[str, Any] = {}
+    question = record.get("question")
+    if question is not None:
+        if not isinstance(question, str):
+            raise ValueError("'question' must be text")
+        asked["question"] = question
+    since = record.get("since")
+    if since is not None:
+        if not isinstance(since, list):
+            raise ValueError("'since' must be a list of texts or article objects")
+        asked["since"] = since
+    return asked
+
+
 def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> ClusterTask:
     """One input line → a task; a malformed line raises ValueError with the reason."""
     record = parse_object(raw)
     documents = record.get("documents")
     if not isinstance(documents, list):
         raise ValueError("'documents' must be a list of texts or article objects")
+    settings = {**settings, **_asked(record)}
     cluster_id = record.get("id")
     if cluster_id is None or cluster_id == "":
         return ClusterTask(line, f"line-{line}", documents, settings, id_from_line=True)
