@@ -21,7 +21,7 @@ from newsbrief.service.schemas import BriefRequest
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-UPLOAD_FIELDS = {"files", "words", "sections"}
+UPLOAD_FIELDS = {"files", "words", "sections", "question", "since"}
 
 
 @dataclass
@@ -32,6 +32,8 @@ class Job:
     words: int = 150
     sections: list[str] | None = None
     notices: list[dict[str, Any]] = field(default_factory=list)  # from reading uploads
+    question: str | None = None
+    since: list[dict[str, Any]] = field(default_factory=list)  # earlier articles, as articles
 
 
 async def read_job(request: Request, settings: ServiceSettings) -> Job:
@@ -58,7 +60,8 @@ def job_from_json(body: bytes) -> Job:
     except ValidationError as exc:
         raise validation_error(exc) from None
     articles = [a.model_dump(exclude_none=True) for a in request.articles]
-    return Job(articles, request.words, request.sections)
+    since = [a.model_dump(exclude_none=True) for a in request.since or ()]
+    return Job(articles, request.words, request.sections, [], request.question, since)
 
 
 def validation_error(exc: ValidationError) -> RequestError:
@@ -87,11 +90,10 @@ def invalid(errors: list[Any]) -> RequestError:
 
 
 def check_limits(job: Job, settings: ServiceSettings) -> None:
-    if len(job.articles) > settings.max_articles:
-        raise too_large(
-            f"{len(job.articles)} articles", settings.max_articles, "articles", code="E611"
-        )
-    for number, article in enumerate(job.articles, 1):
+    count = len(job.articles) + len(job.since)  # earlier articles are read too
+    if count > settings.max_articles:
+        raise too_large(f"{count} articles", settings.max_articles, "articles", code="E611")
+    for number, article in enumerate([*job.articles, *job.since], 1):
         if len(article["text"]) > settings.max_article_chars:
             raise too_large(
                 f"article {number} ({len(article['text']):,} characters)",
@@ -116,11 +118,22 @@ async def _job_from_form(request: Request, settings: ServiceSettings) -> Job:
         if unknown:
             raise invalid([{"loc": (name,), "msg": "unknown field"} for name in unknown])
         uploads = form.getlist("files")
+        earlier = form.getlist("since")
         if not uploads:
             raise invalid([{"loc": ("files",), "msg": "at least one file is required"}])
-        if len(uploads) > settings.max_articles:
-            raise too_large(f"{len(uploads)} files", settings.max_articles, "files", code="E611")
+        if len(uploads) + len(earlier) > settings.max_articles:
+            count = len(uploads) + len(earlier)
+            raise too_large(f"{count} files", settings.max_articles, "files", code="E611")
         job = Job([], _form_words(form.getlist("words")), _form_sections(form.getlist("sections")))
+        job.question = _form_question(form.getlist("question"))
+        for number, upload in enumerate(earlier, 1):
+            if not isinstance(upload, UploadFile):
+                raise invalid([{"loc": ("since", number - 1), "msg": "must be an uploaded file"}])
+            data = await upload.read()
+            name = _safe_name(upload.filename, number)
+            if len(data) > settings.max_article_chars * 4:
+                raise too_large(f"{name}", settings.max_article_chars, "characters", code="E612")
+            _read_upload(data, f"earlier: {name}", job, earlier=True)
         for number, upload in enumerate(uploads, 1):
             if not isinstance(upload, UploadFile):
                 raise invalid([{"loc": ("files", number - 1), "msg": "must be an uploaded file"}])
@@ -163,12 +176,23 @@ def _safe_name(filename: str | None, number: int) -> str:
     return name[:200] if name else f"file {number}"
 
 
-def _read_upload(data: bytes, name: str, job: Job) -> None:
-    """Read one uploaded file like the CLI reads a file of that name (binary files skipped)."""
+def _form_question(values: list[Any]) -> str | None:
+    if not values:
+        return None
+    if not isinstance(values[-1], str):
+        raise invalid([{"loc": ("question",), "msg": "must be text"}])
+    if len(values[-1]) > 2000:
+        raise invalid([{"loc": ("question",), "msg": "at most 2000 characters"}])
+    return values[-1].strip() or None
+
+
+def _read_upload(data: bytes, name: str, job: Job, earlier: bool = False) -> None:
+    """Read one uploaded file like the CLI reads a file of that name (binary files skipped);
+    ``earlier``: an article the reader has read (``since``)."""
     from newsbrief.ingest.read import READABLE_SUFFIXES, _parse_bytes  # one reader for CLI and API
     from newsbrief.settings import Settings
 
-    suffix = PurePath(name.lower()).suffix
+    suffix = PurePath(name.lower().removeprefix("earlier: ")).suffix
     notices: list[Any] = []
     drafts = _parse_bytes(
         data, name, suffix if suffix in READABLE_SUFFIXES else None, Settings(), notices
@@ -182,4 +206,4 @@ def _read_upload(data: bytes, name: str, job: Job) -> None:
         for key in ("title", "date", "id"):
             if getattr(draft, key):
                 article[key] = getattr(draft, key)
-        job.articles.append(article)
+        (job.since if earlier else job.articles).append(article)

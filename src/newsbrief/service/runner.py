@@ -139,6 +139,10 @@ def make_brief(job: Job, brief_settings: Any) -> bytes:
     extra: dict[str, Any] = dict(brief_settings)
     if job.sections is not None and accepts_sections():
         extra["sections"] = job.sections
+    if job.question:
+        extra["question"] = job.question
+    if job.since:
+        extra["since"] = job.since
     data = brief_function()(job.articles, job.words, **extra).to_dict()
     if job.notices:
         data["notices"] = [*job.notices, *data.get("notices", [])]
