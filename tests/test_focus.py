@@ -188,3 +188,9 @@ def test_batch_takes_a_question_and_earlier_articles_per_cluster(tmp_path) -> No
     assert "A fire destroyed" not in briefs["update"]["summary"]["text"]
     errors = errors_path(out).read_text()
     assert '"bad"' in errors or "line 3" in errors or "'since' must be a list" in errors
+
+
+def test_a_question_without_terms_gives_a_general_brief_and_says_so() -> None:
+    result = brief(FLOOD, words=45, sections="summary", question="What happened?")
+    assert _texts(result) == _texts(brief(FLOOD, words=45, sections="summary"))
+    assert "question-without-terms" in [n.code for n in result.notices]

@@ -95,10 +95,9 @@ def guided_select(
     """
     concepts = [concepts_of(s.text) for s in sentences]
     matrix, names = concept_matrix(concepts)
-    articles = np.array([hash(s.article_id) for s in sentences])
     usable = scores > 0
     # Articles per concept: a sentence × article indicator, then count the non-zero columns.
-    _, article_index = np.unique(articles, return_inverse=True)
+    _, article_index = np.unique([s.article_id for s in sentences], return_inverse=True)
     by_article = sparse.csr_matrix(
         (np.ones(len(sentences)), (article_index, np.arange(len(sentences)))),
         shape=(article_index.max() + 1 if len(sentences) else 0, len(sentences)),

@@ -95,6 +95,7 @@ def summarize(
         not_addressed_notice,
         question_addressed,
     )
+    from newsbrief.summary.focus import question_terms
 
     question = " ".join(question.split()) if question else None
     wanted, explicit = resolve_sections(sections)
@@ -102,7 +103,17 @@ def summarize(
     notices = cluster.notices + (earlier.notices if earlier is not None else ())
     update = None
     addressed = None
-    if "summary" in wanted and (question or earlier is not None):
+    if question and not question_terms(question):
+        # "What happened?" names nothing to focus on: a general brief, and the reader is told.
+        notices += (
+            Notice(
+                "question-without-terms",
+                "the question names nothing to look for (only common words); this is a "
+                "general brief",
+            ),
+        )
+    focused = bool(question_terms(question)) or earlier is not None
+    if "summary" in wanted and focused:
         directed = directed_summary(cluster, settings, question, earlier)
         summary, update, addressed = list(directed.sentences), directed.update, directed.addressed
         notices += directed.notices
