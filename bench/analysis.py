@@ -130,8 +130,8 @@ def duc_dates() -> dict[str, Any]:
     from newsbrief import Article
     from newsbrief.analysis.timeline import date_mentions
     from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
     from newsbrief.settings import Settings
-    from newsbrief.summary.pipeline import prepare
 
     labels = list(jsonl(LABELS / "dates-duc2006.jsonl"))
     clusters = {c["id"]: c for c in jsonl(DATA / "duc2006" / "clusters.jsonl.gz")}

@@ -8,10 +8,11 @@ import re
 import pytest
 
 from newsbrief import brief
-from newsbrief.analysis import agreement, nlp
+from newsbrief.analysis import nlp
 from newsbrief.analysis.facts import Verdict, rule_verdict
 from newsbrief.analysis.quotes import find_quotes
 from newsbrief.analysis.referents import Referents
+from newsbrief.choices import JUDGES
 from newsbrief.errors import SettingsError
 from newsbrief.records import Actor, Article, Cluster, Mention
 from newsbrief.summary.segment import segment
@@ -59,8 +60,11 @@ def test_a_plugged_in_judge_decides_first(monkeypatch) -> None:
         def __call__(self, first: str, second: str) -> Verdict | None:
             return Verdict("conflict", "contradiction", "the test judge says so")
 
-    monkeypatch.setitem(agreement.JUDGES, "always", Always)
-    b = brief([FIRST, SECOND], sections="agreement", agreement_judge="always")
+    JUDGES.register("always", Always, "the test's judge")
+    try:
+        b = brief([FIRST, SECOND], sections="agreement", agreement_judge="always")
+    finally:
+        JUDGES.unregister("always")
     judged = [a for a in b.agreement if a.judge == "always"]
     assert judged and all(a.kind == "contradiction" for a in judged)
     with pytest.raises(SettingsError):

@@ -169,7 +169,8 @@ def test_cli_since_with_nothing_readable_fails_clearly(tmp_path) -> None:  # typ
 
 def test_batch_takes_a_question_and_earlier_articles_per_cluster(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from newsbrief.batch.runner import errors_path, run_batch
-    from newsbrief.settings import load_settings, settings_dict
+    from newsbrief.records import BriefRequest
+    from newsbrief.settings import load_settings
 
     source = tmp_path / "in.jsonl"
     lines = [
@@ -179,8 +180,8 @@ def test_batch_takes_a_question_and_earlier_articles_per_cluster(tmp_path) -> No
     ]
     source.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    settings = settings_dict(load_settings(words=45))
-    run_batch(source, out, settings={**settings, "sections": "summary"})
+    request = BriefRequest((), sections="summary")
+    run_batch(source, out, settings=load_settings(words=45), request=request)
     briefs = {b["id"]: b for b in map(json.loads, out.read_text().splitlines())}
     assert briefs["asked"]["question"] == "What about sanctions?"
     assert "sanction" in briefs["asked"]["summary"]["text"]

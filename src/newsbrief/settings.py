@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from newsbrief.choices import NAMED_SETTINGS
 from newsbrief.errors import SettingsError
 
 
@@ -21,9 +22,13 @@ from newsbrief.errors import SettingsError
 class Settings:
     """Every tunable of the pipeline, with the reason for each default in a comment."""
 
-    # Summary length budget in words; a brief never exceeds it.
+    # Summary length budget in words; a brief never exceeds it. The one default of the budget:
+    # every edge (CLI, batch, service, Python API) leaves it to this field when not given.
     words: int = 150
-    # How sentences become vectors: a name in newsbrief.summary.represent.REPRESENTATIONS.
+    # Who writes the summary: a name in newsbrief.choices.SUMMARIZERS ("extractive": sentences
+    # of the articles, cited, no model).
+    backend: str = "extractive"
+    # How sentences become vectors: a name in newsbrief.choices.REPRESENTATIONS.
     representation: str = "tfidf"
     # How sentences are scored: "learned" (shipped weights), "centroid" (no learned weights), or
     # "auto": learned for clusters of up to 10 articles (what it was fitted on), else centroid.
@@ -100,7 +105,14 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     if settings.words < 1:
         raise SettingsError("the word budget must be at least 1", code="E204")
     _check_ranges(settings)
+    check_names(settings)
     return settings
+
+
+def check_names(settings: Settings) -> None:
+    """Every name-valued setting names an entry of its table, checked before any work starts."""
+    for name, table in NAMED_SETTINGS.items():
+        table.check(getattr(settings, name))
 
 
 SHARES = (

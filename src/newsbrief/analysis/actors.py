@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
+from newsbrief.analysis.lookup import find_forms, fit_counts
 from newsbrief.analysis.nlp import KINDS, Entity
 from newsbrief.analysis.roles import appositive_before, role_of, title_before
 from newsbrief.records import Actor, Cluster, Mention
@@ -51,24 +52,22 @@ def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) 
     """
     people = [g for g in groups if g[1] == "person"]
     full = {_key(m.text) for g in people for m in g[2] if " " in m.text}
+    fits = fit_counts(full)  # scale (issue 15, item 11): counted once, not per form
     owner: dict[str, list[Mention]] = {}
     for _, _, mentions in people:
         for form in {m.text for m in mentions}:
-            if " " in form or sum(_fits(_key(form), k) for k in full) <= 1:
+            if " " in form or fits.get(_key(form), 0) <= 1:
                 owner.setdefault(form, mentions)
     if not owner:
         return
     taken = {(m.article_id, m.start) for g in groups for m in g[2]}
     covered = {(m.article_id, i) for g in groups for m in g[2] for i in range(m.start, m.end)}
     forms = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
-    for sentence in cluster.sentences:
-        for match in pattern.finditer(sentence.text):
-            start = sentence.start + match.start()
-            if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
-                continue
-            end = sentence.start + match.end()
-            owner[match.group()].append(Mention(sentence.article_id, start, end, match.group()))
+    for sentence, first, last, form in find_forms(forms, cluster):  # linear, not names × text
+        start = sentence.start + first
+        if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
+            continue
+        owner[form].append(Mention(sentence.article_id, start, sentence.start + last, form))
 
 
 def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
@@ -149,12 +148,22 @@ def _merge_people(
             full.setdefault(_key(mention.text), []).append(mention)
         else:
             short.append(mention)
+    # Scale (issue 15, item 11): the full names a short form fits, and the articles each full
+    # name is in, are looked up, not searched for in every full name per short mention.
+    by_word: dict[str, list[str]] = {}
+    for key in full:
+        words = key.split()
+        for word in dict.fromkeys((words[0], words[-1])):
+            by_word.setdefault(word, []).append(key)
+    articles = {key: {m.article_id for m in ms} for key, ms in full.items()}
     unresolved: dict[str, list[Mention]] = {}
     for mention in short:
-        owner = _owner(mention, full, texts)
+        fitting = by_word.get(_key(mention.text), [])
+        owner = _owner(mention, fitting, full, articles, texts)
         if owner is not None:
             full[owner].append(mention)
-        elif not _fits_any(mention, full):
+            articles[owner].add(mention.article_id)
+        elif not fitting:
             unresolved.setdefault(_key(mention.text), []).append(mention)
     groups = [(_name(ms, long=True), "person", ms) for ms in full.values()]
     return groups + [(_name(ms), "person", ms) for ms in unresolved.values()]
@@ -165,17 +174,19 @@ def _fits(short: str, full_key: str) -> bool:
     return short in (words[0], words[-1])
 
 
-def _fits_any(mention: Mention, full: dict[str, list[Mention]]) -> bool:
-    return any(_fits(_key(mention.text), key) for key in full)
-
-
-def _owner(mention: Mention, full: dict[str, list[Mention]], texts: dict[str, str]) -> str | None:
+def _owner(
+    mention: Mention,
+    fitting: list[str],
+    full: dict[str, list[Mention]],
+    articles: dict[str, set[str]],
+    texts: dict[str, str],
+) -> str | None:
     """The one full name a short form can stand for: in its article, else in the cluster.
 
-    A title before the short form ("Dr. Ruiz") keeps only the full names written with it.
+    ``fitting`` are the full names the short form fits (first or last word), in order;
+    ``articles`` the articles each full name is in so far. A title before the short form
+    ("Dr. Ruiz") keeps only the full names written with it.
     """
-    word = _key(mention.text)
-    fitting = [key for key in full if _fits(word, key)]
     title = _title(texts[mention.article_id], mention.start)
     if title and len(fitting) > 1:
         titled = [
@@ -184,7 +195,7 @@ def _owner(mention: Mention, full: dict[str, list[Mention]], texts: dict[str, st
             if any(_title(texts[m.article_id], m.start) == title for m in full[k])
         ]
         fitting = titled or fitting
-    local = [k for k in fitting if any(m.article_id == mention.article_id for m in full[k])]
+    local = [k for k in fitting if mention.article_id in articles[k]]
     if len(local) == 1:
         return local[0]
     if not local and len(fitting) == 1:

@@ -3,7 +3,8 @@ same thing, each aligned pair labelled with the evidence that decided it.
 
 - Alignment: TF-IDF cosine between sentences of different articles, at least
   ``settings.agreement_threshold``; each sentence keeps its best match per article.
-- Judging, by a *judge* chosen by name (``settings.agreement_judge``; :data:`JUDGES`): the
+- Judging, by a *judge* chosen by name (``settings.agreement_judge``;
+  :data:`newsbrief.choices.JUDGES`): the
   default ``rules`` judge finds a different number (or duration) for the same thing, a
   different date, a different place or person in the same slot of the event (when actors were
   found: :mod:`newsbrief.analysis.referents`), opposite evaluative words, else agreement. A
@@ -17,14 +18,14 @@ same thing, each aligned pair labelled with the evidence that decided it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from newsbrief.analysis.facts import Verdict, rule_verdict, slot_conflicts
 from newsbrief.analysis.referents import Referents
 from newsbrief.analysis.stance import find_claims
-from newsbrief.errors import MissingExtraError, SettingsError
+from newsbrief.choices import JUDGES
+from newsbrief.errors import MissingExtraError
 from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
 from newsbrief.settings import Settings
 
@@ -88,19 +89,12 @@ class NLIJudge:
         return None
 
 
-JUDGES: dict[str, Callable[[], Judge]] = {"rules": RulesJudge, "nli": NLIJudge}
-
-
 def get_judge(name: str) -> Judge:
-    """The judge registered under ``name`` in :data:`JUDGES`; ``nli:PATH`` for a local model."""
-    if name.startswith("nli:"):
-        return NLIJudge(name.removeprefix("nli:"))
-    if name not in JUDGES:
-        raise SettingsError(
-            f"unknown agreement judge {name!r} (known: {', '.join(JUDGES)}, nli:PATH)",
-            code="E210",
-        )
-    return JUDGES[name]()
+    """The judge registered under ``name`` in :data:`newsbrief.choices.JUDGES`.
+
+    ``nli:PATH`` is an NLI model read from a local folder.
+    """
+    return JUDGES.get(name)()  # type: ignore[no-any-return]
 
 
 def align(
@@ -134,20 +128,30 @@ def _pairs(
 
     matrix = get_representation("tfidf").vectors([s.text for s in sentences])
     similarity = Similarity(matrix)
-    ids = np.array([s.article_id for s in sentences])
-    members = {a: np.flatnonzero(ids == a) for a in dict.fromkeys(ids.tolist())}
+    # Scale (issue 15, item 11): one pass of array operations per block of sentences, not a
+    # Python loop over every (sentence, article) pair, which made 2,000 articles take minutes.
+    # Each sentence's best match per article comes from a max over that article's segment of
+    # the row (sentences grouped by article, stable, so ties pick the first row as before).
+    article_of = {a: n for n, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    codes = np.array([article_of[s.article_id] for s in sentences])
+    by_article = np.argsort(codes, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(codes[by_article]) != 0])
+    ends = np.r_[starts[1:], len(sentences)]
     found: dict[tuple[int, int], float] = {}
     best = [0.0] * len(sentences)
-    for i, sentence in enumerate(sentences):
-        row = similarity.row(i)
-        for article, rows in members.items():
-            if article == sentence.article_id:
-                continue
-            j = int(rows[np.argmax(row[rows])])
-            score = float(row[j])
-            best[i] = max(best[i], score)
-            if score >= threshold:
-                found[(min(i, j), max(i, j))] = score
+    for first in range(0, len(sentences), Similarity.BLOCK):
+        block = similarity.rows(range(first, min(first + Similarity.BLOCK, len(sentences))))
+        grouped = np.asarray(block, dtype=np.float64)[:, by_article]
+        maxima = np.maximum.reduceat(grouped, starts, axis=1)
+        for offset, row_max in enumerate(maxima):
+            i = first + offset
+            row_max[codes[i]] = -np.inf  # never the sentence's own article
+            if len(starts) > 1:
+                best[i] = max(best[i], float(row_max.max()))
+            for a in np.flatnonzero(row_max >= threshold):
+                segment = grouped[offset, starts[a] : ends[a]]
+                j = int(by_article[starts[a] + int(np.argmax(segment))])
+                found[(min(i, j), max(i, j))] = float(row_max[a])
     pairs = [(sentences[i], sentences[j], score) for (i, j), score in found.items()]
     return pairs, best, similarity
 

@@ -5,8 +5,11 @@ A different place or person for the same event needs the actors: :mod:`.referent
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from newsbrief.analysis.stance import polarity
 from newsbrief.records import Alignment, Mention, Sentence
@@ -153,12 +156,18 @@ def slot_conflicts(
     counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
     counted = [c for c in counted if c[1] or c[2]]
     best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
-    for n, (i, nums_a, durs_a) in enumerate(counted):
-        row = similarity.row(i)
-        for j, nums_b, durs_b in counted[n + 1 :]:
+    # Scale (issue 15, item 11): the candidates of each sentence (later, in another article,
+    # similar enough) are picked with one array operation, not a Python loop over all pairs.
+    rows = np.array([i for i, _, _ in counted], dtype=np.int64)
+    articles = np.array([sentences[i].article_id for i in rows.tolist()], dtype=object)
+    for n, (i, nums_a, durs_a), row in _with_rows(counted, rows, similarity):
+        later = rows[n + 1 :]
+        close = (row[later] >= SLOT_MIN_SIMILARITY) & (articles[n + 1 :] != sentences[i].article_id)
+        for k in np.flatnonzero(close).tolist():
+            j, nums_b, durs_b = counted[n + 1 + k]
             a, b = sentences[i], sentences[j]
             score = float(row[j])
-            if a.article_id == b.article_id or score < SLOT_MIN_SIMILARITY or (a, b) in aligned:
+            if (a, b) in aligned:
                 continue
             verdict = _slot_verdict(nums_a, nums_b, durs_a, durs_b, a.text, b.text)
             if verdict is None:
@@ -175,6 +184,19 @@ def slot_conflicts(
             if key not in best or best[key][0] < score:
                 best[key] = (score, found)
     return [found for _, found in best.values()]
+
+
+def _with_rows(
+    counted: list[tuple[int, Any, Any]], rows: np.ndarray, similarity: Any
+) -> Iterator[tuple[int, tuple[int, Any, Any], np.ndarray]]:
+    """``(n, counted[n], similarity row)``, the rows fetched a block at a time (one sparse
+    product per block: per row, a large cluster paid a full transpose each time)."""
+    block_size = getattr(similarity, "BLOCK", 512)
+    for first in range(0, len(counted), block_size):
+        chunk = rows[first : first + block_size].tolist()
+        block = np.asarray(similarity.rows(chunk), dtype=np.float64)
+        for offset, row in enumerate(block):
+            yield first + offset, counted[first + offset], row
 
 
 def _slot_verdict(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
+from newsbrief.analysis.lookup import actor_ending_at, first_person_between, sentences_before
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 
 _TOKEN = re.compile(r"[^\s,;:“”\"]+")
@@ -197,32 +198,19 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     head = re.search(r"\s(?:of|for|at|from|with)\s", mention.text)
     ends = [mention.start + head.start()] if head else []
     for end in [*ends, mention.end]:
-        for actor in sorted(actors, key=lambda a: a.kind != "person"):
-            for m in actor.mentions:
-                if m.article_id == mention.article_id and mention.start <= m.start and m.end == end:
-                    return actor
+        actor = actor_ending_at(actors, mention, end)  # an index, not a scan (issue 15, #11)
+        if actor is not None:
+            return actor
     return None
 
 
 def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
     """The person a pronoun refers to: the first named in the nearest sentence naming one."""
-    people = [a for a in actors if a.kind == "person"]
-    sentences = [
-        s
-        for s in cluster.sentences
-        if s.article_id == mention.article_id and s.start <= mention.start
-    ][-4:]
+    # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
+    sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     for sentence in reversed(sentences):
         upto = min(sentence.end, mention.start)
-        named = sorted(
-            (
-                (m.start, a)
-                for a in people
-                for m in a.mentions
-                if m.article_id == mention.article_id and sentence.start <= m.start < upto
-            ),
-            key=lambda item: item[0],
-        )
-        if named:
-            return named[0][1]
+        person = first_person_between(actors, mention.article_id, sentence.start, upto)
+        if person is not None:
+            return person
     return None

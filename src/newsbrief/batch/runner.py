@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
 from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
 from newsbrief.batch.output import open_locked, read_done, refuse_same_files
 from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.records import BriefRequest
+from newsbrief.settings import Settings, check_names
 
 __all__ = ["BatchSummary", "ClusterTask", "errors_path", "read_done", "run_batch"]
 
@@ -37,9 +39,12 @@ class ClusterTask:
     line: int
     id: str
     documents: list[Any]
-    settings: dict[str, Any]
+    settings: Settings | None
+    request: BriefRequest  # what every cluster shares (sections, backend); no articles yet
     id_from_line: bool = False
     failure: tuple[str, str] | None = None  # (code, reason): a line that is not a cluster
+    question: str | None = None  # the cluster's own question, if its line has one
+    since: list[Any] | None = None  # the cluster's earlier articles, if its line has them
 
 
 @dataclass
@@ -69,12 +74,18 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.summary.pipeline import brief
+    from newsbrief.pipeline import read_earlier_items, read_items, run
 
-    if task.failure:
-        return ("error", *task.failure)
+    if task.failure or task.settings is None:
+        return ("error", *(task.failure or ("E799", "internal error: a task without settings")))
     try:
-        result = brief(task.documents, **task.settings)
+        request = task.request
+        if task.question is not None:
+            request = replace(request, question=task.question)
+        request = read_items(request, task.documents, task.settings)
+        if task.since is not None:
+            request = read_earlier_items(request, task.since, task.settings)
+        result = run(request, task.settings)
         record = {"id": task.id, **result.to_dict()}
     except NewsbriefError as exc:
         return ("error", exc.code, exc.message + (f" ({exc.hint})" if exc.hint else ""))
@@ -105,35 +116,49 @@ def _asked(record: dict[str, Any]) -> dict[str, Any]:
     return asked
 
 
-def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> ClusterTask:
+def parse_cluster_line(
+    raw: bytes, line: int, settings: Settings, request: BriefRequest
+) -> ClusterTask:
     """One input line → a task; a malformed line raises ValueError with the reason."""
     record = parse_object(raw)
     documents = record.get("documents")
     if not isinstance(documents, list):
         raise ValueError("'documents' must be a list of texts or article objects")
-    settings = {**settings, **_asked(record)}
+    asked = _asked(record)
     cluster_id = record.get("id")
     if cluster_id is None or cluster_id == "":
-        return ClusterTask(line, f"line-{line}", documents, settings, id_from_line=True)
+        return ClusterTask(
+            line, f"line-{line}", documents, settings, request, id_from_line=True, **asked
+        )
     if not isinstance(cluster_id, str | int):
         raise ValueError(f"'id' must be text or a number, got {type(cluster_id).__name__}")
-    return ClusterTask(line, str(cluster_id), documents, settings)
+    return ClusterTask(line, str(cluster_id), documents, settings, request, **asked)
 
 
 def run_batch(
     source: Path,
     out: Path,
     *,
-    settings: dict[str, Any],
+    settings: Settings,
+    request: BriefRequest | None = None,
     errors: Path | None = None,
     engine: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
     progress: bool = False,
 ) -> BatchSummary:
-    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
-    from newsbrief.batch.engines import ordered_map
+    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there).
 
+    ``request`` holds what every cluster shares (``sections``, ``backend``, ``words``; its
+    articles are ignored). Settings and request are checked once, before any line is read, so
+    a bad name fails the run at once rather than every cluster into the errors file.
+    """
+    from newsbrief.batch.engines import ordered_map
+    from newsbrief.pipeline import check_request
+
+    request = request or BriefRequest(())
+    check_names(settings)
+    check_request(request, settings)
     if not source.is_file():
         raise InputError(f"{source}: no such file", code="E101")
     summary = BatchSummary(out, errors or errors_path(out))
@@ -147,7 +172,7 @@ def run_batch(
         done, summary.dropped_bytes = read_done(out)
         bar = _progress_bar(source, progress, summary)
         with _open_append(summary.errors, truncate=True) as failures:
-            tasks = _tasks(source, settings, done, summary, bar)
+            tasks = _tasks(source, settings, request, done, summary, bar)
             results = ordered_map(
                 brief_task, tasks, engine=engine, workers=workers, scheduler=scheduler
             )
@@ -173,7 +198,8 @@ def run_batch(
 
 def _tasks(
     source: Path,
-    settings: dict[str, Any],
+    settings: Settings,
+    request: BriefRequest,
     done: set[str],
     summary: BatchSummary,
     bar: Any,
@@ -184,13 +210,13 @@ def _tasks(
         if not raw.strip():
             continue
         try:
-            task = parse_cluster_line(raw, line, settings)
+            task = parse_cluster_line(raw, line, settings, request)
         except ValueError as exc:
-            yield ClusterTask(line, "", [], {}, failure=("E709", str(exc)))
+            yield ClusterTask(line, "", [], None, request, failure=("E709", str(exc)))
             continue
         if task.id in first_line:
             reason = f"duplicate id (first on line {first_line[task.id]})"
-            yield ClusterTask(line, task.id, [], {}, failure=("E710", reason))
+            yield ClusterTask(line, task.id, [], None, request, failure=("E710", reason))
             continue
         first_line[task.id] = line
         if task.id in done:

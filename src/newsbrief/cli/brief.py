@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from newsbrief.choices import FORMATS, SUMMARIZERS
 from newsbrief.cli.errors import fail, friendly_errors
+from newsbrief.settings import Settings
 
 FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
@@ -18,13 +20,13 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "--words",
     type=click.IntRange(min=1),
     default=None,
-    help="Word budget of the summary; it is never exceeded. [default: 150]",
+    help=f"Word budget of the summary; it is never exceeded. [default: {Settings.words}]",
 )
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "md", "markdown", "json", "html"]),
+    type=click.Choice(FORMATS.names()),
     default=None,
     help="Output format. [default: from --out's suffix, else text]",
 )
@@ -78,6 +80,14 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "carries its articles); repeatable. The brief is then an update: only what is new.",
 )
 @click.option(
+    "--backend",
+    default=None,
+    metavar="NAME",
+    help="Who writes the summary: "
+    + "; ".join(f"{e.name} ({e.description})" for e in SUMMARIZERS.entries())
+    + ". [default: extractive]",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
 )
 @friendly_errors
@@ -92,6 +102,7 @@ def brief_command(
     sections: str | None,
     question: str | None,
     since: tuple[str, ...],
+    backend: str | None,
     quiet: bool,
 ) -> None:
     """Summarize the articles in INPUT... into a cited brief.
@@ -111,18 +122,18 @@ def brief_command(
       newsbrief brief today/ --since yesterday/
       newsbrief brief today/ --since yesterday-brief.json --question "Who resigned?"
     """
+    from newsbrief.pipeline import request_from_paths, run
     from newsbrief.render import render
-    from newsbrief.summary.pipeline import brief_paths
+    from newsbrief.settings import load_settings
 
-    result = brief_paths(
-        list(inputs),
-        words,
-        config=config,
-        sections=sections,
-        max_file_bytes=max_bytes,
-        question=question,
-        since=list(since) or None,
+    settings = load_settings(config, words=words, max_file_bytes=max_bytes, backend=backend)
+    if fmt is None and out is not None:
+        fmt = FORMAT_SUFFIXES.get(out.suffix.lower(), "text")
+    FORMATS.check(fmt or "text")  # a bad format fails before any work
+    request = request_from_paths(
+        list(inputs), settings, sections=sections, question=question, since=since
     )
+    result = run(request, settings)
     if not quiet:
         for notice in result.notices:
             click.echo(
@@ -130,8 +141,7 @@ def brief_command(
                 f"{notice.source or 'input'}: {notice.message}",
                 err=True,
             )
-    fmt = fmt or (FORMAT_SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
-    output = render(result, fmt, explain=explain)
+    output = render(result, fmt or "text", explain=explain)
     if out is None:
         click.echo(output, nl=False)
         return

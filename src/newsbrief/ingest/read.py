@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from newsbrief.errors import InputError
@@ -98,6 +98,22 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
                 f"article {number} is a {type(item).__name__}; expected text, an Article or a dict",
                 code="E110",
             )
+    _finish(drafts, settings, result)
+    return result
+
+
+def read_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> Ingested:
+    """Articles from named bytes (uploads), each read like a file of that name.
+
+    The name's suffix decides the reader (HTML, JSON, JSON lines, text); binary data is
+    skipped with a notice. ``name`` is only a label: nothing is read from the file system.
+    """
+    result = Ingested(settings)
+    drafts: list[_Draft] = []
+    for name, data in files:
+        suffix = PurePath(name.lower()).suffix
+        known = suffix if suffix in READABLE_SUFFIXES else None
+        drafts += _parse_bytes(data, name, known, settings, result.notices)
     _finish(drafts, settings, result)
     return result
 

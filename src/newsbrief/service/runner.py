@@ -15,15 +15,14 @@ around it would only fire once the brief had finished anyway.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import json
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
 
-from newsbrief.service.intake import Job
+from newsbrief.records import Brief, BriefRequest
 from newsbrief.service.limits import RequestError, ServiceSettings
-from newsbrief.service.schemas import SECTION_NAMES
+from newsbrief.settings import Settings, load_settings
 
 
 class Runner:
@@ -31,6 +30,8 @@ class Runner:
 
     def __init__(self, settings: ServiceSettings) -> None:
         self.settings = settings
+        # The core's settings, loaded (and every name in them checked) once, at startup.
+        self.brief_settings: Settings = load_settings(**settings.brief_settings)
         self._pool: ThreadPoolExecutor | None = None  # made on first use, again after close()
         self._lock = threading.Lock()
         self._under_way = 0
@@ -39,9 +40,8 @@ class Runner:
     def under_way(self) -> int:
         return self._under_way
 
-    async def run(self, job: Job) -> bytes:
+    async def run(self, request: BriefRequest) -> bytes:
         """The brief's JSON, or a RequestError: 503 when the server is full, 504 on timeout."""
-        check_sections(job.sections)
         with self._lock:
             if self._under_way >= self.settings.workers + self.settings.max_waiting:
                 raise RequestError(
@@ -55,7 +55,7 @@ class Runner:
                 self._pool = ThreadPoolExecutor(self.settings.workers, "newsbrief-brief")
             pool = self._pool
         try:
-            future: Future[bytes] = pool.submit(make_brief, job, self.settings.brief_settings)
+            future: Future[bytes] = pool.submit(make_brief, request, self.brief_settings)
         except RuntimeError:  # the pool was closed in between: the server is shutting down
             self._finished(None)
             raise RequestError("the server is shutting down", code="E621", status=503) from None
@@ -84,66 +84,14 @@ class Runner:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def brief_function() -> Any:
-    from newsbrief.summary.pipeline import brief
+def core_function() -> Callable[[BriefRequest, Settings], Brief]:
+    """The core's one entry point (a function, so tests can stand in a slow or broken one)."""
+    from newsbrief.pipeline import run
 
-    return brief
-
-
-def accepts_sections() -> bool:
-    """Whether this version of the core can add analysis sections (``brief(sections=...)``)."""
-    try:
-        return "sections" in inspect.signature(brief_function()).parameters
-    except (TypeError, ValueError):
-        return False
+    return run
 
 
-def available_sections() -> list[str]:
-    """The sections the core can add: its own list when it has one, else the documented four."""
-    if not accepts_sections():
-        return []
-    try:
-        import newsbrief.analysis as analysis
-    except ImportError:
-        return list(SECTION_NAMES)
-    for name in ("SECTIONS", "SECTION_NAMES", "ANALYSES"):
-        known = getattr(analysis, name, None)
-        if known:
-            return [str(section) for section in known]
-    return list(SECTION_NAMES)
-
-
-def check_sections(sections: list[str] | None) -> None:
-    if not sections:
-        return
-    known = available_sections()
-    if not known:
-        raise RequestError(
-            "this server cannot add analysis sections",
-            hint="leave out 'sections', or upgrade newsbrief",
-            code="E630",
-            status=400,
-        )
-    unknown = sorted(set(sections) - set(known))
-    if unknown:
-        raise RequestError(
-            f"unknown section(s): {', '.join(unknown)}",
-            hint=f"known: {', '.join(known)}",
-            code="E631",
-            status=422,
-        )
-
-
-def make_brief(job: Job, brief_settings: Any) -> bytes:
+def make_brief(request: BriefRequest, settings: Settings) -> bytes:
     """Runs in a worker thread: the core's brief as the documented JSON, encoded."""
-    extra: dict[str, Any] = dict(brief_settings)
-    if job.sections is not None and accepts_sections():
-        extra["sections"] = job.sections
-    if job.question:
-        extra["question"] = job.question
-    if job.since:
-        extra["since"] = job.since
-    data = brief_function()(job.articles, job.words, **extra).to_dict()
-    if job.notices:
-        data["notices"] = [*job.notices, *data.get("notices", [])]
+    data = core_function()(request, settings).to_dict()
     return json.dumps(data, ensure_ascii=False).encode()

@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SECTION_NAMES = ("actors", "quotes", "timeline", "agreement")
+from newsbrief.analysis import SECTIONS
+
+SECTION_NAMES = tuple(s for s in SECTIONS if s != "summary")  # the analysis sections
 
 
 class ArticleIn(BaseModel):
@@ -32,7 +34,12 @@ class BriefRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # "words": "10" or true is an error
 
     articles: list[ArticleIn] = Field(min_length=1, description="The articles about one story.")
-    words: int = Field(150, ge=1, description="Word budget of the summary; never exceeded.")
+    words: int | None = Field(
+        None,
+        ge=1,
+        description="Word budget of the summary; never exceeded. Left out: the server's "
+        "setting (150 unless configured).",
+    )
     sections: list[str] | None = Field(
         None,
         description="Analysis sections to add, when this server has them ("

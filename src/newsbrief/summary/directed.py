@@ -15,34 +15,27 @@ chooses the sentences). Every sentence still cites its source span; in an update
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from newsbrief.records import Cluster, Notice, SummarySentence, Update
+from newsbrief.records import BriefRequest, Cluster, Notice, Selected, SummaryResult, Update
 from newsbrief.settings import Settings
 from newsbrief.summary.cite import cite
 from newsbrief.summary.focus import Addressed, concepts_of, measure, question_terms
 from newsbrief.summary.guided import guided_select
 from newsbrief.summary.novelty import known_word_share
 from newsbrief.summary.order import order
+from newsbrief.summary.prepare import prepare_cluster
 from newsbrief.summary.represent import Similarity, get_representation
 from newsbrief.summary.score import score_sentences
-from newsbrief.summary.select import Selected
 
 # Two sentences at or above this cosine say the same thing (the baselines' cut; chosen on
 # DUC 2006 and DUC 2007 together, docs/benchmarks.md).
 REDUNDANCY = 0.5
 
 
-@dataclass(frozen=True)
-class Directed:
-    """A guided summary: its sentences, the notices it raised, and the update's figures."""
-
-    sentences: tuple[SummarySentence, ...]
-    notices: tuple[Notice, ...] = ()
-    update: Update | None = None
-    addressed: Addressed | None = None
+def is_directed(request: BriefRequest) -> bool:
+    """Whether a request needs the guided summary: a question with terms, or earlier articles."""
+    return bool(question_terms(request.question)) or bool(request.since)
 
 
 def question_addressed(
@@ -57,10 +50,11 @@ def question_addressed(
     return measure(concepts, terms, usable)
 
 
-def directed_summary(
-    cluster: Cluster, settings: Settings, question: str | None, earlier: Cluster | None
-) -> Directed:
-    """Summarize ``cluster`` for ``question`` and/or a reader who read ``earlier``."""
+def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> SummaryResult:
+    """The guided summary of ``cluster`` for ``request.question`` and/or a reader who read
+    ``request.since`` (prepared here like the new articles, never cited)."""
+    question = request.question
+    earlier = prepare_cluster(request.since, (), settings) if request.since else None
     sentences = cluster.sentences
     matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
     similarity = Similarity(matrix)
@@ -93,10 +87,11 @@ def directed_summary(
             )
             selected = []
     top = max((item.score for item in selected), default=1.0) or 1.0
-    scaled = [Selected(item.index, item.score / top) for item in selected]
-    chosen = order(scaled, sentences, cluster.articles)
-    cited = cite(chosen, sentences, similarity, settings.also_in_threshold)
-    return Directed(tuple(cited), tuple(notices), update, guided.addressed)
+    scaled = [Selected(item.sentence, item.score / top) for item in selected]
+    chosen = order(scaled, cluster.articles)
+    cited = tuple(cite(chosen, sentences, similarity, settings.also_in_threshold))
+    terms = tuple(guided.addressed.terms) if guided.addressed is not None else ()
+    return SummaryResult(cited, tuple(notices), update, terms)
 
 
 def not_addressed_notice(addressed: Addressed) -> Notice:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsbrief.records import Sentence
+from newsbrief.records import Selected, Sentence
 from newsbrief.summary.focus import (
     Addressed,
     concept_relevance,
@@ -42,7 +42,6 @@ from newsbrief.summary.focus import (
 )
 from newsbrief.summary.novelty import Novelty, novelty
 from newsbrief.summary.represent import Similarity
-from newsbrief.summary.select import Selected
 
 QUESTION_BOOST = 2.0
 OLD_WEIGHT = 0.2
@@ -144,7 +143,7 @@ def guided_select(
         # Sentences holding a question term first; the others only once those are used up.
         answering = usable & (term_hits(concepts, terms) > 0)
         tiers = [answering, usable & ~answering]
-    chosen: list[Selected] = []
+    chosen: list[tuple[int, float]] = []
     for tier in tiers:
         chosen = _greedy(
             sentences,
@@ -157,8 +156,7 @@ def guided_select(
             redundancy,
             chosen,
         )
-    return Guided(chosen, addressed, found)
-    return Guided(chosen, addressed, found)
+    return Guided([Selected(sentences[i], value) for i, value in chosen], addressed, found)
 
 
 def _greedy(
@@ -170,26 +168,26 @@ def _greedy(
     budget: int,
     similarity: Similarity,
     redundancy: float,
-    chosen: Sequence[Selected] = (),
-) -> list[Selected]:
+    chosen: Sequence[tuple[int, float]] = (),
+) -> list[tuple[int, float]]:
     """Continue the greedy from ``chosen`` over the ``usable`` sentences."""
     content, tiebreak = bonuses
     words = np.array([s.words for s in sentences])
     uncovered = weights.astype(np.float64).copy()
     lengths = np.maximum(words, 1) ** LENGTH_POWER
     chosen = list(chosen)
-    used = sum(int(words[item.index]) for item in chosen)
+    used = sum(int(words[i]) for i, _ in chosen)
     available = usable & (words <= budget - used)
-    for item in chosen:
-        uncovered[matrix.indices[matrix.indptr[item.index] : matrix.indptr[item.index + 1]]] = 0.0
-        available &= similarity.row(item.index) < redundancy
+    for i, _ in chosen:
+        uncovered[matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]]] = 0.0
+        available &= similarity.row(i) < redundancy
     while available.any():
         gain = np.asarray(matrix @ uncovered).ravel() + content
         value = (gain + tiebreak) / lengths
         best = int(np.argmax(np.where(available, value, -np.inf)))
         if gain[best] <= 0:
             break  # nothing left to cover: the rest would be padding
-        chosen.append(Selected(best, float(value[best])))
+        chosen.append((best, float(value[best])))
         used += int(words[best])
         uncovered[matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]] = 0.0
         available[best] = False

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsbrief.records import Cluster, Mention
+from newsbrief.records import BriefRequest, Cluster, Mention, Notice, SummaryResult
+from newsbrief.settings import Settings
 from newsbrief.summary.focus import concepts_of
 
 if TYPE_CHECKING:
@@ -56,3 +57,26 @@ def filter_analysis(analysis: Analysis, cluster: Cluster, terms: frozenset[str])
     agreement = tuple(a for a in analysis.agreement if _touches(spans, a.sides))
     actors = tuple(a for a in analysis.actors if _touches(spans, a.mentions))
     return replace(analysis, actors=actors, quotes=quotes, timeline=timeline, agreement=agreement)
+
+
+def question_matter(
+    analysis: Analysis,
+    cluster: Cluster,
+    request: BriefRequest,
+    settings: Settings,
+    summary: SummaryResult,
+) -> tuple[Analysis, tuple[Notice, ...]]:
+    """The analysis for a request: filtered to the question's matter when there is a question
+    the sources address and ``question_sections`` is on; the ``question-not-addressed`` notice
+    when they barely address it (also when the summary, which would say so, was not asked)."""
+    from newsbrief.summary.directed import not_addressed_notice, question_addressed
+
+    addressed = question_addressed(cluster, request.question, settings)
+    if addressed is None:
+        return analysis, ()
+    if addressed.barely:
+        told = any(n.code == "question-not-addressed" for n in summary.notices)
+        return analysis, () if told else (not_addressed_notice(addressed),)
+    if not settings.question_sections:
+        return analysis, ()
+    return filter_analysis(analysis, cluster, frozenset(addressed.terms)), ()

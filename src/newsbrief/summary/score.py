@@ -28,16 +28,15 @@ from typing import Any
 
 import numpy as np
 
+from newsbrief.choices import SCORERS, SELECTIONS
 from newsbrief.errors import SettingsError
-from newsbrief.records import Sentence
+from newsbrief.records import Scored, Sentence
 from newsbrief.settings import Settings
-from newsbrief.summary.concepts import Concepts, weigh_concepts
+from newsbrief.summary.concepts import weigh_concepts
 from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
 from newsbrief.summary.represent import Similarity
 
-SCORERS = ("auto", "learned", "centroid")
-SELECTIONS = ("coverage", "mmr")
 FLOOR = 0.01  # the scaled score of a cluster's weakest sentence
 LEARNED_MAX_ARTICLES = 10  # the largest Multi-News cluster the learned weights saw
 
@@ -77,14 +76,6 @@ def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np
     return scores
 
 
-@dataclass(frozen=True)
-class Scored:
-    """What selection reads: one score per sentence, and the weighted concepts if it covers them."""
-
-    scores: np.ndarray  # in [0, 1]; 0 = never summary material
-    concepts: Concepts | None = None
-
-
 def learned_scores(
     features: np.ndarray, words: Sequence[Sequence[str]], model: LearnedScorer
 ) -> np.ndarray:
@@ -108,14 +99,7 @@ def score_cluster(
         return Scored(np.zeros(0))
     words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
-    scorer = resolve_scorer(settings, sentences)
-    selection = resolve_selection(settings)
-    if scorer == "learned":
-        model = learned_scorer()
-        raw = learned_scores(features, words, model)
-    else:
-        position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
-        raw = (1 - settings.position_weight) * centrality + settings.position_weight * position
+    raw = SCORERS.get(settings.scorer)(features, words, sentences, settings)
     low, high = float(raw.min()), float(raw.max())
     # The weakest sentence keeps a little score: 0 is reserved for what may never be chosen.
     scores = FLOOR + (1 - FLOOR) * (raw - low) / (high - low) if high > low else np.ones_like(raw)
@@ -123,30 +107,37 @@ def score_cluster(
     unfinished = features[:, FEATURES.index("is_fragment")] > 0
     scores[(lengths < settings.min_sentence_words) | unfinished] = 0.0
     concepts = None
-    if selection == "coverage":
+    if getattr(SELECTIONS.get(settings.selection), "needs_concepts", False):
         model = learned_scorer()  # its word weights are a concept feature
         codes = article_codes([s.article_id for s in sentences])
         concepts = weigh_concepts(words, codes, features, raw, model.words)
     return Scored(scores.astype(np.float64), concepts)
 
 
-def resolve_scorer(settings: Settings, sentences: Sequence[Sentence]) -> str:
-    """The scorer that runs: ``auto`` picks by the number of articles."""
-    scorer = settings.scorer
-    if scorer == "auto":
-        articles = len({s.article_id for s in sentences})
-        return "learned" if articles <= LEARNED_MAX_ARTICLES else "centroid"
-    if scorer not in SCORERS:
-        known = ", ".join(SCORERS)
-        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E209")
-    return scorer
+def scores_learned(
+    features: np.ndarray, words: Sequence[Sequence[str]], sentences: Sequence[Sentence], _: Settings
+) -> np.ndarray:
+    """The ``learned`` scorer's raw scores (the shipped weights)."""
+    return learned_scores(features, words, learned_scorer())
 
 
-def resolve_selection(settings: Settings) -> str:
-    """The selection that runs, checked: ``coverage`` (default) or ``mmr``."""
-    if settings.selection not in SELECTIONS:
-        known = ", ".join(SELECTIONS)
-        raise SettingsError(
-            f"unknown selection {settings.selection!r} (known: {known})", code="E212"
-        )
-    return settings.selection
+def scores_centroid(
+    features: np.ndarray, words: Sequence[Sequence[str]], _: Sequence[Sentence], settings: Settings
+) -> np.ndarray:
+    """The ``centroid`` scorer's raw scores: centrality blended with the position prior."""
+    position = features[:, FEATURES.index("position_prior")]
+    centrality = features[:, FEATURES.index("centrality")]
+    weight = settings.position_weight
+    return np.asarray((1 - weight) * centrality + weight * position)
+
+
+def scores_auto(
+    features: np.ndarray,
+    words: Sequence[Sequence[str]],
+    sentences: Sequence[Sentence],
+    settings: Settings,
+) -> np.ndarray:
+    """``learned`` for clusters of the size it was fitted on, else ``centroid``."""
+    articles = len({s.article_id for s in sentences})
+    scorer = scores_learned if articles <= LEARNED_MAX_ARTICLES else scores_centroid
+    return scorer(features, words, sentences, settings)

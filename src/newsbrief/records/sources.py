@@ -1,4 +1,4 @@
-"""The typed records every stage reads and writes.
+"""The input and analysis records: articles, sentences, removals, notices, actors, quotes, ...
 
 An :class:`Article` owns its text; everything else (a removal, a sentence, a citation) points
 into it with ``(article_id, start, end)`` character offsets, so every line of a brief traces
@@ -9,7 +9,7 @@ Records are frozen and hold no logic beyond small derived properties.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 # What each Removal.reason means (a stable code; summary.clean finds them, renderers explain them).
@@ -250,77 +250,3 @@ class Alignment:
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.article_id for s in self.sides))
-
-
-@dataclass(frozen=True)
-class Update:
-    """An update brief's figures: the new articles against the earlier ones the reader read.
-
-    A new sentence is *known* when the earlier articles already said it
-    (:mod:`newsbrief.summary.novelty`); ``known_share`` is the share of the new articles'
-    candidate words in known sentences.
-    """
-
-    new_articles: int
-    earlier_articles: int
-    candidate_sentences: int
-    known_sentences: int
-    known_share: float
-
-    def describe(self) -> str:
-        """One line for a reader: what is new, and how much was already known."""
-        return (
-            f"{self.new_articles} new article(s) since {self.earlier_articles} earlier one(s); "
-            f"{self.known_sentences} of their {self.candidate_sentences} candidate sentences "
-            f"({self.known_share:.0%} of the words) were already known and are left out"
-        )
-
-
-@dataclass(frozen=True)
-class Brief:
-    """The result of :func:`newsbrief.brief`: a cited summary of a cluster."""
-
-    sentences: tuple[SummarySentence, ...]
-    cluster: Cluster
-    words: int  # the word budget asked for
-    settings: dict[str, object] = field(default_factory=dict)
-    actors: tuple[Actor, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    timeline: tuple[TimelineEntry, ...] = ()
-    agreement: tuple[Alignment, ...] = ()
-    sections: tuple[str, ...] = ("summary",)  # the sections asked for, in canonical order
-    question: str | None = None  # the question the summary answers, when one was asked
-    update: Update | None = None  # when earlier articles were given: the update's figures
-
-    @property
-    def text(self) -> str:
-        """The summary as plain text, one paragraph."""
-        return " ".join(s.text for s in self.sentences)
-
-    @property
-    def articles(self) -> tuple[Article, ...]:
-        return self.cluster.articles
-
-    @property
-    def removals(self) -> tuple[Removal, ...]:
-        return self.cluster.removals
-
-    @property
-    def notices(self) -> tuple[Notice, ...]:
-        return self.cluster.notices
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
-
-    def to_dict(self) -> dict[str, object]:
-        """The brief as the documented JSON structure (see docs/json.md)."""
-        from newsbrief.render.json import brief_to_dict
-
-        return brief_to_dict(self)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The brief as a JSON string (see docs/json.md)."""
-        from newsbrief.render.json import render_json
-
-        return render_json(self, indent=indent)
