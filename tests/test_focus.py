@@ -195,3 +195,31 @@ def test_a_question_without_terms_gives_a_general_brief_and_says_so() -> None:
     result = brief(FLOOD, words=45, sections="summary", question="What happened?")
     assert _texts(result) == _texts(brief(FLOOD, words=45, sections="summary"))
     assert "question-without-terms" in [n.code for n in result.notices]
+
+
+def test_eval_update_mode_reads_sets_and_topics(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.evaluate.datasets import read_clusters
+
+    record = {
+        "id": "t1",
+        "title": "The warehouse fire",
+        "narrative": "Describe the arrest and the injured.",
+        "sets": {
+            "A": {"documents": OLD, "summaries": ["A fire destroyed a warehouse."]},
+            "B": {"documents": NEW, "summaries": ["The owner was arrested for arson."]},
+        },
+    }
+    path = tmp_path / "update.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [cluster] = read_clusters(path, topic=True, set_name="B", since_set="A")
+    assert cluster.question == "The warehouse fire. Describe the arrest and the injured."
+    assert cluster.since == tuple(OLD) and cluster.documents == tuple(NEW)
+    runner = CliRunner()
+    args = ["eval", str(path), "-w", "30", "--no-memory", "--topic", "--set", "B"]
+    result = runner.invoke(main, [*args, "--since-set", "A"])
+    assert result.exit_code == 0, result.output
+    assert "1 clusters, 30-word budget" in result.output
+    missing = runner.invoke(main, [*args, "--since-set", "C"])
+    assert missing.exit_code == 2 and "E317" in missing.output
+    no_set = runner.invoke(main, ["eval", str(path), "--no-memory"])
+    assert no_set.exit_code == 2 and "pick one" in no_set.output
