@@ -223,3 +223,16 @@ def test_eval_update_mode_reads_sets_and_topics(tmp_path) -> None:  # type: igno
     assert missing.exit_code == 2 and "E317" in missing.output
     no_set = runner.invoke(main, ["eval", str(path), "--no-memory"])
     assert no_set.exit_code == 2 and "pick one" in no_set.output
+
+
+def test_a_sentence_that_leans_on_the_one_before_comes_with_it() -> None:
+    texts = [
+        "The port authority met on Monday to discuss the strike by dock workers. "
+        "It agreed to raise dock workers' wages by eight percent from June.",
+        "Dock workers ended their strike at the port on Tuesday after the wage deal.",
+    ]
+    for words in (26, 40):
+        found = _texts(brief(texts, words=words, sections="summary", question="wages?"))
+        leaning = any(t.startswith("It agreed") for t in found)
+        assert leaning == any(t.startswith("The port authority met") for t in found), found
+        assert leaning or words < 40

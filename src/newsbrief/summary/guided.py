@@ -42,6 +42,7 @@ from newsbrief.summary.focus import (
 )
 from newsbrief.summary.novelty import Novelty, novelty
 from newsbrief.summary.represent import Similarity
+from newsbrief.summary.select import _leans_on_previous
 
 QUESTION_BOOST = 2.0
 OLD_WEIGHT = 0.2
@@ -154,6 +155,7 @@ def guided_select(
             budget,
             similarity,
             redundancy,
+            usable,
             chosen,
         )
     return Guided([Selected(sentences[i], value) for i, value in chosen], addressed, found)
@@ -168,28 +170,45 @@ def _greedy(
     budget: int,
     similarity: Similarity,
     redundancy: float,
+    eligible: np.ndarray,
     chosen: Sequence[tuple[int, float]] = (),
 ) -> list[tuple[int, float]]:
-    """Continue the greedy from ``chosen`` over the ``usable`` sentences."""
+    """Continue the greedy from ``chosen`` over the ``usable`` sentences (``eligible``: any
+    sentence that may be chosen, such as one a chosen sentence leans on)."""
     content, tiebreak = bonuses
     words = np.array([s.words for s in sentences])
     uncovered = weights.astype(np.float64).copy()
     lengths = np.maximum(words, 1) ** LENGTH_POWER
     chosen = list(chosen)
-    used = sum(int(words[i]) for i, _ in chosen)
+    taken = {i for i, _ in chosen}
+    used = sum(int(words[i]) for i in taken)
     available = usable & (words <= budget - used)
-    for i, _ in chosen:
+    closest = np.zeros(len(sentences))
+    for i in taken:
         uncovered[matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]]] = 0.0
-        available &= similarity.row(i) < redundancy
+        closest = np.maximum(closest, similarity.row(i))
+    available &= closest < redundancy
     while available.any():
         gain = np.asarray(matrix @ uncovered).ravel() + content
         value = (gain + tiebreak) / lengths
         best = int(np.argmax(np.where(available, value, -np.inf)))
         if gain[best] <= 0:
             break  # nothing left to cover: the rest would be padding
-        chosen.append((best, float(value[best])))
-        used += int(words[best])
-        uncovered[matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]] = 0.0
         available[best] = False
-        available &= (words <= budget - used) & (similarity.row(best) < redundancy)
+        picks = [best]
+        if _leans_on_previous(sentences, best) and best - 1 not in taken:
+            # "He said…" needs the sentence before it: bring it along, or leave both out.
+            before = best - 1
+            fits = words[best] + words[before] <= budget - used
+            if not (fits and eligible[before] and closest[before] < redundancy):
+                continue
+            picks = [before, best]
+        for pick in picks:
+            chosen.append((pick, float(value[pick])))
+            taken.add(pick)
+            used += int(words[pick])
+            uncovered[matrix.indices[matrix.indptr[pick] : matrix.indptr[pick + 1]]] = 0.0
+            closest = np.maximum(closest, similarity.row(pick))
+        available &= (words <= budget - used) & (closest < redundancy)
+        available[list(taken)] = False
     return chosen
