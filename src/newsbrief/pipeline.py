@@ -61,7 +61,7 @@ def _finish(cluster: Cluster, request: BriefRequest, settings: Settings) -> Brie
     analysis = Analysis()
     if any(s != "summary" for s in wanted):
         from newsbrief.analysis import run_sections
-        from newsbrief.summary.matter import question_matter
+        from newsbrief.analysis.matter import question_matter
 
         analysis, wanted = run_sections(cluster, wanted, explicit, settings)
         notices += analysis.notices

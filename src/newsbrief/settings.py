@@ -59,7 +59,7 @@ class Settings:
     # (transformers, a model folder the user gives; nothing is downloaded).
     agreement_judge: str = "rules"
     # Question mode: keep only the quotes, timeline entries, alignments and actors whose sentences
-    # hold a question term (newsbrief.summary.matter); off keeps the analysis whole.
+    # hold a question term (newsbrief.analysis.matter); off keeps the analysis whole.
     question_sections: bool = True
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000
