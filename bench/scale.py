@@ -1,13 +1,13 @@
 """Scale of one request: the summary alone against the full brief, as the articles grow.
 
-    python bench/scale.py [--sizes 100,500,2000] [--runs 1] [--profile N] [--write]
+    python bench/scale.py [--sizes 100,500,2000] [--runs 1] [--sections] [--profile N] [--write]
 
 The articles are small and real: consecutive five-sentence pieces of the DUC 2006 articles
 (newswire, real casing), read in place from ../shared/data/duc2006 and never copied into the
 repository; N articles are the first N pieces, so they span many topics, as one oversized
 request would. Each size is briefed warm (the spaCy pipeline is loaded first) with
-``sections=["summary"]`` and with every section, and each analysis section is also timed alone
-beside the summary, which shows which one grows faster than the input. ``--profile N`` prints
+``sections=["summary"]`` and with every section; ``--sections`` also times each analysis section
+alone beside the summary, which shows which one grows faster than the input. ``--profile N`` prints
 the cProfile of the full brief of N articles instead. ``--write`` replaces the scale section of
 docs/benchmarks.md.
 """
@@ -64,14 +64,14 @@ def timed(articles: list[dict[str, Any]], sections: list[str] | None, runs: int)
     return statistics.median(times)
 
 
-def measure(sizes: list[int], runs: int) -> list[dict[str, Any]]:
+def measure(sizes: list[int], runs: int, per_section: bool) -> list[dict[str, Any]]:
     rows = []
     for size in sizes:
         articles = small_articles(size)
         words = sum(len(a["text"].split()) for a in articles)
         row: dict[str, Any] = {"articles": size, "words": words}
         row["summary"] = timed(articles, ["summary"], runs)
-        for name in SECTIONS:
+        for name in SECTIONS if per_section else ():
             row[name] = timed(articles, ["summary", name], runs) - row["summary"]
         row["full"] = timed(articles, None, runs)
         rows.append(row)
@@ -81,8 +81,9 @@ def measure(sizes: list[int], runs: int) -> list[dict[str, Any]]:
 
 
 def table(rows: list[dict[str, Any]], command: str) -> str:
-    head = "| articles | words | summary only | full brief | " + " | ".join(
-        f"+{name}" for name in SECTIONS
+    shown = [name for name in SECTIONS if name in rows[0]]
+    head = "| articles | words | summary only | full brief | per article (full) |" + "".join(
+        f" +{name} |" for name in shown
     )
     lines = [
         "<!-- scale:start -->",
@@ -92,14 +93,15 @@ def table(rows: list[dict[str, Any]], command: str) -> str:
         "times are noisy, the growth from one size to the next is the point). Seconds, warm;",
         "each `+section` column is that section alone beside the summary, minus the summary.",
         "",
-        head + " |",
-        "|" + "---|" * (4 + len(SECTIONS)),
+        head,
+        "|" + "---|" * (5 + len(shown)),
     ]
     for row in rows:
-        cells = [f"{row[name]:.1f}" for name in SECTIONS]
+        cells = "".join(f" {row[name]:.1f} |" for name in shown)
+        per = 1000 * row["full"] / row["articles"]
         lines.append(
             f"| {row['articles']} | {row['words']:,} | {row['summary']:.1f} | "
-            f"{row['full']:.1f} | " + " | ".join(cells) + " |"
+            f"{row['full']:.1f} | {per:.0f} ms |" + cells
         )
     lines += ["", "<!-- scale:end -->"]
     return "\n".join(lines) + "\n"
@@ -121,6 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--sections", action="store_true", help="time each section alone too")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
@@ -131,8 +134,9 @@ def main() -> None:
 
     brief(small_articles(20))  # load spaCy and the representations before timing
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows = measure(sizes, args.runs)
-    command = f"python bench/scale.py --sizes {args.sizes} --runs {args.runs}"
+    rows = measure(sizes, args.runs, args.sections)
+    flag = " --sections" if args.sections else ""
+    command = f"python bench/scale.py --sizes {args.sizes} --runs {args.runs}{flag}"
     section = table(rows, command)
     print(section)
     if args.write:

@@ -42,6 +42,9 @@ def test_json_schema_fields(example_brief: Brief) -> None:
         "end",
         "also_in",
         "score",
+        "origin",  # additions, issue 14 (the openai backend)
+        "checked",
+        "verdict",
     }
     assert set(data["articles"][0]) == {
         "id",

@@ -77,9 +77,13 @@ def test_a_registered_summarizer_is_chosen_by_backend() -> None:
     SUMMARIZERS.register("first", first_sentence, "the first sentence, for the test")
     try:
         result = newsbrief.brief(TEXTS, sections="summary", backend="first")
+        settings = load_settings()  # backend "extractive"; the request's own backend wins
+        asked = request_from_items(TEXTS, settings, backend="first", sections="summary")
+        by_request = run(asked, settings)
     finally:
         SUMMARIZERS.unregister("first")
     assert len(result.sentences) == 1 and result.settings["backend"] == "first"
+    assert by_request.sentences == result.sentences and by_request.settings["backend"] == "first"
     with pytest.raises(SettingsError):
         newsbrief.brief(TEXTS, backend="first")  # gone again
 

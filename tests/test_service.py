@@ -146,11 +146,24 @@ def test_an_unknown_section_is_a_422() -> None:
     )
 
 
-def test_never_fetches_a_url(client: TestClient, monkeypatch) -> None:
-    def no_network(*args, **kwargs):
-        raise AssertionError("the service opened a network connection")
+def no_network(self, address, *args, **kwargs):
+    if self.family == socket.AF_UNIX:  # the server's own pipe to its brief processes
+        return LOCAL_CONNECT(self, address, *args, **kwargs)
+    raise AssertionError("the service opened a network connection")
 
+
+LOCAL_CONNECT = socket.socket.connect
+
+
+def brief_without_network(request, settings):
+    """In the brief process: the brief, with every network connection refused."""
+    socket.socket.connect = no_network  # type: ignore[method-assign]
+    return newsbrief.run(request, settings)
+
+
+def test_never_fetches_a_url(client: TestClient, monkeypatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(runner_module, "core_function", lambda: brief_without_network)
     article = {
         "text": GOOD[0]["text"] + " See https://example.com/story.",
         "source": "https://example.com/story",
@@ -214,7 +227,7 @@ def test_time_limit(monkeypatch) -> None:
 
 def test_busy_server_answers_503(monkeypatch) -> None:
     monkeypatch.setattr(runner_module, "core_function", lambda: slow_brief)
-    runner = runner_module.Runner(ServiceSettings(workers=1, max_waiting=1, timeout_seconds=5))
+    runner = runner_module.Runner(ServiceSettings(workers=1, max_waiting=1, timeout_seconds=60))
 
     async def three_at_once():
         job = request_from_items(GOOD, runner.brief_settings)
@@ -344,10 +357,11 @@ def test_unknown_paths_and_methods_are_json(client: TestClient) -> None:
     )
 
 
-def test_unexpected_error_is_a_500_without_traceback(monkeypatch) -> None:
-    def broken(*args, **kwargs):
-        raise RuntimeError("secret internals")
+def broken(*args, **kwargs):
+    raise RuntimeError("secret internals")
 
+
+def test_unexpected_error_is_a_500_without_traceback(monkeypatch) -> None:
     monkeypatch.setattr(runner_module, "core_function", lambda: broken)
     client = TestClient(create_app(), raise_server_exceptions=False)
     response = client.post("/v1/brief", json={"articles": GOOD})

@@ -34,6 +34,12 @@ SUMMARIZERS.register(
     "newsbrief.summary.extractive:summarize",
     "sentences of the articles, scored, chosen without repetition, cited; no model, offline",
 )
+SUMMARIZERS.register(
+    "openai",
+    "newsbrief.llm.summarizer:summarize",
+    "the extractive sentences rewritten by an OpenAI-compatible server (llm_url, llm_model), "
+    "each rewrite checked against the spans it cites; a failure gives the extractive brief",
+)
 
 REPRESENTATIONS: Registry[Any] = Registry("representation", "representation", "E205")
 REPRESENTATIONS.register(

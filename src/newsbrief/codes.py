@@ -1,7 +1,8 @@
 """Every error code, once, with what it means: the table the CLI, service and docs share.
 
 A code is stable: scripts may match on it. Families: E1xx input, E2xx settings and names,
-E3xx evaluation, E4xx optional parts, E6xx the service, E7xx batch and grouping. An error
+E3xx evaluation, E4xx optional parts, E6xx the service, E7xx batch and grouping, E8xx the
+openai backend. An error
 raised without a code of its own takes its family's (E000, E100, E200, E401, E602).
 ``python -m newsbrief.codes`` prints the table as Markdown (docs/errors.md is that output);
 ``tests/test_codes.py`` checks every code raised in ``src/`` is here, and here once.
@@ -23,7 +24,10 @@ CODES: dict[str, str] = {
     "E108": "no article with text is left to summarize",
     "E109": "no sentence is left to summarize after cleaning",
     "E110": "a Python value given as an article is not text, an Article or a dict",
-    "E111": "the earlier articles (--since, since=) hold no article with text",
+    "E111": "standard input (-) is empty",
+    "E112": "standard input (-) cannot be read (it is closed)",
+    "E113": "the brief cannot be written to standard output (closed, a broken pipe, a full disk)",
+    "E114": "the earlier articles (--since, since=) hold no article with text",
     # settings and names (E2xx)
     "E200": "a setting cannot be used (no more specific code)",
     "E201": "a setting has the wrong type",
@@ -38,6 +42,7 @@ CODES: dict[str, str] = {
     "E211": "a share is outside [0, 1], or a count below 1",
     "E212": "an unknown selection",
     "E213": "an unknown summarizer (backend)",
+    "E214": "llm_url is not an http:// or https:// URL (the openai backend)",
     # evaluation (E3xx)
     "E300": "a package the evaluation needs is not installed",
     "E301": "no reference summary to score against",
@@ -86,7 +91,15 @@ CODES: dict[str, str] = {
     "E711": "an output file cannot be written",
     "E712": "OUT is locked by another batch run, or cannot be locked",
     "E713": "OUT or the errors file is the input (or each other)",
+    "E714": "a cluster is over the batch's per-cluster limit (characters or seconds)",
     "E799": "an unexpected error briefing one cluster of a batch (a bug; the run goes on)",
+    # the openai backend (E8xx): with --strict these are errors; without, the extractive brief
+    # and a notice
+    "E800": "the chat server cannot be reached, timed out, or answered an HTTP error",
+    "E801": "the chat server's answer is not a chat completion, is empty, or was cut off at "
+    "llm_max_tokens",
+    "E802": "the model's answer is not the asked-for JSON, or cites an id it was not given",
+    "E803": "not even one sentence fits in llm_max_prompt_chars",
 }
 
 

@@ -35,6 +35,9 @@ def run(request: BriefRequest, settings: Settings) -> Brief:
     """
     check_request(request, settings)  # an unknown name fails before cleaning starts
     settings = with_budget(settings, request.words)
+    if request.backend and request.backend != settings.backend:
+        # The brief's settings echo (Brief.settings) then names the summarizer that ran.
+        settings = dataclasses.replace(settings, backend=request.backend)
     cluster = prepare_cluster(request.articles, request.notices, settings)
     return _finish(cluster, request, settings)
 
@@ -55,7 +58,7 @@ def _finish(cluster: Cluster, request: BriefRequest, settings: Settings) -> Brie
     wanted, explicit = resolve_sections(request.sections)
     summary = SummaryResult(())
     if "summary" in wanted:
-        summarizer: Summarizer = SUMMARIZERS.get(request.backend or settings.backend)
+        summarizer: Summarizer = SUMMARIZERS.get(settings.backend)
         summary = summarizer(cluster, request, settings)
     notices = cluster.notices + summary.notices
     analysis = Analysis()
@@ -153,7 +156,7 @@ def read_earlier(request: BriefRequest, earlier: Ingested) -> BriefRequest:
         raise InputError(
             "the earlier articles (since) hold no article with text",
             hint="; ".join(f"{n.source}: {n.message}" for n in earlier.notices) or None,
-            code="E111",
+            code="E114",
         )
     notices = tuple(
         dataclasses.replace(n, source=f"earlier: {n.source or 'input'}") for n in earlier.notices

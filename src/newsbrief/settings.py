@@ -64,12 +64,43 @@ class Settings:
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000
     max_article_chars: int = 200_000
+    # The openai backend (backend = "openai", newsbrief.llm): an OpenAI-compatible chat server
+    # rewrites the chosen sentences; each rewrite is checked against the spans it cites. The key,
+    # if any, comes from the NEWSBRIEF_LLM_API_KEY or OPENAI_API_KEY environment variable, never
+    # from settings.
+    # The openai backend: the server's base URL (Ollama's by default) and the model name.
+    llm_url: str = "http://127.0.0.1:11434/v1"
+    llm_model: str = ""
+    # The openai backend: seconds to wait for one answer, and retries after a failed request
+    # (connection refused, timeout, 5xx) before falling back to the extractive brief.
+    llm_timeout: float = 60.0
+    llm_retries: int = 1
+    # The openai backend: the most tokens the model may answer, and the largest prompt sent
+    # (characters); sentences beyond it stay extractive, with a notice.
+    llm_max_tokens: int = 512
+    llm_max_prompt_chars: int = 12_000
+    # The openai backend: send the answer's JSON schema as response_format (servers that
+    # constrain decoding to it then cannot answer malformed JSON or an id they were not given);
+    # false for a server that refuses the field.
+    llm_json_schema: bool = True
+    # The grounding check: the least share of a rewritten sentence's content words that must
+    # occur in the spans it cites (numbers, dates, names, quotations and negation must all hold).
+    llm_min_coverage: float = 0.8
+    # The openai backend: a failure of the server or of the answer's format is an error (exit
+    # non-zero) rather than the extractive brief with a notice.
+    strict: bool = False
 
 
 def _coerce(name: str, value: Any, kind: type) -> Any:
     try:
         if kind is bool and isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
+        if kind in (int, float) and isinstance(value, bool):  # True is not a number of words
+            raise TypeError
+        if kind is int and isinstance(value, float) and not value.is_integer():  # 1.5 words
+            raise ValueError
+        if kind is int and isinstance(value, str):  # "150" from the environment, not "1.5"
+            return int(value.strip())
         return kind(value)
     except (TypeError, ValueError):
         raise SettingsError(
@@ -122,6 +153,7 @@ SHARES = (
     "also_in_threshold",
     "duplicate_overlap",
     "agreement_threshold",
+    "llm_min_coverage",
 )
 COUNTS = (
     "min_sentence_words",
@@ -129,6 +161,8 @@ COUNTS = (
     "label_max_words",
     "max_file_bytes",
     "max_article_chars",
+    "llm_max_tokens",
+    "llm_max_prompt_chars",
 )
 
 
@@ -145,6 +179,15 @@ def _check_ranges(settings: Settings) -> None:
             raise SettingsError(
                 f"setting {name!r} must be at least 1, got {getattr(settings, name)}", code="E211"
             )
+    if settings.backend == "openai" and not settings.llm_url.startswith(("http://", "https://")):
+        raise SettingsError(
+            "llm_url must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1",
+            code="E214",
+        )
+    if settings.llm_timeout <= 0 or settings.llm_retries < 0:
+        raise SettingsError(
+            "llm_timeout must be above 0 seconds and llm_retries at least 0", code="E211"
+        )
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:

@@ -16,11 +16,21 @@ from collections.abc import Iterable
 
 from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
 from newsbrief.analysis.lookup import find_forms, fit_counts
+from newsbrief.analysis.names import (
+    CAPITALS,
+    clean_span,
+    cue_kind,
+    government_use,
+    short_form_owner,
+)
 from newsbrief.analysis.nlp import KINDS, Entity
 from newsbrief.analysis.roles import appositive_before, role_of, title_before
 from newsbrief.records import Actor, Cluster, Mention
 
 _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
+# A cue word decides the label over the recognizer's: a person's title, an organization's head.
+_CUE_LABELS = {"person": "PERSON", "organization": "ORG"}
+_CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -34,6 +44,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
     groups = _merge_people([m for m, _ in people], texts) + _merge_others(others)
+    groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
     _add_missed(groups, cluster)
@@ -74,22 +85,27 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     """The entity's span without "the", possessives, honorifics and titles; None if not an actor."""
     if entity.label not in KINDS:
         return None
-    start, end = entity.start, entity.end
+    cleaned = clean_span(text, entity.start, entity.end)
+    if cleaned is None:
+        return None
+    start, end = cleaned
     span = text[start:end]
+    label = _CUE_LABELS.get(cue_kind(span, "") or "", entity.label)
     for prefix in ("the ", "The "):
-        if span.startswith(prefix) and entity.label != "PERSON":
+        if span.startswith(prefix) and label != "PERSON":
             start += len(prefix)
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group())
     while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
         end -= 1
-    if entity.label == "PERSON":
+    label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
+    if label == "PERSON":
         start = _skip_titles(text, start, end)
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
-    return Mention(entity.article_id, start, end, text[start:end]), entity.label
+    return Mention(entity.article_id, start, end, text[start:end]), label
 
 
 def _people_first(
@@ -100,6 +116,13 @@ def _people_first(
     votes: dict[str, Counter[str]] = {}
     for m, label in cleaned:
         votes.setdefault(_key(m.text), Counter())[label] += 1
+        before = texts[m.article_id][max(0, m.start - 20) : m.start]
+        if label == "PERSON" and cue_kind(m.text, before) == "place":
+            votes[_key(m.text)]["LOC"] += 3  # "in Eastshore": a place, unless titled
+        if label == "PERSON" and _title(texts[m.article_id], m.start):
+            votes[_key(m.text)]["PERSON"] += 2
+        if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
+            votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
     cleaned = [
         (m, "PERSON")
@@ -109,10 +132,25 @@ def _people_first(
     ]
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
-    return [
-        (m, "PERSON" if label != "PERSON" and _key(m.text) in fits and label != "GPE" else label)
-        for m, label in cleaned
-    ]
+    cleaned = [(m, "PERSON" if _surname(m.text, fits, votes) else label) for m, label in cleaned]
+    # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
+    return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The name opens a line and a dateline's "(AP)", "," or "_" follows it."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and re.match(r"\s*(?:\(|,|_|--|—)", text[end : end + 4]) is not None
+
+
+def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]]) -> bool:
+    """A one-word name that is part of a person's full name is that person, unless the
+    recognizer never once took it for a person where it called it a place ("Ariel", the
+    settlement, beside Ariel Sharon) or it names a country or capital."""
+    key = _key(text)
+    if key not in fits or text in COUNTRIES | _CAPITALS:
+        return False
+    return votes[key]["PERSON"] > 0 or votes[key]["GPE"] + votes[key]["LOC"] == 0
 
 
 def _name_like(text: str) -> bool:
@@ -148,6 +186,10 @@ def _merge_people(
             full.setdefault(_key(mention.text), []).append(mention)
         else:
             short.append(mention)
+    for key in sorted(full, key=len):  # "bin Laden" is "Osama bin Laden" when only he fits
+        longer = [k for k in full if k != key and k.endswith(" " + key)]
+        if len(longer) == 1:
+            full[longer[0]] += full.pop(key)
     # Scale (issue 15, item 11): the full names a short form fits, and the articles each full
     # name is in, are looked up, not searched for in every full name per short mention.
     by_word: dict[str, list[str]] = {}
@@ -227,6 +269,29 @@ def _merge_others(items: list[tuple[Mention, str]]) -> list[tuple[str, str, list
             kind = "place"
         result.append((name, kind, mentions))
     return result
+
+
+def _fold_short_forms(
+    groups: list[tuple[str, str, list[Mention]]], texts: dict[str, str]
+) -> list[tuple[str, str, list[Mention]]]:
+    """Fold "North" into North Korea and "Pyongyang" (as a government) into the country
+    when the cluster names that country; the city stays a place where it is one."""
+    countries = {name: mentions for name, kind, mentions in groups if kind == "country"}
+    kept = []
+    for name, kind, mentions in groups:
+        owner = short_form_owner(name, set(countries)) if kind != "person" else None
+        if owner is None or owner == name:
+            kept.append((name, kind, mentions))
+            continue
+        if name.split()[0] == owner.split()[0]:  # "North" → North Korea: every mention
+            moved, stay = mentions, []
+        else:  # a capital: only where it acts as the government
+            moved = [m for m in mentions if government_use(texts[m.article_id], m.start, m.end)]
+            stay = [m for m in mentions if m not in moved]
+        countries[owner].extend(moved)
+        if stay:
+            kept.append((name, kind, stay))
+    return kept
 
 
 def _merge_acronyms(groups: dict[str, list[tuple[Mention, str]]]) -> None:

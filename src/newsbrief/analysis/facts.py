@@ -20,8 +20,10 @@ NUMBER_WORDS = {
 }  # fmt: skip
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBER = re.compile(
-    r"(?P<num>\$?\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
-    r"(?:\s(?P<scale>million|billion|thousand|percent|%))?\s+(?P<unit>[a-z]+)",
+    # A number starts where its digits start, and never gives digits back: a search over a long
+    # run of digits or spaces stays linear (issue 15).
+    r"(?P<num>\$?(?<!\d)(?<!\d,)\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
+    r"(?:\s(?P<scale>million|billion|thousand|percent|%))?\s++(?P<unit>[a-z]+)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(

@@ -25,8 +25,9 @@ _ADVERBS = set(
     "often earlier told just".split()
 )
 _CLAUSE = re.compile(
-    r".*(?:^|[,;:“”\"—]|\b(?:that|and|but|while|after|because|when|as|if|where|before|"
-    r"hours after|since)\b)\s*",
+    # \A: only from the start (a search from every position would be quadratic)
+    r"\A(?:.+(?:[,;:“”\"—]|\b(?:that|and|but|while|after|because|when|as|if|where|before|"
+    r"hours after|since)\b))?\s*",
     re.DOTALL | re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(
@@ -83,10 +84,25 @@ def phrase_after(text: str, close: int) -> Speaker | None:
             return None  # passive: "he was told" names the listener
         end = _trim_adverbs(tokens[:i])
         start = close + lead
+        if end is not None:
+            end = _name_before_aside(text, start, end) or end
         if end is None or _phrase_end(text, start) < end or not _opens_phrase(text[start:end]):
             return None
         return Speaker(text[start:end], _bare(word), start, end)
     return None
+
+
+_ASIDE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s*"
+    r"(?:\([^()“”\"]{1,40}\)|,\s+(?:a|an|the)\s[^,;:“”\"()]{2,80},?)"
+)
+
+
+def _name_before_aside(text: str, start: int, end: int) -> int | None:
+    """Where a capitalised name ends when an aside stands between it and the verb:
+    "Rep. Gwen Moore (D-Wis.) said", "Flynn, a top Trump surrogate, said"."""
+    aside = _ASIDE.fullmatch(text, start, end)
+    return aside.end("name") if aside else None
 
 
 def _bare(word: str) -> str:
@@ -131,6 +147,8 @@ def _np_after(text: str, start: int, verb: str) -> Speaker | None:
     phrase = text[begin:end].rstrip()
     if not phrase or len(phrase.split()) > MAX_WORDS or not _opens_phrase(phrase):
         return None
+    if phrase.split()[0].lower() in PRONOUNS and len(phrase.split()) > 1:
+        return None  # ", said she would return": a clause, not an inverted "said Pompeo"
     return Speaker(phrase, verb, begin, begin + len(phrase))
 
 

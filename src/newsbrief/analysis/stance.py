@@ -35,7 +35,7 @@ NEGATORS = {"not", "no", "never", "without", "little", "lack", "nor", "hardly"}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:(?:hours|days|minutes|weeks)\s+)?(?:after|before|while|whereas|but|although)\b)"
-    r"|;\s+|,?\s+but\s+|,\s+while\s+"
+    r"|;\s+|,?(?<!\s)\s++but\s+|,\s+while\s+"  # (?<!\s): never from inside a run of spaces
 )
 _STOP = set(
     """

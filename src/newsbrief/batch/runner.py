@@ -17,6 +17,7 @@ time writes OUT (an advisory lock), and only lines newsbrief batch wrote count a
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
+from newsbrief.batch.limits import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_SECONDS,
+    ClusterTimeout,
+    over_chars,
+    time_limit,
+)
 from newsbrief.batch.output import open_locked, read_done, refuse_same_files
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.records import BriefRequest
@@ -45,6 +53,8 @@ class ClusterTask:
     failure: tuple[str, str] | None = None  # (code, reason): a line that is not a cluster
     question: str | None = None  # the cluster's own question, if its line has one
     since: list[Any] | None = None  # the cluster's earlier articles, if its line has them
+    max_chars: int | None = DEFAULT_MAX_CHARS  # per-cluster limits (batch/limits.py)
+    max_seconds: float | None = DEFAULT_MAX_SECONDS
 
 
 @dataclass
@@ -78,15 +88,22 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
 
     if task.failure or task.settings is None:
         return ("error", *(task.failure or ("E799", "internal error: a task without settings")))
+    too_big = over_chars(task.documents, task.max_chars)
+    if too_big:
+        return ("error", "E714", too_big)
     try:
         request = task.request
         if task.question is not None:
             request = replace(request, question=task.question)
-        request = read_items(request, task.documents, task.settings)
-        if task.since is not None:
-            request = read_earlier_items(request, task.since, task.settings)
-        result = run(request, task.settings)
+        with time_limit(task.max_seconds):
+            request = read_items(request, task.documents, task.settings)
+            if task.since is not None:
+                request = read_earlier_items(request, task.since, task.settings)
+            result = run(request, task.settings)
         record = {"id": task.id, **result.to_dict()}
+    except ClusterTimeout:
+        limit = f"{task.max_seconds:g} s (--cluster-timeout)"
+        return ("error", "E714", f"the brief took longer than the per-cluster limit of {limit}")
     except NewsbriefError as exc:
         return ("error", exc.code, exc.message + (f" ({exc.hint})" if exc.hint else ""))
     except Exception as exc:  # a bug must cost one cluster, not the run
@@ -146,12 +163,16 @@ def run_batch(
     workers: int = 1,
     scheduler: str | None = None,
     progress: bool = False,
+    max_cluster_chars: int | None = DEFAULT_MAX_CHARS,
+    cluster_timeout: float | None = DEFAULT_MAX_SECONDS,
 ) -> BatchSummary:
     """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there).
 
     ``request`` holds what every cluster shares (``sections``, ``backend``, ``words``; its
     articles are ignored). Settings and request are checked once, before any line is read, so
     a bad name fails the run at once rather than every cluster into the errors file.
+    A cluster over ``max_cluster_chars`` characters or ``cluster_timeout`` seconds goes to the
+    errors file (E714); ``None`` or 0 turns a limit off.
     """
     from newsbrief.batch.engines import ordered_map
     from newsbrief.pipeline import check_request
@@ -172,7 +193,10 @@ def run_batch(
         done, summary.dropped_bytes = read_done(out)
         bar = _progress_bar(source, progress, summary)
         with _open_append(summary.errors, truncate=True) as failures:
-            tasks = _tasks(source, settings, request, done, summary, bar)
+            tasks = (
+                dataclasses.replace(task, max_chars=max_cluster_chars, max_seconds=cluster_timeout)
+                for task in _tasks(source, settings, request, done, summary, bar)
+            )
             results = ordered_map(
                 brief_task, tasks, engine=engine, workers=workers, scheduler=scheduler
             )
@@ -211,8 +235,9 @@ def _tasks(
             continue
         try:
             task = parse_cluster_line(raw, line, settings, request)
-        except ValueError as exc:
-            yield ClusterTask(line, "", [], None, request, failure=("E709", str(exc)))
+        except ValueError as exc:  # the id, when the line has one, still names it
+            failed = ClusterTask(line, _id_of(raw), [], None, request, failure=("E709", str(exc)))
+            yield failed
             continue
         if task.id in first_line:
             reason = f"duplicate id (first on line {first_line[task.id]})"
@@ -224,6 +249,15 @@ def _tasks(
             bar.update(1)
             continue
         yield task
+
+
+def _id_of(raw: bytes) -> str:
+    """The id of a line that is not a usable cluster, when it has one ("" otherwise)."""
+    try:
+        cluster_id = parse_object(raw).get("id")
+    except ValueError:
+        return ""
+    return str(cluster_id) if isinstance(cluster_id, str | int) and cluster_id != "" else ""
 
 
 def _open_append(path: Path, truncate: bool = False) -> IO[bytes]:

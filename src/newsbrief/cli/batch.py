@@ -85,6 +85,21 @@ from newsbrief.settings import Settings
     + ". [default: extractive]",
 )
 @click.option(
+    "--max-cluster-chars",
+    type=click.IntRange(min=0),
+    default=4_000_000,
+    show_default=True,
+    help="A cluster whose articles hold more characters goes to the errors file (0: no limit).",
+)
+@click.option(
+    "--cluster-timeout",
+    type=click.FloatRange(min=0),
+    default=600.0,
+    show_default=True,
+    help="Seconds one cluster may take; a slower one goes to the errors file (0: no limit; "
+    "not enforced on Dask workers).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar with rate and ETA on stderr. [default: when stderr is a terminal]",
@@ -100,6 +115,8 @@ def batch_command(
     config: Path | None,
     sections: str | None,
     backend: str | None,
+    max_cluster_chars: int,
+    cluster_timeout: float,
     progress: bool | None,
 ) -> None:
     """Brief every cluster of IN, one a line, into OUT, one brief a line.
@@ -116,7 +133,21 @@ def batch_command(
       newsbrief batch clusters.jsonl --out briefs.jsonl --engine dask --scheduler tcp://host:8786
     """
     run = friendly_errors(_batch)
-    run(source, out, words, workers, engine, scheduler, errors, config, sections, backend, progress)
+    run(
+        source,
+        out,
+        words,
+        workers,
+        engine,
+        scheduler,
+        errors,
+        config,
+        sections,
+        backend,
+        max_cluster_chars,
+        cluster_timeout,
+        progress,
+    )
 
 
 def _batch(
@@ -130,6 +161,8 @@ def _batch(
     config: Path | None,
     sections: str | None,
     backend: str | None,
+    max_cluster_chars: int,
+    cluster_timeout: float,
     progress: bool | None,
 ) -> None:
     from newsbrief.batch.runner import run_batch
@@ -150,6 +183,8 @@ def _batch(
         workers=workers,
         scheduler=scheduler,
         progress=shown,
+        max_cluster_chars=max_cluster_chars or None,
+        cluster_timeout=cluster_timeout or None,
     )
     for notice in summary.notices:
         click.echo(f"newsbrief: warning: {notice}", err=True)

@@ -78,6 +78,16 @@ def newsbrief_summary(
     return "\n".join(s.text for s in result.sentences)
 
 
+def openai_summary(documents: Sequence[str], words: int) -> str:
+    """newsbrief with the openai backend (the checked LLM rewrite). Its server and model come
+    from the settings' environment (``NEWSBRIEF_LLM_URL``, ``NEWSBRIEF_LLM_MODEL``, …); with
+    ``NEWSBRIEF_STRICT=1`` a server failure stops the run instead of scoring the fallback."""
+    from newsbrief import brief
+
+    result = brief(list(documents), words=words, sections=["summary"], backend="openai")
+    return "\n".join(s.text for s in result.sentences)
+
+
 def lead_summary(documents: Sequence[str], words: int) -> str:
     """The first sentence of each article in turn, then the second of each, and so on."""
     per_article = [sentences(document) for document in documents]
@@ -230,6 +240,11 @@ SYSTEMS: dict[str, System] = {
     system.name: system
     for system in (
         System("newsbrief", newsbrief_summary, "newsbrief, default settings", takes_request=True),
+        System(
+            "openai",
+            openai_summary,
+            "newsbrief, LLM rewrite checked against its sources (NEWSBRIEF_LLM_URL/_MODEL)",
+        ),
         System("lead", lead_summary, "first sentences of each article, round-robin"),
         System(
             "oracle",

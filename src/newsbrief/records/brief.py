@@ -85,6 +85,12 @@ def _citation(citation: Citation) -> dict[str, object]:
     }
 
 
+def _checked(brief: Brief, citation: Citation) -> dict[str, object]:
+    """A span a rewritten sentence cites and was checked against, with its text."""
+    text = brief.cluster.article(citation.article_id).text[citation.start : citation.end]
+    return {**_citation(citation), "text": text}
+
+
 def brief_to_dict(brief: Brief) -> dict[str, object]:
     """The brief as plain JSON-ready data; field names are part of the public schema."""
     sentence_counts: dict[str, int] = {}
@@ -102,6 +108,9 @@ def brief_to_dict(brief: Brief) -> dict[str, object]:
                     **_citation(s.citation),
                     "also_in": [_citation(c) for c in s.also_in],
                     "score": s.score,
+                    "origin": s.origin,  # additions, issue 14 (the openai backend)
+                    "checked": [_checked(brief, c) for c in s.checked],
+                    "verdict": s.verdict,
                 }
                 for s in brief.sentences
             ],

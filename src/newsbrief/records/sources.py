@@ -127,11 +127,20 @@ class SummarySentence:
     citation: Citation
     also_in: tuple[Citation, ...] = ()
     score: float = 0.0
+    # The LLM backend (newsbrief.llm). ``origin`` is "extractive" (the source sentence, as
+    # cited), "rewritten" (the model's text, which passed the grounding check against every span
+    # in ``checked``, ``citation`` being the first of them) or "kept" (the backend ran, but this
+    # source sentence stands as written; ``verdict`` says why).
+    origin: str = "extractive"
+    checked: tuple[Citation, ...] = ()
+    verdict: str = ""
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """The source first, then every other article reporting the same thing."""
-        return (self.citation, *self.also_in)
+        """The source first (every cited span of a rewritten sentence), then every other article
+        reporting the same thing."""
+        cited = (self.citation, *(c for c in self.checked if c != self.citation))
+        return (*cited, *(c for c in self.also_in if c not in cited))
 
 
 @dataclass(frozen=True)

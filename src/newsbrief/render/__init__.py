@@ -47,8 +47,11 @@ def marker(brief: Brief, index: int) -> str:
     """The citation marker of summary sentence ``index``: "[1]" or "[1; also 2, 3]"."""
     number = numbers(brief)
     sentence = brief.sentences[index]
-    also = sorted({number[c.article_id] for c in sentence.also_in})
-    primary = number[sentence.citation.article_id]
+    # A rewritten sentence (newsbrief.llm) cites every span it was checked against.
+    cited = [number[sentence.citation.article_id]]
+    cited += sorted({number[c.article_id] for c in sentence.checked} - set(cited))
+    also = sorted({number[c.article_id] for c in sentence.also_in} - set(cited))
+    primary = ", ".join(map(str, cited))
     return f"[{primary}; also {', '.join(map(str, also))}]" if also else f"[{primary}]"
 
 

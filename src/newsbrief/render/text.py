@@ -14,6 +14,7 @@ from newsbrief.render import (
     source_label,
     strip_controls,
 )
+from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 
 WIDTH = 88
@@ -38,6 +39,9 @@ def _text(brief: Brief, explain: bool) -> str:
         "Sources",
         "\n".join(source_label(n, brief, a.id) for n, a in enumerate(brief.articles, 1)),
     ]
+    checked = checked_lines(brief)
+    if checked and "summary" in brief.sections:
+        parts += ["Rewritten by the LLM and checked", "\n".join(checked)]
     for title, lines in section_lines(brief):
         parts += [title, "\n".join(f"- {line}" for line in lines)]
     if brief.notices:

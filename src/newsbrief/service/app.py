@@ -109,10 +109,12 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.runner = runner
     _add_error_handlers(app)
     _add_routes(app, settings, runner)
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/static", PageFiles(directory=str(STATIC)), name="static")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     import newsbrief.pipeline  # noqa: F401  (load the core now, not on the first request)
+
+    runner.warm()  # the brief processes' fork server loads the core in the background
 
     return app
 
@@ -159,7 +161,7 @@ def _add_routes(app: FastAPI, settings: ServiceSettings, runner: Runner) -> None
     async def healthz() -> Health:
         return Health(status="ok", version=__version__)
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)  # type: ignore[arg-type]
 
@@ -206,6 +208,16 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     components["Upload"] = UPLOAD_SCHEMA
     app.openapi_schema = schema
     return schema
+
+
+class PageFiles(StaticFiles):
+    """The page's assets, with the page's security headers: ``/static/index.html`` is the page
+    too, and must not be served without its Content-Security-Policy."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(PAGE_HEADERS)
+        return response
 
 
 class BodyLimit:

@@ -138,6 +138,7 @@ async def _job_from_form(
 ) -> BriefRequest:
     from starlette.datastructures import UploadFile
 
+    await _check_complete(request)
     limit = limits.max_articles + 1  # one more than allowed, so "too many" can be told
     async with request.form(max_files=limit, max_fields=limit + 16) as form:
         unknown = sorted(set(form.keys()) - UPLOAD_FIELDS)
@@ -190,6 +191,24 @@ def _form_question(values: list[Any]) -> str | None:
     if len(values[-1]) > MAX_QUESTION_CHARS:
         raise invalid([{"loc": ("question",), "msg": f"at most {MAX_QUESTION_CHARS} characters"}])
     return values[-1]
+
+
+async def _check_complete(request: Request) -> None:
+    """A multipart body cut short (no closing boundary) is malformed (400): the parser would
+    silently drop the part it could not finish."""
+    boundary = ""
+    for parameter in request.headers.get("content-type", "").split(";")[1:]:
+        name, _, value = parameter.strip().partition("=")
+        if name.lower() == "boundary":
+            boundary = value.strip('"')
+    body = await request.body()  # already read, and held within the size limit, by BodyLimit
+    if not boundary or f"--{boundary}--".encode() not in body[-(len(boundary) + 64) :]:
+        raise RequestError(
+            "the multipart body is cut short or has no boundary (no closing boundary line)",
+            hint="send the whole form; let the HTTP client build multipart bodies",
+            code="E601",
+            status=400,
+        )
 
 
 def _form_words(values: list[Any]) -> int | None:

@@ -68,10 +68,23 @@ class Citation(BaseModel):
     end: int
 
 
+class CheckedSpan(Citation):
+    text: str
+
+
 class SummarySentence(Citation):
     text: str
     also_in: list[Citation]
     score: float
+    origin: str = Field(
+        "extractive",
+        description="extractive (the source sentence), rewritten (the openai backend's text, "
+        "checked against every span in checked) or kept (the backend ran; see verdict).",
+    )
+    checked: list[CheckedSpan] = Field(
+        default_factory=list, description="The spans a rewritten sentence cites, with their text."
+    )
+    verdict: str = Field("", description="passed, or why the source sentence was kept.")
 
 
 class Summary(BaseModel):

@@ -7,6 +7,7 @@ chosen without repetition within the word budget, put in reading order, each cit
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsbrief.records import BriefRequest, Cluster, Notice, SummaryResult
@@ -59,8 +60,17 @@ def empty_summary_notice(cluster: Cluster, settings: Settings) -> Notice:
     usable = [s for s in cluster.sentences if s.words >= settings.min_sentence_words]
     if usable and min(s.words for s in usable) > settings.words:
         return Notice("budget-too-small", f"no sentence fits in {settings.words} words")
+    unspaced = any(_UNSPACED.search(s.text) for s in cluster.sentences)
+    why = (  # name the language only when the text is in one written without spaces
+        " (text without spaces between words, such as Chinese or Japanese, is not supported)"
+        if unspaced
+        else ""
+    )
     return Notice(
         "no-usable-sentence",
-        f"no finished sentence of at least {settings.min_sentence_words} words (text without "
-        "spaces between words, such as Chinese or Japanese, is not supported)",
+        f"no finished sentence of at least {settings.min_sentence_words} words{why}",
     )
+
+
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")

@@ -150,9 +150,22 @@ function articleById(id) {
 
 function marker(sentence) {
   const number = (id) => articleById(id).number;
-  const also = [...new Set(sentence.also_in.map((c) => number(c.article_id)))].sort((a, b) => a - b);
-  const first = number(sentence.article_id);
-  return also.length ? `[${first}; also ${also.join(", ")}]` : `[${first}]`;
+  // A rewritten sentence (the openai backend) cites every span it was checked against.
+  const rest = [...new Set((sentence.checked || []).map((c) => number(c.article_id)))]
+    .filter((n) => n !== number(sentence.article_id)).sort((a, b) => a - b);
+  const cited = [number(sentence.article_id), ...rest];
+  const also = [...new Set(sentence.also_in.map((c) => number(c.article_id)))]
+    .filter((n) => !cited.includes(n)).sort((a, b) => a - b);
+  return also.length ? `[${cited.join(", ")}; also ${also.join(", ")}]` : `[${cited.join(", ")}]`;
+}
+
+function checkedTitle(sentence) {
+  // What hovering a sentence of the openai backend shows: the spans it was checked against.
+  if (sentence.origin === "rewritten") {
+    return "Rewritten by the LLM, checked against: " + sentence.checked
+      .map((c) => `[${articleById(c.article_id).number}] “${c.text}”`).join(" ");
+  }
+  return sentence.origin === "kept" ? `Kept as written: ${sentence.verdict}` : null;
 }
 
 function label(article) {
@@ -168,8 +181,9 @@ function showBrief(data) {
   const sentences = data.summary.sentences;
   $("#summary").replaceChildren(...sentences.flatMap((s, i) => [
     el("span", {
-      class: "sentence", tabindex: "0", role: "button", "data-index": String(i),
-      "aria-controls": "source", "aria-pressed": "false",
+      class: `sentence ${s.origin || "extractive"}`, tabindex: "0", role: "button",
+      "data-index": String(i), "aria-controls": "source", "aria-pressed": "false",
+      ...(checkedTitle(s) ? { title: checkedTitle(s) } : {}),
     }, s.text, " ", el("span", { class: "cite" }, marker(s))), " "]));
   const nothingNew = (data.notices || []).some((n) => n.code === "nothing-new");
   if (!sentences.length) {
@@ -221,7 +235,11 @@ function select(index, moveFocus, force = false) {
   state.current = index;
   const sentence = state.brief.summary.sentences[index];
   const article = articleById(sentence.article_id);
-  showSource(article, [{ start: sentence.start, end: sentence.end, kind: "cited" }]);
+  const checked = sentence.checked || [];
+  showSource(article, checked.length
+    ? checked.filter((c) => c.article_id === article.id)
+      .map((c) => ({ start: c.start, end: c.end, kind: "cited" }))
+    : [{ start: sentence.start, end: sentence.end, kind: "cited" }]);
   const also = sentence.also_in.map((c) => {
     const other = articleById(c.article_id);
     const text = other.text.slice(c.start, c.end);
@@ -230,9 +248,20 @@ function select(index, moveFocus, force = false) {
       onclick: () => showOther(other, [{ start: c.start, end: c.end, kind: "also" }]),
     }, `${label(other)}: “${text}”`));
   });
+  const checkedItems = checked.map((c) => {
+    const other = articleById(c.article_id);
+    return el("li", {}, el("button", {
+      type: "button", class: "link",
+      onclick: () => showOther(other, [{ start: c.start, end: c.end, kind: "cited" }]),
+    }, `${label(other)}: “${c.text}”`));
+  });
   $("#detail").replaceChildren(...[
-    el("p", {}, `Sentence ${index + 1} comes from `, el("strong", {}, label(article)),
-      `, characters ${sentence.start}–${sentence.end}.`),
+    checked.length
+      ? el("p", {}, `Sentence ${index + 1} was rewritten by the LLM and checked against:`)
+      : el("p", {}, `Sentence ${index + 1} comes from `, el("strong", {}, label(article)),
+        `, characters ${sentence.start}–${sentence.end}.`),
+    checked.length ? el("ul", { class: "checked" }, checkedItems) : null,
+    sentence.origin === "kept" ? el("p", {}, `Kept as written: ${sentence.verdict}`) : null,
     also.length ? el("p", {}, "Also reported in:") : el("p", {}, "No other article reports it."),
     also.length ? el("ul", { class: "also" }, also) : null].filter(Boolean));
 }
