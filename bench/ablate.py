@@ -27,11 +27,11 @@ import numpy as np
 
 from newsbrief.evaluate.datasets import read_clusters
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.settings import load_settings
 from newsbrief.summary.concepts import weigh_concepts
 from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
-from newsbrief.summary.pipeline import prepare
 from newsbrief.summary.represent import Similarity, get_representation
 from newsbrief.summary.score import FLOOR, learned_scorer, learned_scores
 from newsbrief.summary.select import select
@@ -174,7 +174,8 @@ def pipeline(
                 chooser.LENGTH_POWER = saved
         else:
             chosen = select(p.sentences, scores, Similarity(p.matrix), settings, concepts)
-        return [c.index for c in chosen]
+        position = {id(s): n for n, s in enumerate(p.sentences)}  # Selected is a span
+        return [position[id(c.sentence)] for c in chosen]
 
     return run
 

@@ -11,7 +11,10 @@ cost of the full brief beside the plain one.
 - timing: the median wall time of the full brief (every section) and the plain brief
   (``sections=["summary"]``) of DUC 2006 25-article clusters, warm.
 
-``--write`` replaces the analysis section of docs/benchmarks.md.
+It also runs ``bench/speakers_actors.py`` (issue 12: named speakers on PolNeAR dev; actor merge
+precision/recall and type accuracy on ``bench/labels/actors.jsonl``).
+
+``--write`` replaces the analysis and speakers-actors sections of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -130,8 +133,8 @@ def duc_dates() -> dict[str, Any]:
     from newsbrief import Article
     from newsbrief.analysis.timeline import date_mentions
     from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
     from newsbrief.settings import Settings
-    from newsbrief.summary.pipeline import prepare
 
     labels = list(jsonl(LABELS / "dates-duc2006.jsonl"))
     clusters = {c["id"]: c for c in jsonl(DATA / "duc2006" / "clusters.jsonl.gz")}
@@ -324,8 +327,13 @@ def main() -> None:
     args = parser.parse_args()
     text = section(args.runs)
     print(text)
+    import speakers_actors  # issue 12: named speakers on PolNeAR, actors against our labels
+
+    actors = speakers_actors.section()
+    print(actors)
     if args.write:
         report.write_section("analysis", text)
+        report.write_section("speakers-actors", actors)
 
 
 if __name__ == "__main__":

@@ -24,11 +24,11 @@ import numpy as np
 
 from newsbrief.errors import NewsbriefError
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.settings import Settings
 from newsbrief.summary.concepts import CONCEPT_FEATURES, concept_features
 from newsbrief.summary.features import article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
-from newsbrief.summary.pipeline import prepare
 from newsbrief.summary.represent import Similarity, get_representation
 from newsbrief.summary.score import learned_scorer, learned_scores
 

@@ -28,9 +28,9 @@ import numpy as np
 
 from newsbrief.errors import NewsbriefError
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.settings import Settings
 from newsbrief.summary.features import FEATURES, sentence_features
-from newsbrief.summary.pipeline import prepare
 from newsbrief.summary.represent import Similarity, get_representation
 
 ROOT = Path(__file__).resolve().parent.parent

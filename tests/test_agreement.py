@@ -8,10 +8,11 @@ import re
 import pytest
 
 from newsbrief import brief
-from newsbrief.analysis import agreement, nlp
+from newsbrief.analysis import nlp
 from newsbrief.analysis.facts import Verdict, rule_verdict
 from newsbrief.analysis.quotes import find_quotes
 from newsbrief.analysis.referents import Referents
+from newsbrief.choices import JUDGES
 from newsbrief.errors import SettingsError
 from newsbrief.records import Actor, Article, Cluster, Mention
 from newsbrief.summary.segment import segment
@@ -59,8 +60,11 @@ def test_a_plugged_in_judge_decides_first(monkeypatch) -> None:
         def __call__(self, first: str, second: str) -> Verdict | None:
             return Verdict("conflict", "contradiction", "the test judge says so")
 
-    monkeypatch.setitem(agreement.JUDGES, "always", Always)
-    b = brief([FIRST, SECOND], sections="agreement", agreement_judge="always")
+    JUDGES.register("always", Always, "the test's judge")
+    try:
+        b = brief([FIRST, SECOND], sections="agreement", agreement_judge="always")
+    finally:
+        JUDGES.unregister("always")
     judged = [a for a in b.agreement if a.judge == "always"]
     assert judged and all(a.kind == "contradiction" for a in judged)
     with pytest.raises(SettingsError):
@@ -68,21 +72,28 @@ def test_a_plugged_in_judge_decides_first(monkeypatch) -> None:
 
 
 def test_sample_progress_against_regrettable(sample_brief) -> None:
-    conflicts = [a for a in sample_brief.agreement if a.label == "conflict" and a.kind == "stance"]
-    match = [
-        a
-        for a in conflicts
-        if any("regrettable" in s.text for s in a.sides)
-        and any("progress" in s.text for s in a.sides)
-    ]
-    assert match, conflicts
-    found = match[0]
+    """Issue 12: the one real disagreement is listed once, as a position, and no source
+    conflict is reported inside one article."""
+    positions = [a for a in sample_brief.agreement if a.label == "position"]
+    assert len(positions) == 1, positions
+    found = positions[0]
+    assert found.kind == "stance" and found.matter and "talks" in found.matter
     assert "regrettable" in found.evidence and "progress" in found.evidence
-    assert set(found.holders) == {"North Korea", "Mike Pompeo"}
+    assert "gangster-like" in found.evidence
+    assert {h for holder in found.holders for h in (holder or "").split(" and ")} == {
+        "North Korea",
+        "Mike Pompeo",
+    }
+    sentences = {(s.article_id, s.start, s.end) for s in sample_brief.cluster.sentences}
     for side in found.sides:
+        assert (side.article_id, side.start, side.end) in sentences  # whole sentences only
         assert (
             sample_brief.cluster.article(side.article_id).text[side.start : side.end] == side.text
         )
+    for a in sample_brief.agreement:
+        if a.label == "conflict":
+            assert len(set(a.articles)) == 2, a
+        assert "Associated Press" not in " ".join(h or "" for h in a.holders)
 
 
 def test_a_different_date_for_the_same_event_is_a_conflict() -> None:

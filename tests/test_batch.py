@@ -14,10 +14,10 @@ from conftest import FIXTURES
 from newsbrief.batch.runner import errors_path, read_done, run_batch
 from newsbrief.cli import main
 from newsbrief.errors import InputError, SettingsError
-from newsbrief.settings import load_settings, settings_dict
+from newsbrief.settings import load_settings
 
 CLUSTERS = FIXTURES / "batch-clusters.jsonl"
-SETTINGS = settings_dict(load_settings(words=40))
+SETTINGS = load_settings(words=40)
 
 
 def lines(path: Path) -> list[dict]:

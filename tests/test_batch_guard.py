@@ -17,11 +17,11 @@ from conftest import FIXTURES, make_article
 
 from newsbrief.batch.runner import run_batch
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.settings import load_settings, settings_dict
+from newsbrief.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTERS = FIXTURES / "batch-clusters.jsonl"
-SETTINGS = settings_dict(load_settings(words=40))
+SETTINGS = load_settings(words=40)
 CLI = "import sys; from newsbrief.cli import main; sys.argv[0] = 'newsbrief'; main()"
 TOPICS = ["harbor", "orchard", "railway", "school", "library", "market", "bridge", "airport"]
 

@@ -94,6 +94,7 @@ def test_a_budget_smaller_than_any_sentence_gives_an_empty_summary_and_a_notice(
 
 
 def test_representation_is_swappable() -> None:
+    from newsbrief.choices import REPRESENTATIONS
     from newsbrief.summary import represent
 
     calls = []
@@ -103,14 +104,14 @@ def test_representation_is_swappable() -> None:
             calls.append(len(texts))
             return super().vectors(texts)
 
-    represent.REPRESENTATIONS["counting"] = Counting
+    REPRESENTATIONS.register("counting", Counting, "TF-IDF, counting its calls")
     try:
         result = brief(
             ["The council approved the harbor bridge plan on Monday after a long debate."],
             representation="counting",
         )
     finally:
-        del represent.REPRESENTATIONS["counting"]
+        REPRESENTATIONS.unregister("counting")
     assert calls == [1] and result.sentences
 
 

@@ -121,6 +121,6 @@ def test_unexpected_errors_are_one_line(monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("newsbrief.summary.pipeline.brief_paths", boom)
+    monkeypatch.setattr("newsbrief.pipeline.run", boom)
     line = assert_one_line_error(run("brief", str(EXAMPLE)), code=1)
     assert "internal error" in line and "kaboom" in line

@@ -9,6 +9,7 @@ set order before the fix.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -57,3 +58,19 @@ def test_sample_cluster_is_byte_identical_across_seeds() -> None:
     if not SAMPLE.is_dir():
         pytest.skip(f"the shared sample cluster is not at {SAMPLE}")
     _assert_same_across_seeds(SAMPLE)
+
+
+def test_batch_lines_are_byte_identical_across_seeds(tmp_path: Path) -> None:
+    documents = [p.read_text(encoding="utf-8") for p in sorted(SEEDED.glob("*.txt"))]
+    source = tmp_path / "clusters.jsonl"
+    line = {"id": "seeded", "documents": documents}
+    source.write_text(f"{json.dumps(line)}\n{json.dumps({**line, 'id': 'again'})}\n")
+    outputs = set()
+    for seed in SEEDS[:2]:
+        out = tmp_path / f"briefs-{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
+        command = [sys.executable, "-c", CLI, "batch", str(source), "--out", str(out)]
+        run = subprocess.run(command, capture_output=True, env=env, timeout=300, check=False)
+        assert run.returncode == 0, run.stderr.decode()
+        outputs.add(out.read_bytes())
+    assert len(outputs) == 1

@@ -342,3 +342,20 @@ def test_service_page_real_brief_of_hostile_fields(browser: object, server_url: 
     shown = _assert_clean(page, dialogs, "service page, real brief")
     assert "title: " in shown
     page.close()  # type: ignore[attr-defined]
+
+
+def test_cli_notices_and_errors_carry_no_control_characters(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    odd = tmp_path / "a\x1b[31mred\x07.txt"
+    odd.write_text("The harbor council approved the plan on Monday after a long debate.")
+    empty = tmp_path / "b\x1b]0;title\x07.txt"
+    empty.write_text("")
+    result = CliRunner().invoke(main, ["brief", str(odd), str(empty)])
+    assert result.exit_code == 0 and "skipped" in result.stderr
+    assert not [c for c in CONTROL_CHARS if c in result.stderr]
+    missing = CliRunner().invoke(main, ["brief", str(tmp_path / "gone\x1b[2J.txt")])
+    assert missing.exit_code != 0 and "gone" in missing.stderr
+    assert "\x1b" not in missing.stderr

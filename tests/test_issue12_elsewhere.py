@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from newsbrief import Article, Settings, brief
-from newsbrief.summary.clean import clean
 from newsbrief.records import Actor, Mention
 from newsbrief.render import render
 from newsbrief.render.sections import actor_line
+from newsbrief.summary.clean import clean
 
 APP = Path(__file__).resolve().parent.parent / "src" / "newsbrief" / "service" / "static"
 STORY = (

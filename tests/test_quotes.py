@@ -7,8 +7,8 @@ import pytest
 from newsbrief import brief
 from newsbrief.analysis.quotes import find_quotes
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.settings import Settings
-from newsbrief.summary.pipeline import prepare
 
 STORY = (
     "Mayor Lena Varga of the town of Orrin closed the ferry pier on Monday. "

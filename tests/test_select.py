@@ -22,7 +22,7 @@ def similarity(matrix: list[list[float]]) -> Similarity:
 
 
 def chosen(result) -> list[int]:
-    return sorted(item.index for item in result)
+    return sorted(item.sentence.index for item in result)
 
 
 def test_budget_is_never_exceeded_and_filled_with_what_fits() -> None:
@@ -31,7 +31,7 @@ def test_budget_is_never_exceeded_and_filled_with_what_fits() -> None:
         items, np.array([1.0, 0.9, 0.5]), similarity(np.eye(3).tolist()), Settings(words=12)
     )
     assert chosen(result) == [0, 2]
-    assert sum(items[i.index].words for i in result) <= 12
+    assert sum(i.sentence.words for i in result) <= 12
 
 
 def test_a_sentence_saying_the_same_thing_is_skipped() -> None:
@@ -77,7 +77,7 @@ def test_zero_scores_are_never_chosen() -> None:
 def test_coverage_prefers_new_concepts_to_a_higher_scored_repeat() -> None:
     from scipy.sparse import csr_matrix as csr
 
-    from newsbrief.summary.concepts import Concepts
+    from newsbrief.records import Concepts
 
     items = sentences(
         "storm floods the old harbor district",
@@ -97,7 +97,7 @@ def test_coverage_prefers_new_concepts_to_a_higher_scored_repeat() -> None:
 def test_coverage_keeps_budget_and_dependent_sentence_rules() -> None:
     from scipy.sparse import csr_matrix as csr
 
-    from newsbrief.summary.concepts import Concepts
+    from newsbrief.records import Concepts
 
     items = sentences("the port reopened on friday", "he said trade would resume soon")
     holds = csr(np.array([[1, 0], [0, 1]], dtype=np.float32))

@@ -4,6 +4,7 @@ kind answered with a 4xx and a message, never a 500 (the client re-raises any se
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import socket
 import subprocess
@@ -26,13 +27,13 @@ with warnings.catch_warnings():  # newer Starlette warns that its test client wa
 from conftest import EXAMPLE, make_article
 
 import newsbrief
+from newsbrief.pipeline import request_from_items
 from newsbrief.service import runner as runner_module
 from newsbrief.service.app import create_app
-from newsbrief.service.intake import Job
 from newsbrief.service.limits import RequestError, ServiceSettings
 from newsbrief.service.schemas import BriefResponse
 
-ONLY_SUMMARY = {"sections": ["summary"]} if runner_module.accepts_sections() else {}
+ONLY_SUMMARY = {"sections": ["summary"]}
 GOOD = [{"text": make_article("harbor")}, {"text": make_article("river", 5)}]
 
 
@@ -138,31 +139,31 @@ def test_binary_upload_beside_text_is_skipped_with_a_notice(client: TestClient) 
     ][0].items()
 
 
-def test_sections_are_passed_through_only_when_the_core_has_them(monkeypatch) -> None:
+def test_an_unknown_section_is_a_422() -> None:
     client = TestClient(create_app())
-    if runner_module.accepts_sections():
-        assert_error(
-            client.post("/v1/brief", json={"articles": GOOD, "sections": ["nope"]}), 422, "E631"
-        )
-    calls = []
-
-    def old_brief(articles, words=None, **settings):  # the core before it had sections
-        calls.append(settings)
-        return newsbrief.brief(articles, words, **ONLY_SUMMARY)
-
-    monkeypatch.setattr(runner_module, "brief_function", lambda: old_brief)
-    assert client.post("/v1/brief", json={"articles": GOOD}).status_code == 200
-    error = assert_error(
-        client.post("/v1/brief", json={"articles": GOOD, "sections": ["actors"]}), 400, "E630"
+    assert_error(
+        client.post("/v1/brief", json={"articles": GOOD, "sections": ["nope"]}), 422, "E631"
     )
-    assert "sections" in error["message"] and calls == [{}]
+
+
+def no_network(self, address, *args, **kwargs):
+    if self.family == socket.AF_UNIX:  # the server's own pipe to its brief processes
+        return LOCAL_CONNECT(self, address, *args, **kwargs)
+    raise AssertionError("the service opened a network connection")
+
+
+LOCAL_CONNECT = socket.socket.connect
+
+
+def brief_without_network(request, settings):
+    """In the brief process: the brief, with every network connection refused."""
+    socket.socket.connect = no_network  # type: ignore[method-assign]
+    return newsbrief.run(request, settings)
 
 
 def test_never_fetches_a_url(client: TestClient, monkeypatch) -> None:
-    def no_network(*args, **kwargs):
-        raise AssertionError("the service opened a network connection")
-
     monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(runner_module, "core_function", lambda: brief_without_network)
     article = {
         "text": GOOD[0]["text"] + " See https://example.com/story.",
         "source": "https://example.com/story",
@@ -211,13 +212,13 @@ def test_word_budget_limit() -> None:
     assert_error(client.post("/v1/brief", json={"articles": GOOD, "words": 201}), 422, "E613")
 
 
-def slow_brief(articles, words=None, **settings):
+def slow_brief(request, settings):
     time.sleep(0.5)
-    return newsbrief.brief(articles, words, **ONLY_SUMMARY)
+    return newsbrief.run(dataclasses.replace(request, sections=("summary",)), settings)
 
 
 def test_time_limit(monkeypatch) -> None:
-    monkeypatch.setattr(runner_module, "brief_function", lambda: slow_brief)
+    monkeypatch.setattr(runner_module, "core_function", lambda: slow_brief)
     client = small_client(timeout_seconds=0.05)
     started = time.perf_counter()
     assert_error(client.post("/v1/brief", json={"articles": GOOD}), 504, "E620")
@@ -225,11 +226,11 @@ def test_time_limit(monkeypatch) -> None:
 
 
 def test_busy_server_answers_503(monkeypatch) -> None:
-    monkeypatch.setattr(runner_module, "brief_function", lambda: slow_brief)
-    runner = runner_module.Runner(ServiceSettings(workers=1, max_waiting=1, timeout_seconds=5))
+    monkeypatch.setattr(runner_module, "core_function", lambda: slow_brief)
+    runner = runner_module.Runner(ServiceSettings(workers=1, max_waiting=1, timeout_seconds=60))
 
     async def three_at_once():
-        job = Job(GOOD)
+        job = request_from_items(GOOD, runner.brief_settings)
         return await asyncio.gather(*(runner.run(job) for _ in range(3)), return_exceptions=True)
 
     results = asyncio.run(three_at_once())
@@ -352,15 +353,16 @@ def test_unknown_paths_and_methods_are_json(client: TestClient) -> None:
     assert_error(client.get("/v1/brief"), 405, "E605")
     assert_error(client.post("/healthz"), 405, "E605")
     assert_error(
-        client.post("/v1/brief", content=b"{}", headers={"content-length": "x1"}), 400, "E601"
+        client.post("/v1/brief", content=b"{}", headers={"content-length": "x1"}), 400, "E606"
     )
 
 
-def test_unexpected_error_is_a_500_without_traceback(monkeypatch) -> None:
-    def broken(*args, **kwargs):
-        raise RuntimeError("secret internals")
+def broken(*args, **kwargs):
+    raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(runner_module, "brief_function", lambda: broken)
+
+def test_unexpected_error_is_a_500_without_traceback(monkeypatch) -> None:
+    monkeypatch.setattr(runner_module, "core_function", lambda: broken)
     client = TestClient(create_app(), raise_server_exceptions=False)
     response = client.post("/v1/brief", json={"articles": GOOD})
     error = assert_error(response, 500, "E600")

@@ -10,8 +10,8 @@ from newsbrief import Article, brief
 from newsbrief.analysis.dates import Anchor, find_dates
 from newsbrief.analysis.timeline import anchors, build_timeline
 from newsbrief.ingest.read import from_items
+from newsbrief.pipeline import prepare
 from newsbrief.settings import Settings
-from newsbrief.summary.pipeline import prepare
 
 SATURDAY = Anchor(date(2018, 7, 7), 2018, "publication", "publication date 2018-07-07")
 

@@ -14,6 +14,7 @@ from newsbrief.errors import InputError, NewsbriefError, SettingsError
 from newsbrief.records import (
     Article,
     Brief,
+    BriefRequest,
     Citation,
     Cluster,
     Notice,
@@ -26,14 +27,14 @@ from newsbrief.settings import Settings, load_settings
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from newsbrief.summary.pipeline import brief, brief_paths, prepare, summarize
+    from newsbrief.pipeline import brief, brief_paths, prepare, run, summarize
 
-_PIPELINE = {"brief", "brief_paths", "prepare", "summarize"}
+_PIPELINE = {"brief", "brief_paths", "prepare", "run", "summarize"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _PIPELINE:
-        from newsbrief.summary import pipeline
+        from newsbrief import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")
@@ -42,6 +43,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Article",
     "Brief",
+    "BriefRequest",
     "Citation",
     "Cluster",
     "InputError",
@@ -57,5 +59,6 @@ __all__ = [
     "brief_paths",
     "load_settings",
     "prepare",
+    "run",
     "summarize",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NewsbriefError(Exception):
     """An error the user can act on: a stable code, a one-line message and a hint."""
@@ -15,6 +17,11 @@ class NewsbriefError(Exception):
         self.hint = hint
         if code is not None:
             self.code = code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with hint, code and any attributes (the service sends errors between
+        processes; the default would keep the message only)."""
+        return (_rebuild, (type(self), self.message, self.hint, self.code, dict(self.__dict__)))
 
     def __str__(self) -> str:
         text = f"[{self.code}] {self.message}"
@@ -37,3 +44,12 @@ class MissingExtraError(NewsbriefError):
     """An optional part was asked for but its packages are not installed."""
 
     code = "E401"
+
+
+def _rebuild(
+    kind: type[NewsbriefError], message: str, hint: str | None, code: str, state: dict[str, Any]
+) -> NewsbriefError:
+    error = kind.__new__(kind)
+    NewsbriefError.__init__(error, message, hint=hint, code=code)
+    error.__dict__.update(state)
+    return error

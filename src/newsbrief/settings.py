@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from newsbrief.choices import NAMED_SETTINGS
 from newsbrief.errors import SettingsError
 
 
@@ -21,9 +22,13 @@ from newsbrief.errors import SettingsError
 class Settings:
     """Every tunable of the pipeline, with the reason for each default in a comment."""
 
-    # Summary length budget in words; a brief never exceeds it.
+    # Summary length budget in words; a brief never exceeds it. The one default of the budget:
+    # every edge (CLI, batch, service, Python API) leaves it to this field when not given.
     words: int = 150
-    # How sentences become vectors: a name in newsbrief.summary.represent.REPRESENTATIONS.
+    # Who writes the summary: a name in newsbrief.choices.SUMMARIZERS ("extractive": sentences
+    # of the articles, cited, no model).
+    backend: str = "extractive"
+    # How sentences become vectors: a name in newsbrief.choices.REPRESENTATIONS.
     representation: str = "tfidf"
     # How sentences are scored: "blend" (the learned score beside the centrality + position
     # prior; newsbrief.summary.score says why), "learned" (shipped weights alone), "centroid"
@@ -56,15 +61,49 @@ class Settings:
     # Agreement: who labels aligned sentences: "rules" (no model) or "nli:/path/to/model"
     # (transformers, a model folder the user gives; nothing is downloaded).
     agreement_judge: str = "rules"
+    # Question mode: keep only the quotes, timeline entries, alignments and actors whose sentences
+    # hold a question term (newsbrief.analysis.matter); off keeps the analysis whole.
+    question_sections: bool = True
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000
     max_article_chars: int = 200_000
+    # The openai backend (backend = "openai", newsbrief.llm): an OpenAI-compatible chat server
+    # rewrites the chosen sentences; each rewrite is checked against the spans it cites. The key,
+    # if any, comes from the NEWSBRIEF_LLM_API_KEY or OPENAI_API_KEY environment variable, never
+    # from settings.
+    # The openai backend: the server's base URL (Ollama's by default) and the model name.
+    llm_url: str = "http://127.0.0.1:11434/v1"
+    llm_model: str = ""
+    # The openai backend: seconds to wait for one answer, and retries after a failed request
+    # (connection refused, timeout, 5xx) before falling back to the extractive brief.
+    llm_timeout: float = 60.0
+    llm_retries: int = 1
+    # The openai backend: the most tokens the model may answer, and the largest prompt sent
+    # (characters); sentences beyond it stay extractive, with a notice.
+    llm_max_tokens: int = 512
+    llm_max_prompt_chars: int = 12_000
+    # The openai backend: send the answer's JSON schema as response_format (servers that
+    # constrain decoding to it then cannot answer malformed JSON or an id they were not given);
+    # false for a server that refuses the field.
+    llm_json_schema: bool = True
+    # The grounding check: the least share of a rewritten sentence's content words that must
+    # occur in the spans it cites (numbers, dates, names, quotations and negation must all hold).
+    llm_min_coverage: float = 0.8
+    # The openai backend: a failure of the server or of the answer's format is an error (exit
+    # non-zero) rather than the extractive brief with a notice.
+    strict: bool = False
 
 
 def _coerce(name: str, value: Any, kind: type) -> Any:
     try:
         if kind is bool and isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
+        if kind in (int, float) and isinstance(value, bool):  # True is not a number of words
+            raise TypeError
+        if kind is int and isinstance(value, float) and not value.is_integer():  # 1.5 words
+            raise ValueError
+        if kind is int and isinstance(value, str):  # "150" from the environment, not "1.5"
+            return int(value.strip())
         return kind(value)
     except (TypeError, ValueError):
         raise SettingsError(
@@ -100,7 +139,14 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     if settings.words < 1:
         raise SettingsError("the word budget must be at least 1", code="E204")
     _check_ranges(settings)
+    check_names(settings)
     return settings
+
+
+def check_names(settings: Settings) -> None:
+    """Every name-valued setting names an entry of its table, checked before any work starts."""
+    for name, table in NAMED_SETTINGS.items():
+        table.check(getattr(settings, name))
 
 
 SHARES = (
@@ -111,6 +157,7 @@ SHARES = (
     "also_in_threshold",
     "duplicate_overlap",
     "agreement_threshold",
+    "llm_min_coverage",
 )
 COUNTS = (
     "min_sentence_words",
@@ -118,6 +165,8 @@ COUNTS = (
     "label_max_words",
     "max_file_bytes",
     "max_article_chars",
+    "llm_max_tokens",
+    "llm_max_prompt_chars",
 )
 
 
@@ -134,6 +183,15 @@ def _check_ranges(settings: Settings) -> None:
             raise SettingsError(
                 f"setting {name!r} must be at least 1, got {getattr(settings, name)}", code="E211"
             )
+    if settings.backend == "openai" and not settings.llm_url.startswith(("http://", "https://")):
+        raise SettingsError(
+            "llm_url must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1",
+            code="E214",
+        )
+    if settings.llm_timeout <= 0 or settings.llm_retries < 0:
+        raise SettingsError(
+            "llm_timeout must be above 0 seconds and llm_retries at least 0", code="E211"
+        )
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:

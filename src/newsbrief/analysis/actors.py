@@ -15,11 +15,22 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
+from newsbrief.analysis.lookup import find_forms, fit_counts
+from newsbrief.analysis.names import (
+    CAPITALS,
+    clean_span,
+    cue_kind,
+    government_use,
+    short_form_owner,
+)
 from newsbrief.analysis.nlp import KINDS, Entity
 from newsbrief.analysis.roles import appositive_before, role_of, title_before
 from newsbrief.records import Actor, Cluster, Mention
 
 _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
+# A cue word decides the label over the recognizer's: a person's title, an organization's head.
+_CUE_LABELS = {"person": "PERSON", "organization": "ORG"}
+_CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -33,6 +44,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
     groups = _merge_people([m for m, _ in people], texts) + _merge_others(others)
+    groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
     _add_missed(groups, cluster)
@@ -51,46 +63,49 @@ def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) 
     """
     people = [g for g in groups if g[1] == "person"]
     full = {_key(m.text) for g in people for m in g[2] if " " in m.text}
+    fits = fit_counts(full)  # scale (issue 15, item 11): counted once, not per form
     owner: dict[str, list[Mention]] = {}
     for _, _, mentions in people:
         for form in {m.text for m in mentions}:
-            if " " in form or sum(_fits(_key(form), k) for k in full) <= 1:
+            if " " in form or fits.get(_key(form), 0) <= 1:
                 owner.setdefault(form, mentions)
     if not owner:
         return
     taken = {(m.article_id, m.start) for g in groups for m in g[2]}
     covered = {(m.article_id, i) for g in groups for m in g[2] for i in range(m.start, m.end)}
     forms = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
-    for sentence in cluster.sentences:
-        for match in pattern.finditer(sentence.text):
-            start = sentence.start + match.start()
-            if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
-                continue
-            end = sentence.start + match.end()
-            owner[match.group()].append(Mention(sentence.article_id, start, end, match.group()))
+    for sentence, first, last, form in find_forms(forms, cluster):  # linear, not names × text
+        start = sentence.start + first
+        if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
+            continue
+        owner[form].append(Mention(sentence.article_id, start, sentence.start + last, form))
 
 
 def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     """The entity's span without "the", possessives, honorifics and titles; None if not an actor."""
     if entity.label not in KINDS:
         return None
-    start, end = entity.start, entity.end
+    cleaned = clean_span(text, entity.start, entity.end)
+    if cleaned is None:
+        return None
+    start, end = cleaned
     span = text[start:end]
+    label = _CUE_LABELS.get(cue_kind(span, "") or "", entity.label)
     for prefix in ("the ", "The "):
-        if span.startswith(prefix) and entity.label != "PERSON":
+        if span.startswith(prefix) and label != "PERSON":
             start += len(prefix)
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group())
     while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
         end -= 1
-    if entity.label == "PERSON":
+    label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
+    if label == "PERSON":
         start = _skip_titles(text, start, end)
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
-    return Mention(entity.article_id, start, end, text[start:end]), entity.label
+    return Mention(entity.article_id, start, end, text[start:end]), label
 
 
 def _people_first(
@@ -101,6 +116,13 @@ def _people_first(
     votes: dict[str, Counter[str]] = {}
     for m, label in cleaned:
         votes.setdefault(_key(m.text), Counter())[label] += 1
+        before = texts[m.article_id][max(0, m.start - 20) : m.start]
+        if label == "PERSON" and cue_kind(m.text, before) == "place":
+            votes[_key(m.text)]["LOC"] += 3  # "in Eastshore": a place, unless titled
+        if label == "PERSON" and _title(texts[m.article_id], m.start):
+            votes[_key(m.text)]["PERSON"] += 2
+        if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
+            votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
     cleaned = [
         (m, "PERSON")
@@ -110,10 +132,25 @@ def _people_first(
     ]
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
-    return [
-        (m, "PERSON" if label != "PERSON" and _key(m.text) in fits and label != "GPE" else label)
-        for m, label in cleaned
-    ]
+    cleaned = [(m, "PERSON" if _surname(m.text, fits, votes) else label) for m, label in cleaned]
+    # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
+    return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The name opens a line and a dateline's "(AP)", "," or "_" follows it."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and re.match(r"\s*(?:\(|,|_|--|—)", text[end : end + 4]) is not None
+
+
+def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]]) -> bool:
+    """A one-word name that is part of a person's full name is that person, unless the
+    recognizer never once took it for a person where it called it a place ("Ariel", the
+    settlement, beside Ariel Sharon) or it names a country or capital."""
+    key = _key(text)
+    if key not in fits or text in COUNTRIES | _CAPITALS:
+        return False
+    return votes[key]["PERSON"] > 0 or votes[key]["GPE"] + votes[key]["LOC"] == 0
 
 
 def _name_like(text: str) -> bool:
@@ -149,12 +186,26 @@ def _merge_people(
             full.setdefault(_key(mention.text), []).append(mention)
         else:
             short.append(mention)
+    for key in sorted(full, key=len):  # "bin Laden" is "Osama bin Laden" when only he fits
+        longer = [k for k in full if k != key and k.endswith(" " + key)]
+        if len(longer) == 1:
+            full[longer[0]] += full.pop(key)
+    # Scale (issue 15, item 11): the full names a short form fits, and the articles each full
+    # name is in, are looked up, not searched for in every full name per short mention.
+    by_word: dict[str, list[str]] = {}
+    for key in full:
+        words = key.split()
+        for word in dict.fromkeys((words[0], words[-1])):
+            by_word.setdefault(word, []).append(key)
+    articles = {key: {m.article_id for m in ms} for key, ms in full.items()}
     unresolved: dict[str, list[Mention]] = {}
     for mention in short:
-        owner = _owner(mention, full, texts)
+        fitting = by_word.get(_key(mention.text), [])
+        owner = _owner(mention, fitting, full, articles, texts)
         if owner is not None:
             full[owner].append(mention)
-        elif not _fits_any(mention, full):
+            articles[owner].add(mention.article_id)
+        elif not fitting:
             unresolved.setdefault(_key(mention.text), []).append(mention)
     groups = [(_name(ms, long=True), "person", ms) for ms in full.values()]
     return groups + [(_name(ms), "person", ms) for ms in unresolved.values()]
@@ -165,17 +216,19 @@ def _fits(short: str, full_key: str) -> bool:
     return short in (words[0], words[-1])
 
 
-def _fits_any(mention: Mention, full: dict[str, list[Mention]]) -> bool:
-    return any(_fits(_key(mention.text), key) for key in full)
-
-
-def _owner(mention: Mention, full: dict[str, list[Mention]], texts: dict[str, str]) -> str | None:
+def _owner(
+    mention: Mention,
+    fitting: list[str],
+    full: dict[str, list[Mention]],
+    articles: dict[str, set[str]],
+    texts: dict[str, str],
+) -> str | None:
     """The one full name a short form can stand for: in its article, else in the cluster.
 
-    A title before the short form ("Dr. Ruiz") keeps only the full names written with it.
+    ``fitting`` are the full names the short form fits (first or last word), in order;
+    ``articles`` the articles each full name is in so far. A title before the short form
+    ("Dr. Ruiz") keeps only the full names written with it.
     """
-    word = _key(mention.text)
-    fitting = [key for key in full if _fits(word, key)]
     title = _title(texts[mention.article_id], mention.start)
     if title and len(fitting) > 1:
         titled = [
@@ -184,7 +237,7 @@ def _owner(mention: Mention, full: dict[str, list[Mention]], texts: dict[str, st
             if any(_title(texts[m.article_id], m.start) == title for m in full[k])
         ]
         fitting = titled or fitting
-    local = [k for k in fitting if any(m.article_id == mention.article_id for m in full[k])]
+    local = [k for k in fitting if mention.article_id in articles[k]]
     if len(local) == 1:
         return local[0]
     if not local and len(fitting) == 1:
@@ -216,6 +269,29 @@ def _merge_others(items: list[tuple[Mention, str]]) -> list[tuple[str, str, list
             kind = "place"
         result.append((name, kind, mentions))
     return result
+
+
+def _fold_short_forms(
+    groups: list[tuple[str, str, list[Mention]]], texts: dict[str, str]
+) -> list[tuple[str, str, list[Mention]]]:
+    """Fold "North" into North Korea and "Pyongyang" (as a government) into the country
+    when the cluster names that country; the city stays a place where it is one."""
+    countries = {name: mentions for name, kind, mentions in groups if kind == "country"}
+    kept = []
+    for name, kind, mentions in groups:
+        owner = short_form_owner(name, set(countries)) if kind != "person" else None
+        if owner is None or owner == name:
+            kept.append((name, kind, mentions))
+            continue
+        if name.split()[0] == owner.split()[0]:  # "North" → North Korea: every mention
+            moved, stay = mentions, []
+        else:  # a capital: only where it acts as the government
+            moved = [m for m in mentions if government_use(texts[m.article_id], m.start, m.end)]
+            stay = [m for m in mentions if m not in moved]
+        countries[owner].extend(moved)
+        if stay:
+            kept.append((name, kind, stay))
+    return kept
 
 
 def _merge_acronyms(groups: dict[str, list[tuple[Mention, str]]]) -> None:

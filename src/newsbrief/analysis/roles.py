@@ -78,8 +78,12 @@ def title_before(text: str, start: int) -> str | None:
     kept = len(tokens)
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][1]
-        if word[-1] in ',;:“”"(!?' or word.lower() in _STOP - {"of", "and"}:
+        if word[-1] in ",;:“”\"(!?'`" or word.lower() in _STOP - {"of", "and"}:
             break
+        if _clause_word(word) or "--" in word or "(" in word or ")" in word:
+            break  # "asked King …", "started up again,'' U.N. diplomat …": not a title
+        if word[:1].islower() and not _is_role_word(word) and word.lower() not in _MODIFIERS:
+            break  # "exercises follow President …": a title is built of title words
         if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
             break  # the end of the previous sentence
         if word.lower() == "and" and i == kept - 1 and not _is_role_word(tokens[i - 1][1]):
@@ -89,9 +93,56 @@ def title_before(text: str, start: int) -> str | None:
             break
     while kept < len(tokens) and tokens[kept][1].lower() in {"of", "and"}:
         kept += 1
-    if kept >= len(tokens):
-        return None
+    if kept >= len(tokens) or tokens[-1][1].lower() in {"of", "and"}:
+        return None  # "members of Peace Now": a relation, not a title
     return window[tokens[kept][0] :].strip()
+
+
+_CLAUSE_WORDS = set(
+    """
+    said says say told asked asks also again that then later earlier up down out would will
+    could should may might must can not n't if because while although though where when
+    """.split()
+)
+
+
+# Lower-case words a title may carry before its head ("former U.S. national security adviser").
+_MODIFIERS = set(
+    """
+    of and former senior top deputy vice chief acting assistant national security foreign
+    defense state party opposition ruling close general interim then outgoing incoming
+    presidential prime federal regional local police army military city town county district
+    labor trade finance interior justice health education transportation structural harbor
+    team campaign press news delegation spy elected retired longtime veteran high-ranking
+    top-ranking executive managing union council committee board commission communist public
+    foreign-policy economic chief-of-staff staff white house intelligence cabinet junior
+    associate principal lead special royal crown first second third supreme
+    """.split()
+)
+
+
+def _clause_word(word: str) -> bool:
+    """A word that belongs to a clause, not to a title: a verb, an adverb, a quote mark."""
+    bare = word.strip(".,;:!?")
+    lower = bare.lower()
+    if any(mark in word for mark in ("``", "''", "“", "”", '"')):
+        return True
+    if lower in _CLAUSE_WORDS or (bare.islower() and lower.endswith("ly")):
+        return True
+    return bare.islower() and lower.endswith("ed") and not _is_role_word(bare)
+
+
+def _headed_by_role(role: str) -> bool:
+    """The role's head (its last word before a complement) is a role word: "ambassador" of
+    "former U.S. ambassador to Seoul", not "version" of "official version of …"."""
+    head = re.split(r"\s(?:to|of|at|for|in|with|from|on|behind)\s", role, maxsplit=1)[0]
+    words = head.split()
+    return bool(words) and _is_role_word(words[-1])
+
+
+def _plain_role(role: str) -> bool:
+    """A role is a noun phrase: no clause word in it ("prince also said that his top …")."""
+    return not any(_clause_word(w) for w in role.split())
 
 
 def appositive_after(text: str, end: int) -> str | None:
@@ -103,7 +154,7 @@ def appositive_after(text: str, end: int) -> str | None:
     words = role.split()
     if not any(_is_role_word(w) for w in words[:6]) or (words[0][0].isupper() and len(words) < 2):
         return None
-    return role
+    return role if _plain_role(role) and _headed_by_role(role) else None
 
 
 def appositive_before(text: str, start: int) -> str | None:
@@ -113,4 +164,6 @@ def appositive_before(text: str, start: int) -> str | None:
         return None
     role = match.group("role").strip()
     words = role.split()
-    return role if any(_is_role_word(w) for w in words) and len(words) <= 10 else None
+    if not _plain_role(role) or not _headed_by_role(role):
+        return None
+    return role if len(words) <= 10 else None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
+from newsbrief.analysis.lookup import actor_ending_at, first_person_between, sentences_before
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 
 _TOKEN = re.compile(r"[^\s,;:“”\"]+")
@@ -24,8 +25,9 @@ _ADVERBS = set(
     "often earlier told just".split()
 )
 _CLAUSE = re.compile(
-    r".*(?:^|[,;:“”\"—]|\b(?:that|and|but|while|after|because|when|as|if|where|before|"
-    r"hours after|since)\b)\s*",
+    # \A: only from the start (a search from every position would be quadratic)
+    r"\A(?:.+(?:[,;:“”\"—]|\b(?:that|and|but|while|after|because|when|as|if|where|before|"
+    r"hours after|since)\b))?\s*",
     re.DOTALL | re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(
@@ -82,10 +84,25 @@ def phrase_after(text: str, close: int) -> Speaker | None:
             return None  # passive: "he was told" names the listener
         end = _trim_adverbs(tokens[:i])
         start = close + lead
+        if end is not None:
+            end = _name_before_aside(text, start, end) or end
         if end is None or _phrase_end(text, start) < end or not _opens_phrase(text[start:end]):
             return None
         return Speaker(text[start:end], _bare(word), start, end)
     return None
+
+
+_ASIDE = re.compile(
+    r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,4})\s*+"
+    r"(?:\([^()“”\"]{1,40}\)|,\s++(?:a|an|the)\s[^,;:“”\"()]{2,80},?)"
+)
+
+
+def _name_before_aside(text: str, start: int, end: int) -> int | None:
+    """Where a capitalised name ends when an aside stands between it and the verb:
+    "Rep. Gwen Moore (D-Wis.) said", "Flynn, a top Trump surrogate, said"."""
+    aside = _ASIDE.fullmatch(text, start, end)
+    return aside.end("name") if aside else None
 
 
 def _bare(word: str) -> str:
@@ -130,6 +147,8 @@ def _np_after(text: str, start: int, verb: str) -> Speaker | None:
     phrase = text[begin:end].rstrip()
     if not phrase or len(phrase.split()) > MAX_WORDS or not _opens_phrase(phrase):
         return None
+    if phrase.split()[0].lower() in PRONOUNS and len(phrase.split()) > 1:
+        return None  # ", said she would return": a clause, not an inverted "said Pompeo"
     return Speaker(phrase, verb, begin, begin + len(phrase))
 
 
@@ -197,32 +216,19 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     head = re.search(r"\s(?:of|for|at|from|with)\s", mention.text)
     ends = [mention.start + head.start()] if head else []
     for end in [*ends, mention.end]:
-        for actor in sorted(actors, key=lambda a: a.kind != "person"):
-            for m in actor.mentions:
-                if m.article_id == mention.article_id and mention.start <= m.start and m.end == end:
-                    return actor
+        actor = actor_ending_at(actors, mention, end)  # an index, not a scan (issue 15, #11)
+        if actor is not None:
+            return actor
     return None
 
 
 def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
     """The person a pronoun refers to: the first named in the nearest sentence naming one."""
-    people = [a for a in actors if a.kind == "person"]
-    sentences = [
-        s
-        for s in cluster.sentences
-        if s.article_id == mention.article_id and s.start <= mention.start
-    ][-4:]
+    # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
+    sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     for sentence in reversed(sentences):
         upto = min(sentence.end, mention.start)
-        named = sorted(
-            (
-                (m.start, a)
-                for a in people
-                for m in a.mentions
-                if m.article_id == mention.article_id and sentence.start <= m.start < upto
-            ),
-            key=lambda item: item[0],
-        )
-        if named:
-            return named[0][1]
+        person = first_person_between(actors, mention.article_id, sentence.start, upto)
+        if person is not None:
+            return person
     return None

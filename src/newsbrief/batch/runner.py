@@ -17,15 +17,25 @@ time writes OUT (an advisory lock), and only lines newsbrief batch wrote count a
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
 from newsbrief.batch.jsonl import count_lines, dump_line, numbered_lines, parse_object
+from newsbrief.batch.limits import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_SECONDS,
+    ClusterTimeout,
+    over_chars,
+    time_limit,
+)
 from newsbrief.batch.output import open_locked, read_done, refuse_same_files
 from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.records import BriefRequest
+from newsbrief.settings import Settings, check_names
 
 __all__ = ["BatchSummary", "ClusterTask", "errors_path", "read_done", "run_batch"]
 
@@ -37,9 +47,14 @@ class ClusterTask:
     line: int
     id: str
     documents: list[Any]
-    settings: dict[str, Any]
+    settings: Settings | None
+    request: BriefRequest  # what every cluster shares (sections, backend); no articles yet
     id_from_line: bool = False
     failure: tuple[str, str] | None = None  # (code, reason): a line that is not a cluster
+    question: str | None = None  # the cluster's own question, if its line has one
+    since: list[Any] | None = None  # the cluster's earlier articles, if its line has them
+    max_chars: int | None = DEFAULT_MAX_CHARS  # per-cluster limits (batch/limits.py)
+    max_seconds: float | None = DEFAULT_MAX_SECONDS
 
 
 @dataclass
@@ -69,13 +84,26 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.summary.pipeline import brief
+    from newsbrief.pipeline import read_earlier_items, read_items, run
 
-    if task.failure:
-        return ("error", *task.failure)
+    if task.failure or task.settings is None:
+        return ("error", *(task.failure or ("E799", "internal error: a task without settings")))
+    too_big = over_chars(task.documents, task.max_chars)
+    if too_big:
+        return ("error", "E714", too_big)
     try:
-        result = brief(task.documents, **task.settings)
+        request = task.request
+        if task.question is not None:
+            request = replace(request, question=task.question)
+        with time_limit(task.max_seconds):
+            request = read_items(request, task.documents, task.settings)
+            if task.since is not None:
+                request = read_earlier_items(request, task.since, task.settings)
+            result = run(request, task.settings)
         record = {"id": task.id, **result.to_dict()}
+    except ClusterTimeout:
+        limit = f"{task.max_seconds:g} s (--cluster-timeout)"
+        return ("error", "E714", f"the brief took longer than the per-cluster limit of {limit}")
     except NewsbriefError as exc:
         return ("error", exc.code, exc.message + (f" ({exc.hint})" if exc.hint else ""))
     except Exception as exc:  # a bug must cost one cluster, not the run
@@ -88,34 +116,70 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
     return ("ok", dump_line(record))
 
 
-def parse_cluster_line(raw: bytes, line: int, settings: dict[str, Any]) -> ClusterTask:
+def _asked(record: dict[str, Any]) -> dict[str, Any]:
+    """A cluster's own ``"question"`` (text) and ``"since"`` (earlier articles, as
+    ``documents``): a malformed one raises ValueError with the reason."""
+    asked: dict[str, Any] = {}
+    question = record.get("question")
+    if question is not None:
+        if not isinstance(question, str):
+            raise ValueError("'question' must be text")
+        asked["question"] = question
+    since = record.get("since")
+    if since is not None:
+        if not isinstance(since, list):
+            raise ValueError("'since' must be a list of texts or article objects")
+        asked["since"] = since
+    return asked
+
+
+def parse_cluster_line(
+    raw: bytes, line: int, settings: Settings, request: BriefRequest
+) -> ClusterTask:
     """One input line → a task; a malformed line raises ValueError with the reason."""
     record = parse_object(raw)
     documents = record.get("documents")
     if not isinstance(documents, list):
         raise ValueError("'documents' must be a list of texts or article objects")
+    asked = _asked(record)
     cluster_id = record.get("id")
     if cluster_id is None or cluster_id == "":
-        return ClusterTask(line, f"line-{line}", documents, settings, id_from_line=True)
+        return ClusterTask(
+            line, f"line-{line}", documents, settings, request, id_from_line=True, **asked
+        )
     if not isinstance(cluster_id, str | int):
         raise ValueError(f"'id' must be text or a number, got {type(cluster_id).__name__}")
-    return ClusterTask(line, str(cluster_id), documents, settings)
+    return ClusterTask(line, str(cluster_id), documents, settings, request, **asked)
 
 
 def run_batch(
     source: Path,
     out: Path,
     *,
-    settings: dict[str, Any],
+    settings: Settings,
+    request: BriefRequest | None = None,
     errors: Path | None = None,
     engine: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
     progress: bool = False,
+    max_cluster_chars: int | None = DEFAULT_MAX_CHARS,
+    cluster_timeout: float | None = DEFAULT_MAX_SECONDS,
 ) -> BatchSummary:
-    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there)."""
-    from newsbrief.batch.engines import ordered_map
+    """Brief every cluster of ``source`` into ``out`` (appending, skipping ids already there).
 
+    ``request`` holds what every cluster shares (``sections``, ``backend``, ``words``; its
+    articles are ignored). Settings and request are checked once, before any line is read, so
+    a bad name fails the run at once rather than every cluster into the errors file.
+    A cluster over ``max_cluster_chars`` characters or ``cluster_timeout`` seconds goes to the
+    errors file (E714); ``None`` or 0 turns a limit off.
+    """
+    from newsbrief.batch.engines import ordered_map
+    from newsbrief.pipeline import check_request
+
+    request = request or BriefRequest(())
+    check_names(settings)
+    check_request(request, settings)
     if not source.is_file():
         raise InputError(f"{source}: no such file", code="E101")
     summary = BatchSummary(out, errors or errors_path(out))
@@ -129,7 +193,10 @@ def run_batch(
         done, summary.dropped_bytes = read_done(out)
         bar = _progress_bar(source, progress, summary)
         with _open_append(summary.errors, truncate=True) as failures:
-            tasks = _tasks(source, settings, done, summary, bar)
+            tasks = (
+                dataclasses.replace(task, max_chars=max_cluster_chars, max_seconds=cluster_timeout)
+                for task in _tasks(source, settings, request, done, summary, bar)
+            )
             results = ordered_map(
                 brief_task, tasks, engine=engine, workers=workers, scheduler=scheduler
             )
@@ -155,7 +222,8 @@ def run_batch(
 
 def _tasks(
     source: Path,
-    settings: dict[str, Any],
+    settings: Settings,
+    request: BriefRequest,
     done: set[str],
     summary: BatchSummary,
     bar: Any,
@@ -166,13 +234,14 @@ def _tasks(
         if not raw.strip():
             continue
         try:
-            task = parse_cluster_line(raw, line, settings)
-        except ValueError as exc:
-            yield ClusterTask(line, "", [], {}, failure=("E709", str(exc)))
+            task = parse_cluster_line(raw, line, settings, request)
+        except ValueError as exc:  # the id, when the line has one, still names it
+            failed = ClusterTask(line, _id_of(raw), [], None, request, failure=("E709", str(exc)))
+            yield failed
             continue
         if task.id in first_line:
             reason = f"duplicate id (first on line {first_line[task.id]})"
-            yield ClusterTask(line, task.id, [], {}, failure=("E710", reason))
+            yield ClusterTask(line, task.id, [], None, request, failure=("E710", reason))
             continue
         first_line[task.id] = line
         if task.id in done:
@@ -180,6 +249,15 @@ def _tasks(
             bar.update(1)
             continue
         yield task
+
+
+def _id_of(raw: bytes) -> str:
+    """The id of a line that is not a usable cluster, when it has one ("" otherwise)."""
+    try:
+        cluster_id = parse_object(raw).get("id")
+    except ValueError:
+        return ""
+    return str(cluster_id) if isinstance(cluster_id, str | int) and cluster_id != "" else ""
 
 
 def _open_append(path: Path, truncate: bool = False) -> IO[bytes]:

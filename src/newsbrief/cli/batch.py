@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from newsbrief.batch.engines import ENGINES
+from newsbrief.choices import SUMMARIZERS
 from newsbrief.cli.errors import friendly_errors
+from newsbrief.settings import Settings
 
 
 @click.command("batch")
@@ -29,7 +31,7 @@ from newsbrief.cli.errors import friendly_errors
     "--words",
     type=click.IntRange(min=1),
     default=None,
-    help="Word budget of every brief. [default: 150]",
+    help=f"Word budget of every brief. [default: {Settings.words}]",
 )
 @click.option(
     "-j",
@@ -75,6 +77,29 @@ from newsbrief.cli.errors import friendly_errors
     "(summary alone is ~20× faster). [default: all that can run]",
 )
 @click.option(
+    "--backend",
+    default=None,
+    metavar="NAME",
+    help="Who writes every summary: "
+    + "; ".join(f"{e.name} ({e.description})" for e in SUMMARIZERS.entries())
+    + ". [default: extractive]",
+)
+@click.option(
+    "--max-cluster-chars",
+    type=click.IntRange(min=0),
+    default=4_000_000,
+    show_default=True,
+    help="A cluster whose articles hold more characters goes to the errors file (0: no limit).",
+)
+@click.option(
+    "--cluster-timeout",
+    type=click.FloatRange(min=0),
+    default=600.0,
+    show_default=True,
+    help="Seconds one cluster may take; a slower one goes to the errors file (0: no limit; "
+    "not enforced on Dask workers).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar with rate and ETA on stderr. [default: when stderr is a terminal]",
@@ -89,6 +114,9 @@ def batch_command(
     errors: Path | None,
     config: Path | None,
     sections: str | None,
+    backend: str | None,
+    max_cluster_chars: int,
+    cluster_timeout: float,
     progress: bool | None,
 ) -> None:
     """Brief every cluster of IN, one a line, into OUT, one brief a line.
@@ -105,7 +133,21 @@ def batch_command(
       newsbrief batch clusters.jsonl --out briefs.jsonl --engine dask --scheduler tcp://host:8786
     """
     run = friendly_errors(_batch)
-    run(source, out, words, workers, engine, scheduler, errors, config, sections, progress)
+    run(
+        source,
+        out,
+        words,
+        workers,
+        engine,
+        scheduler,
+        errors,
+        config,
+        sections,
+        backend,
+        max_cluster_chars,
+        cluster_timeout,
+        progress,
+    )
 
 
 def _batch(
@@ -118,26 +160,31 @@ def _batch(
     errors: Path | None,
     config: Path | None,
     sections: str | None,
+    backend: str | None,
+    max_cluster_chars: int,
+    cluster_timeout: float,
     progress: bool | None,
 ) -> None:
-    from newsbrief.analysis import resolve_sections
     from newsbrief.batch.runner import run_batch
-    from newsbrief.settings import load_settings, settings_dict
+    from newsbrief.records import BriefRequest
+    from newsbrief.settings import load_settings
 
-    settings = settings_dict(load_settings(config, words=words))
-    if sections is not None:
-        resolve_sections(sections)  # a bad name fails here, once, not on every cluster
-        settings["sections"] = sections
+    # Checked here, once, before any cluster: a bad name fails the run, not every cluster.
+    settings = load_settings(config, words=words, backend=backend)
+    request = BriefRequest((), sections=sections)
     shown = sys.stderr.isatty() if progress is None else progress
     summary = run_batch(
         source,
         out,
         settings=settings,
+        request=request,
         errors=errors,
         engine=engine,
         workers=workers,
         scheduler=scheduler,
         progress=shown,
+        max_cluster_chars=max_cluster_chars or None,
+        cluster_timeout=cluster_timeout or None,
     )
     for notice in summary.notices:
         click.echo(f"newsbrief: warning: {notice}", err=True)

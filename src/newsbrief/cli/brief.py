@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from newsbrief.cli.errors import fail, friendly_errors
+from newsbrief.choices import FORMATS, SUMMARIZERS
+from newsbrief.cli.errors import fail, friendly_errors, write_stdout
+from newsbrief.settings import Settings
 
 FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
@@ -18,13 +20,13 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "--words",
     type=click.IntRange(min=1),
     default=None,
-    help="Word budget of the summary; it is never exceeded. [default: 150]",
+    help=f"Word budget of the summary; it is never exceeded. [default: {Settings.words}]",
 )
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "md", "markdown", "json", "html"]),
+    type=click.Choice(FORMATS.names()),
     default=None,
     help="Output format. [default: from --out's suffix, else text]",
 )
@@ -63,6 +65,45 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "[default: all that can run]",
 )
 @click.option(
+    "--question",
+    default=None,
+    metavar="TEXT",
+    help='Focus the brief on a question ("What about sanctions?"); a notice says when the '
+    "articles barely address it.",
+)
+@click.option(
+    "--since",
+    "since",
+    multiple=True,
+    metavar="PATH",
+    help="Earlier articles the reader has read (files, directories, or a brief's JSON, which "
+    "carries its articles); repeatable. The brief is then an update: only what is new.",
+)
+@click.option(
+    "--backend",
+    default=None,
+    metavar="NAME",
+    help="Who writes the summary: "
+    + "; ".join(f"{e.name} ({e.description})" for e in SUMMARIZERS.entries())
+    + ". [default: extractive]",
+)
+@click.option(
+    "--llm-url",
+    default=None,
+    metavar="URL",
+    help="The openai backend's server, e.g. http://127.0.0.1:11434/v1 (Ollama) or "
+    "http://127.0.0.1:8080/v1 (llama-server). The API key, if any, is read from "
+    "NEWSBRIEF_LLM_API_KEY or OPENAI_API_KEY.",
+)
+@click.option("--llm-model", default=None, metavar="NAME", help="The openai backend's model.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    default=None,
+    help="With --backend openai: a server or answer failure is an error (exit 3) instead of "
+    "the extractive brief with a notice.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print notices (skipped or odd input) on stderr."
 )
 @friendly_errors
@@ -75,6 +116,12 @@ def brief_command(
     config: Path | None,
     max_bytes: int | None,
     sections: str | None,
+    question: str | None,
+    since: tuple[str, ...],
+    backend: str | None,
+    llm_url: str | None,
+    llm_model: str | None,
+    strict: bool | None,
     quiet: bool,
 ) -> None:
     """Summarize the articles in INPUT... into a cited brief.
@@ -90,24 +137,39 @@ def brief_command(
       newsbrief brief a.txt b.html c.txt --format md --out brief.md
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
+      newsbrief brief articles/ --question "What about sanctions?"
+      newsbrief brief today/ --since yesterday/
+      newsbrief brief today/ --since yesterday-brief.json --question "Who resigned?"
+      newsbrief brief articles/ --backend openai --llm-model llama3.2
     """
-    from newsbrief.render import render
-    from newsbrief.summary.pipeline import brief_paths
+    from newsbrief.pipeline import request_from_paths, run
+    from newsbrief.render import render, strip_controls
+    from newsbrief.settings import load_settings
 
-    result = brief_paths(
-        list(inputs), words, config=config, sections=sections, max_file_bytes=max_bytes
+    settings = load_settings(
+        config,
+        words=words,
+        max_file_bytes=max_bytes,
+        backend=backend,
+        llm_url=llm_url,
+        llm_model=llm_model,
+        strict=strict or None,  # an absent flag keeps the setting from the file or environment
     )
+    if fmt is None and out is not None:
+        fmt = FORMAT_SUFFIXES.get(out.suffix.lower(), "text")
+    FORMATS.check(fmt or "text")  # a bad format fails before any work
+    request = request_from_paths(
+        list(inputs), settings, sections=sections, question=question, since=since
+    )
+    result = run(request, settings)
     if not quiet:
-        for notice in result.notices:
-            click.echo(
-                f"newsbrief: {'skipped' if notice.skipped else 'warning'}: "
-                f"{notice.source or 'input'}: {notice.message}",
-                err=True,
-            )
-    fmt = fmt or (FORMAT_SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
-    output = render(result, fmt, explain=explain)
+        for notice in result.notices:  # names and text from the input: no control characters
+            line = f"{notice.source or 'input'}: {notice.message}"
+            kind = "skipped" if notice.skipped else "warning"
+            click.echo(f"newsbrief: {kind}: {strip_controls(line)}", err=True)
+    output = render(result, fmt or "text", explain=explain)
     if out is None:
-        click.echo(output, nl=False)
+        write_stdout(output)
         return
     try:
         out.write_text(output, encoding="utf-8")

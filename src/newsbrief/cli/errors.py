@@ -21,7 +21,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int) -> None:
-    click.echo(f"newsbrief: error: {message}", err=True)
+    from newsbrief.render import strip_controls  # an input's name can carry ESC bytes
+
+    click.echo(f"newsbrief: error: {strip_controls(message)}", err=True)
     sys.exit(code)
 
 
@@ -48,3 +50,28 @@ def friendly_errors(command: F) -> F:
             )
 
     return wrapper  # type: ignore[return-value]
+
+
+def write_stdout(text: str) -> None:
+    """Write the brief to standard output, or fail loudly: a closed output, a reader that went
+    away (a broken pipe) or a full disk is an error (E113, exit 2), never a lost brief."""
+    stream = sys.stdout
+    if stream is None or getattr(stream, "buffer", None) is None:  # started with >&-
+        fail("[E113] cannot write the brief: standard output is closed", 2)
+        return
+    try:
+        stream.buffer.write(text.encode("utf-8"))
+        stream.buffer.flush()
+    except OSError as exc:
+        _silence_stdout()  # so that the flush at exit does not fail a second time
+        why = "the reader closed the pipe" if isinstance(exc, BrokenPipeError) else exc.strerror
+        fail(f"[E113] cannot write the brief to standard output ({why})", 2)
+
+
+def _silence_stdout() -> None:
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

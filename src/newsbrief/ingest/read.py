@@ -7,21 +7,22 @@ becomes a warning notice. Input that cannot be used at all raises :class:`InputE
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from newsbrief.errors import InputError
+from newsbrief.ingest.guard import decode_with_bom, gunzip, load_json, read_stdin, walk
 from newsbrief.records import Article, Notice
 from newsbrief.settings import Settings
 
-MULTINEWS_SEPARATORS = re.compile(r"\s*(?:\|\|\|\|\||story_separator_special_tag)\s*")
+# Leading spaces are taken only from where they start, so a search over a long run of spaces
+# stays linear.
+MULTINEWS_SEPARATORS = re.compile(r"(?:(?<!\s)\s+|)(?:\|\|\|\|\||story_separator_special_tag)\s*")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -63,12 +64,7 @@ def read_inputs(paths: Sequence[str | Path], settings: Settings) -> Ingested:
     result = Ingested(settings)
     for raw in paths:
         if str(raw) == "-":
-            data = sys.stdin.buffer.read()
-            if data.startswith(b"\x1f\x8b"):  # gzipped, like a .jsonl.gz given by name
-                try:
-                    data = gzip.decompress(data)
-                except (OSError, EOFError):
-                    raise InputError("<stdin>: not a readable gzip stream", code="E103") from None
+            data = read_stdin(settings.max_file_bytes)  # bounded, like a file
             drafts += _parse_bytes(data, "<stdin>", None, settings, result.notices)
             continue
         path = Path(raw)
@@ -102,12 +98,24 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
     return result
 
 
+def read_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> Ingested:
+    """Articles from named bytes (uploads), each read like a file of that name.
+
+    The name's suffix decides the reader (HTML, JSON, JSON lines, text); binary data is
+    skipped with a notice. ``name`` is only a label: nothing is read from the file system.
+    """
+    result = Ingested(settings)
+    drafts: list[_Draft] = []
+    for name, data in files:
+        suffix = PurePath(name.lower()).suffix
+        known = suffix if suffix in READABLE_SUFFIXES else None
+        drafts += _parse_bytes(data, name, known, settings, result.notices)
+    _finish(drafts, settings, result)
+    return result
+
+
 def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
-    entries = sorted(
-        p
-        for p in path.rglob("*")
-        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
+    entries = walk(path, notices)  # links to folders followed once, loops named
     files = [p for p in entries if p.is_file()]
     notices += [  # a broken link, a socket: named, not silently passed over
         Notice("unreadable-file", "not a regular file (a broken link?); skipped", str(p), True)
@@ -153,9 +161,11 @@ def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_D
         raise InputError(f"{path}: cannot read ({exc.strerror})", code="E103") from None
     name = path.name.lower()
     if name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+        try:  # bounded: a small gzip bomb cannot fill the memory (E104 over the limit)
+            data = gunzip(data, settings.max_file_bytes, str(path))
+        except InputError as exc:
+            if exc.code != "E103":
+                raise
             notices.append(
                 Notice("binary-file", "not a readable gzip file; skipped", str(path), True)
             )
@@ -191,9 +201,12 @@ def _decode(data: bytes, source: str, notices: list[Notice]) -> str | None:
         if data.startswith(magic):
             notices.append(Notice("binary-file", f"{what}, not text; skipped", source, True))
             return None
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and decode_with_bom(data[:4]) is None:
         notices.append(Notice("binary-file", "binary data, not text; skipped", source, True))
         return None
+    marked = decode_with_bom(data)  # UTF-16 and UTF-32 hold NUL bytes: tell them first
+    if marked is not None:
+        return _normalise_newlines(marked)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -230,7 +243,8 @@ def _parse_html(html: str, source: str, notices: list[Notice]) -> list[_Draft]:
     elif document is not None:
         fields = document.as_dict()
     text = fields.get("text") or ""
-    if not text.strip():
+    # A page of menus and links gives a few words and no sentence: that is no article either.
+    if not text.strip() or (len(text.split()) < 6 and not re.search(r"[.!?…。]", text)):
         notices.append(
             Notice("empty-html", "no article text found in this page; skipped", source, True)
         )
@@ -245,14 +259,14 @@ def _parse_json(text: str, source: str, lines: bool, notices: list[Notice]) -> l
             if not line.strip():
                 continue
             try:
-                records.append(json.loads(line))
+                records.append(load_json(line, f"{source}, line {number}"))
             except json.JSONDecodeError as exc:
                 raise InputError(
                     f"{source}, line {number}: not valid JSON ({exc.msg})", code="E105"
                 ) from None
     else:
         try:
-            value = json.loads(text)
+            value = load_json(text, source)
         except json.JSONDecodeError as exc:
             raise InputError(
                 f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})", code="E105"
@@ -279,6 +293,10 @@ def _drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list
             f"{source}: expected an article object or text, got {type(record).__name__}",
             code="E107",
         )
+    if str(record.get("schema", "")).startswith("newsbrief.brief/"):
+        # A brief's JSON carries the articles it summarized: read them (update briefs take an
+        # earlier brief as the articles the reader has already read).
+        record = {"documents": record.get("articles")}
     if "documents" in record:
         documents = record["documents"]
         if isinstance(documents, str):

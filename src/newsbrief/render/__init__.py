@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsbrief.errors import SettingsError
+from newsbrief.choices import FORMATS
 from newsbrief.records import Brief
-
-FORMATS = ("text", "md", "json", "html")
 
 # Characters that act on a terminal or reorder what it shows rather than print: C0 controls but
 # tab and newline (ESC starts colour, cursor and title sequences; CR overwrites a line), DEL, C1
@@ -23,29 +21,9 @@ def strip_controls(text: str) -> str:
 
 
 def render(brief: Brief, fmt: str, explain: bool = False) -> str:
-    """The brief in format ``fmt`` (one of :data:`FORMATS`; "markdown" is accepted for "md")."""
-    renderer = _renderer(fmt)
+    """The brief in format ``fmt``, a name in :data:`newsbrief.choices.FORMATS`."""
+    renderer: Callable[[Brief, bool], str] = FORMATS.get(fmt)
     return renderer(brief, explain)
-
-
-def _renderer(fmt: str) -> Callable[[Brief, bool], str]:
-    if fmt == "text":
-        from newsbrief.render.text import render_text
-
-        return render_text
-    if fmt in ("md", "markdown"):
-        from newsbrief.render.markdown import render_markdown
-
-        return render_markdown
-    if fmt == "json":
-        from newsbrief.render.json import render_json
-
-        return lambda brief, explain: render_json(brief)
-    if fmt == "html":
-        from newsbrief.render.html import render_html
-
-        return render_html
-    raise SettingsError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", code="E206")
 
 
 def source_label(number: int, brief: Brief, article_id: str) -> str:
@@ -69,6 +47,26 @@ def marker(brief: Brief, index: int) -> str:
     """The citation marker of summary sentence ``index``: "[1]" or "[1; also 2, 3]"."""
     number = numbers(brief)
     sentence = brief.sentences[index]
-    also = sorted({number[c.article_id] for c in sentence.also_in})
-    primary = number[sentence.citation.article_id]
+    # A rewritten sentence (newsbrief.llm) cites every span it was checked against.
+    cited = [number[sentence.citation.article_id]]
+    cited += sorted({number[c.article_id] for c in sentence.checked} - set(cited))
+    also = sorted({number[c.article_id] for c in sentence.also_in} - set(cited))
+    primary = ", ".join(map(str, cited))
     return f"[{primary}; also {', '.join(map(str, also))}]" if also else f"[{primary}]"
+
+
+def request_lines(brief: Brief) -> list[str]:
+    """What the brief was asked: the question, and for an update, what is new (plain text)."""
+    lines = []
+    if brief.question:
+        lines.append(f"Question: {brief.question}")
+    if brief.update is not None:
+        lines.append(f"Update: {brief.update.describe()}")
+    return lines
+
+
+def empty_summary(brief: Brief) -> str:
+    """Why the summary is empty, in a few words (plain text)."""
+    if any(n.code == "nothing-new" for n in brief.notices):
+        return "Nothing new: the new articles repeat what the earlier ones said."
+    return "No sentence fits the word budget."

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 
 from newsbrief.records import Brief
-from newsbrief.render import numbers, strip_controls
+from newsbrief.render import empty_summary, numbers, request_lines, strip_controls
+from newsbrief.render.checked import describe
 from newsbrief.render.sections import section_lines
 
 STYLE = """
@@ -21,6 +22,7 @@ h1,h2{font-family:system-ui,sans-serif}h2{margin-top:2.5rem;border-bottom:1px so
 article{white-space:pre-wrap;background:#f6f6f4;padding:1rem;border-radius:6px}
 mark{background:#ffe58a}mark:target{outline:2px solid #0b4f9c}
 .meta,.notice{font-family:system-ui,sans-serif;color:#444;font-size:0.9em}
+.rewritten{border-bottom:1px dotted #0b4f9c}
 """
 
 
@@ -43,15 +45,21 @@ def render_html(brief: Brief, explain: bool = False) -> str:
             f"{number[c.article_id]}</a>"
             for c in s.citations
         ]
-        summary.append(f'{_e(s.text)} <span class="cite">[{", ".join(links)}]</span>')
+        text = _e(s.text)
+        if s.origin != "extractive":  # the openai backend: hover shows what it was checked on
+            title = _e(describe(brief, s, width=None))
+            text = f'<span class="{_e(s.origin)}" title="{title}">{text}</span>'
+        summary.append(f'{text} <span class="cite">[{", ".join(links)}]</span>')
     cited: dict[str, list[tuple[int, int, int]]] = {}
     for s in brief.sentences:
         for c in s.citations:
             cited.setdefault(c.article_id, []).append((c.start, c.end, c.sentence_index))
     body = ["<h1>Brief</h1>"]
     if "summary" in brief.sections:
+        body += [f'<p class="request">{_e(line)}</p>' for line in request_lines(brief)]
+        empty = f"<em>{_e(empty_summary(brief))}</em>"
         body += [
-            f"<p>{' '.join(summary) or '<em>No sentence fits the word budget.</em>'}</p>",
+            f"<p>{' '.join(summary) or empty}</p>",
             f'<p class="meta">{_e(brief.word_count)} of {_e(brief.words)} words from '
             f"{len(brief.articles)} article(s).</p>",
         ]

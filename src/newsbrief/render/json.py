@@ -1,167 +1,19 @@
-"""JSON rendering: the documented, stable structure of a brief (docs/json.md)."""
+"""JSON rendering: the documented, stable structure of a brief (docs/json.md).
+
+The structure and its encoding are :meth:`newsbrief.records.Brief.to_dict` / ``to_json``
+(:mod:`newsbrief.records.brief`); this module is the ``json`` entry of the formats table.
+"""
 
 from __future__ import annotations
 
-import json
-import re
+from newsbrief.records import SCHEMA, Brief, brief_json, brief_to_dict
 
-from newsbrief.records import REMOVAL_REASONS as REASONS
-from newsbrief.records import Brief, Citation, Mention, TimelineEntry
-
-SCHEMA = "newsbrief.brief/1"
+__all__ = ["SCHEMA", "brief_to_dict", "render_json"]
 
 
-def _citation(citation: Citation) -> dict[str, object]:
-    return {
-        "article_id": citation.article_id,
-        "sentence_index": citation.sentence_index,
-        "start": citation.start,
-        "end": citation.end,
-    }
+def render_json(brief: Brief, explain: bool = False, indent: int | None = 2) -> str:
+    """The brief as JSON (docs/json.md); every control character is written as a \\u escape.
 
-
-def brief_to_dict(brief: Brief) -> dict[str, object]:
-    """The brief as plain JSON-ready data; field names are part of the public schema."""
-    sentence_counts: dict[str, int] = {}
-    for sentence in brief.cluster.sentences:
-        sentence_counts[sentence.article_id] = sentence_counts.get(sentence.article_id, 0) + 1
-    return {
-        "schema": SCHEMA,
-        "summary": {
-            "text": brief.text,
-            "words": brief.word_count,
-            "budget": brief.words,
-            "sentences": [
-                {
-                    "text": s.text,
-                    **_citation(s.citation),
-                    "also_in": [_citation(c) for c in s.also_in],
-                    "score": s.score,
-                }
-                for s in brief.sentences
-            ],
-        },
-        "articles": [
-            {
-                "id": a.id,
-                "number": number,
-                "source": a.source,
-                "title": a.title,
-                "date": a.date,
-                "sentences": sentence_counts.get(a.id, 0),
-                "text": a.text,
-            }
-            for number, a in enumerate(brief.articles, 1)
-        ],
-        "removals": [
-            {
-                "article_id": r.article_id,
-                "start": r.start,
-                "end": r.end,
-                "text": r.text,
-                "reason": r.reason,
-                "why": REASONS.get(r.reason, r.reason),
-            }
-            for r in brief.removals
-        ],
-        "notices": [
-            {"code": n.code, "message": n.message, "source": n.source, "skipped": n.skipped}
-            for n in brief.notices
-        ],
-        "settings": brief.settings,
-        **analysis_to_dict(brief),
-    }
-
-
-def _mention(mention: Mention | None) -> dict[str, object] | None:
-    if mention is None:
-        return None
-    return {
-        "article_id": mention.article_id,
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-    }
-
-
-def analysis_to_dict(brief: Brief) -> dict[str, object]:
-    """The analysis keys of the JSON (docs/json.md): present always, empty when not asked."""
-    return {
-        "sections": list(brief.sections),
-        "actors": [
-            {
-                "id": a.id,
-                "name": a.name,
-                "kind": a.kind,
-                "role": a.role,
-                "articles": list(a.articles),
-                "mentions": [_mention(m) for m in a.mentions],
-            }
-            for a in brief.actors
-        ],
-        "quotes": [
-            {
-                **(_mention(Mention(q.article_id, q.start, q.end, q.text)) or {}),
-                "speaker_id": q.speaker_id,
-                "speaker_text": q.speaker_text,
-                "speaker": _mention(q.speaker),
-                "verb": q.verb,
-                "second_hand": q.second_hand,
-                "attribution": q.attribution,
-                "partial": q.partial,
-            }
-            for q in brief.quotes
-        ],
-        "timeline": [_entry(e) for e in brief.timeline],
-        "agreement": [
-            {
-                "label": a.label,
-                "kind": a.kind,
-                "sides": [_mention(m) for m in a.sides],
-                "holders": list(a.holders),
-                "evidence": a.evidence,
-                "score": a.score,
-                "judge": a.judge,
-            }
-            for a in brief.agreement
-        ],
-    }
-
-
-def _entry(entry: TimelineEntry) -> dict[str, object]:
-    return {
-        "value": entry.value,
-        "granularity": entry.granularity,
-        "earliest": entry.earliest,
-        "latest": entry.latest,
-        "event": _mention(entry.event),
-        "citations": [_mention(c) for c in entry.citations],
-        "articles": list(entry.articles),
-        "dates": [
-            {
-                "article_id": d.article_id,
-                "start": d.start,
-                "end": d.end,
-                "text": d.text,
-                "value": d.value,
-                "granularity": d.granularity,
-                "anchor": d.anchor,
-                "note": d.note,
-            }
-            for d in entry.dates
-        ],
-        "note": entry.note,
-    }
-
-
-# json.dumps escapes C0 controls; with ensure_ascii=False it writes DEL, the C1 controls (U+009B
-# is a one-character CSI on some terminals), the bidirectional overrides and the line separators
-# raw. Inside a JSON string their \u escape is the same value, so the data is unchanged and the
-# output is safe to print.
-_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def render_json(brief: Brief, indent: int | None = 2) -> str:
-    """The brief as JSON (docs/json.md); every control character is written as a \\u escape."""
-    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    It always holds everything ``explain`` would add.
+    """
+    return brief_json(brief, indent)

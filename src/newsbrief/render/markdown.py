@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from newsbrief.records import Brief
-from newsbrief.render import marker, source_label, strip_controls
+from newsbrief.render import empty_summary, marker, request_lines, source_label, strip_controls
+from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 from newsbrief.render.text import explain_sections
 
 _MARKUP = re.compile(r"([\\`*_\[])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]\s*")
+# Tried only where a run of spaces starts, and never backtracking into it: linear on long runs.
+_BREAKS = re.compile(r"(?<!\s)[^\S\n\r\u2028\u2029]*+[\n\r\u2028\u2029]\s*")
 
 
 def escape(text: str) -> str:
@@ -35,12 +37,16 @@ def render_markdown(brief: Brief, explain: bool = False) -> str:
     )
     lines = ["# Brief", ""]
     if "summary" in brief.sections:
+        lines += [f"**{escape(line)}**\n" for line in request_lines(brief)]
         lines += [
-            summary or "_No sentence fits the word budget._",
+            summary or f"_{empty_summary(brief)}_",
             "",
             f"_{brief.word_count} of {brief.words} words from {len(brief.articles)} article(s)._",
             "",
         ]
+    checked = checked_lines(brief)
+    if checked and "summary" in brief.sections:
+        lines += ["## Rewritten by the LLM and checked", ""] + [escape(c) for c in checked] + [""]
     for title, items in section_lines(brief):
         lines += [f"## {title}", ""] + [f"- {escape(item)}" for item in items] + [""]
     lines += ["## Sources", ""]

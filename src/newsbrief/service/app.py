@@ -26,10 +26,11 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsbrief import __version__
+from newsbrief.analysis import SECTIONS
 from newsbrief.errors import NewsbriefError
 from newsbrief.service.intake import invalid, read_job
 from newsbrief.service.limits import ServiceSettings, error_body, status_of
-from newsbrief.service.runner import Runner, available_sections
+from newsbrief.service.runner import Runner
 from newsbrief.service.schemas import (
     BriefRequest,
     BriefResponse,
@@ -38,6 +39,7 @@ from newsbrief.service.schemas import (
     Info,
     Limits,
 )
+from newsbrief.settings import Settings
 
 log = logging.getLogger("newsbrief.service")
 SETTINGS_VARIABLE = "NEWSBRIEF_SERVICE_SETTINGS"
@@ -48,7 +50,7 @@ PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-HTTP_CODES = {400: "E601", 404: "E604", 405: "E605", 413: "E610", 415: "E603"}
+HTTP_CODES = {400: "E606", 404: "E604", 405: "E605", 413: "E610", 415: "E603"}
 UPLOAD_SCHEMA = {
     "type": "object",
     "required": ["files"],
@@ -60,8 +62,15 @@ UPLOAD_SCHEMA = {
             "description": "Article files: .txt (articles may be separated by |||||), .html, "
             ".json, .jsonl. Binary files are skipped with a notice.",
         },
-        "words": {"type": "integer", "minimum": 1, "default": 150},
+        "words": {"type": "integer", "minimum": 1, "default": Settings.words},
         "sections": {"type": "array", "items": {"type": "string"}},
+        "question": {"type": "string", "maxLength": 2000},
+        "since": {
+            "type": "array",
+            "items": {"type": "string", "format": "binary"},
+            "description": "Earlier article files the reader has read: the brief tells only "
+            "what is new.",
+        },
     },
 }
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -100,10 +109,12 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.runner = runner
     _add_error_handlers(app)
     _add_routes(app, settings, runner)
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/static", PageFiles(directory=str(STATIC)), name="static")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
-    import newsbrief.summary.pipeline  # noqa: F401  (load the core now, not on the first request)
+    import newsbrief.pipeline  # noqa: F401  (load the core now, not on the first request)
+
+    runner.warm()  # the brief processes' fork server loads the core in the background
 
     return app
 
@@ -135,7 +146,7 @@ def _add_routes(app: FastAPI, settings: ServiceSettings, runner: Runner) -> None
     )
     async def post_brief(request: Request) -> Response:
         """The articles (JSON, or uploaded files) → the brief, as `newsbrief brief -f json`."""
-        job = await read_job(request, settings)
+        job = await read_job(request, settings, runner.brief_settings)
         return Response(await runner.run(job), media_type="application/json")
 
     @app.get("/v1/info", response_model=Info, summary="Version, limits and sections")
@@ -143,14 +154,14 @@ def _add_routes(app: FastAPI, settings: ServiceSettings, runner: Runner) -> None
         return Info(
             version=__version__,
             limits=Limits(**{name: getattr(settings, name) for name in Limits.model_fields}),
-            sections=available_sections(),
+            sections=list(SECTIONS),
         )
 
     @app.get("/healthz", response_model=Health, summary="Liveness")
     async def healthz() -> Health:
         return Health(status="ok", version=__version__)
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)  # type: ignore[arg-type]
 
@@ -199,6 +210,16 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
+class PageFiles(StaticFiles):
+    """The page's assets, with the page's security headers: ``/static/index.html`` is the page
+    too, and must not be served without its Content-Security-Policy."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(PAGE_HEADERS)
+        return response
+
+
 class BodyLimit:
     """Refuse a request body over ``limit`` bytes (413) before anything parses it."""
 
@@ -212,7 +233,7 @@ class BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if not declared.isdigit():
-            await _send_error(send, 400, "E601", "the Content-Length header is not a number")
+            await _send_error(send, 400, "E606", "the Content-Length header is not a number")
             return
         if int(declared) > self.limit:
             await self._refuse(send)

@@ -67,7 +67,7 @@ def status_of(error: NewsbriefError) -> int:
     if isinstance(error, SettingsError):
         return 400
     if isinstance(error, InputError):
-        return 422
+        return 400 if error.code == "E105" else 422  # JSON that cannot be parsed is malformed
     return 400
 
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SECTION_NAMES = ("actors", "quotes", "timeline", "agreement")
+from newsbrief.analysis import SECTIONS
+
+SECTION_NAMES = tuple(s for s in SECTIONS if s != "summary")  # the analysis sections
 
 
 class ArticleIn(BaseModel):
@@ -32,12 +34,28 @@ class BriefRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # "words": "10" or true is an error
 
     articles: list[ArticleIn] = Field(min_length=1, description="The articles about one story.")
-    words: int = Field(150, ge=1, description="Word budget of the summary; never exceeded.")
+    words: int | None = Field(
+        None,
+        ge=1,
+        description="Word budget of the summary; never exceeded. Left out: the server's "
+        "setting (150 unless configured).",
+    )
     sections: list[str] | None = Field(
         None,
         description="Analysis sections to add, when this server has them ("
         + ", ".join(SECTION_NAMES)
         + "); left out: the core's default.",
+    )
+    question: str | None = Field(
+        None,
+        max_length=2000,
+        description="Focus the brief on this question; a notice says when the articles barely "
+        "address it.",
+    )
+    since: list[ArticleIn] | None = Field(
+        None,
+        description="Earlier articles the reader has read: the brief tells only what is new "
+        "and cites only `articles`.",
     )
 
 
@@ -50,10 +68,23 @@ class Citation(BaseModel):
     end: int
 
 
+class CheckedSpan(Citation):
+    text: str
+
+
 class SummarySentence(Citation):
     text: str
     also_in: list[Citation]
     score: float
+    origin: str = Field(
+        "extractive",
+        description="extractive (the source sentence), rewritten (the openai backend's text, "
+        "checked against every span in checked) or kept (the backend ran; see verdict).",
+    )
+    checked: list[CheckedSpan] = Field(
+        default_factory=list, description="The spans a rewritten sentence cites, with their text."
+    )
+    verdict: str = Field("", description="passed, or why the source sentence was kept.")
 
 
 class Summary(BaseModel):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsbrief.records import Citation, Sentence, SummarySentence
+from newsbrief.records import Citation, Selected, Sentence, SummarySentence
 from newsbrief.summary.represent import Similarity
-from newsbrief.summary.select import Selected
 
 
 def citation_of(sentence: Sentence) -> Citation:
@@ -22,10 +21,12 @@ def cite(
     """Summary sentences with citations; "also in" lists the best match in each other article."""
     if not selected:
         return []
-    scores = similarity.rows([item.index for item in selected])
+    # The similarity matrix has one row per sentence of the cluster, in the cluster's order.
+    position = {(s.article_id, s.index): n for n, s in enumerate(sentences)}
+    scores = similarity.rows([position[item.article_id, item.sentence.index] for item in selected])
     summary: list[SummarySentence] = []
     for row, item in zip(scores, selected, strict=True):
-        source = sentences[item.index]
+        source = item.sentence
         best: dict[str, int] = {}
         for other, value in enumerate(row):
             article_id = sentences[other].article_id

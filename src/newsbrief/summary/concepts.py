@@ -26,6 +26,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.errors import SettingsError
+from newsbrief.records import Concepts
 from newsbrief.summary.features import FEATURES
 
 CONCEPT_FEATURES = (
@@ -51,15 +52,6 @@ _DIGIT = re.compile(r"\d")
 _POSITION, _LEAD, _SUPPORT, _FRAGMENT = (
     FEATURES.index(name) for name in ("position_prior", "is_lead", "support", "is_fragment")
 )
-
-
-@dataclass(frozen=True)
-class Concepts:
-    """The concepts of a cluster: which sentence holds which, and each one's weight."""
-
-    names: tuple[str, ...]
-    matrix: sparse.csr_matrix  # sentences × concepts, 1 where the sentence holds the concept
-    weights: np.ndarray  # one per concept, in [0, 1]
 
 
 @dataclass(frozen=True)

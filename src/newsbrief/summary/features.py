@@ -48,7 +48,9 @@ _FURNITURE_PAIRS = frozenset(
     )
 )
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A curly quotation ends before the next opening mark: an unclosed one is not read to the end of
+# the text from every opening (quadratic on many unclosed quotes).
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def sentence_features(

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsbrief.records import Article, Sentence
-from newsbrief.summary.select import Selected
+from newsbrief.records import Article, Selected
 
 
-def order(
-    selected: Sequence[Selected], sentences: Sequence[Sentence], articles: Sequence[Article]
-) -> list[Selected]:
+def order(selected: Sequence[Selected], articles: Sequence[Article]) -> list[Selected]:
     """The selected sentences in reading order."""
     rank = {article.id: n for n, article in enumerate(articles)}
     dates = {article.id: article.date for article in articles}
 
     def key(item: Selected) -> tuple[bool, str, int, int]:
-        sentence = sentences[item.index]
+        sentence = item.sentence
         date = dates[sentence.article_id]
         return (date is None, date or "", rank[sentence.article_id], sentence.index)
 

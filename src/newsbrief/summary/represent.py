@@ -1,18 +1,19 @@
 """Represent: sentences → vectors, one L2-normalised row per sentence.
 
 The default is TF-IDF fitted on the cluster's own sentences (scikit-learn). The choice is a
-name in :data:`REPRESENTATIONS`, so an embedding model can plug in without touching selection.
+name in :data:`newsbrief.choices.REPRESENTATIONS`, so an embedding model can plug in without
+touching selection.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 
-from newsbrief.errors import SettingsError
+from newsbrief.choices import REPRESENTATIONS
 
 
 class Representation(Protocol):
@@ -56,18 +57,9 @@ def _thread_vectorizer() -> Any:
     return vectorizer
 
 
-REPRESENTATIONS: dict[str, Callable[[], Representation]] = {"tfidf": TfidfRepresentation}
-
-
 def get_representation(name: str) -> Representation:
-    """The representation registered under ``name``."""
-    try:
-        return REPRESENTATIONS[name]()
-    except KeyError:
-        known = ", ".join(sorted(REPRESENTATIONS))
-        raise SettingsError(
-            f"unknown representation {name!r} (known: {known})", code="E205"
-        ) from None
+    """The representation registered under ``name`` in :data:`newsbrief.choices.REPRESENTATIONS`."""
+    return REPRESENTATIONS.get(name)()  # type: ignore[no-any-return]
 
 
 class Similarity:

@@ -36,16 +36,15 @@ from typing import Any
 
 import numpy as np
 
+from newsbrief.choices import SCORERS, SELECTIONS
 from newsbrief.errors import SettingsError
-from newsbrief.records import Sentence
+from newsbrief.records import Scored, Sentence
 from newsbrief.settings import Settings
-from newsbrief.summary.concepts import Concepts, weigh_concepts
+from newsbrief.summary.concepts import weigh_concepts
 from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
 from newsbrief.summary.represent import Similarity
 
-SCORERS = ("blend", "learned", "centroid", "auto")
-SELECTIONS = ("mmr", "coverage")
 FLOOR = 0.01  # the scaled score of a cluster's weakest sentence
 
 
@@ -84,14 +83,6 @@ def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np
     return scores
 
 
-@dataclass(frozen=True)
-class Scored:
-    """What selection reads: one score per sentence, and the weighted concepts if it covers them."""
-
-    scores: np.ndarray  # in [0, 1]; 0 = never summary material
-    concepts: Concepts | None = None
-
-
 def learned_scores(
     features: np.ndarray, words: Sequence[Sequence[str]], model: LearnedScorer
 ) -> np.ndarray:
@@ -115,59 +106,62 @@ def score_cluster(
         return Scored(np.zeros(0))
     words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
-    scorer = resolve_scorer(settings, sentences)
-    selection = resolve_selection(settings)
-    if scorer == "learned":
-        raw = learned_scores(features, words, learned_scorer())
-    elif scorer == "centroid":
-        raw = prior_scores(features, settings.position_weight)
-    else:
-        # The learned score's scale is arbitrary: scaled to [0, 1] like the prior's parts.
-        learned = _unit(learned_scores(features, words, learned_scorer()))
-        prior = prior_scores(features, settings.position_weight)
-        raw = settings.learned_weight * learned + (1 - settings.learned_weight) * prior
+    raw = SCORERS.get(settings.scorer)(features, words, sentences, settings)
     # The weakest sentence keeps a little score: 0 is reserved for what may never be chosen.
     scores = FLOOR + (1 - FLOOR) * _unit(raw)
     lengths = np.array([s.words for s in sentences])
     unfinished = features[:, FEATURES.index("is_fragment")] > 0
     scores[(lengths < settings.min_sentence_words) | unfinished] = 0.0
     concepts = None
-    if selection == "coverage":
+    if getattr(SELECTIONS.get(settings.selection), "needs_concepts", False):
         model = learned_scorer()  # its word weights are a concept feature
         codes = article_codes([s.article_id for s in sentences])
         concepts = weigh_concepts(words, codes, features, raw, model.words)
     return Scored(scores.astype(np.float64), concepts)
 
 
-def prior_scores(features: np.ndarray, position_weight: float) -> np.ndarray:
-    """The unsupervised prior: centrality, with ``position_weight`` of the position prior."""
-    position, centrality = features[:, FEATURES.index("position_prior")], features[:, 3]
-    return np.asarray((1 - position_weight) * centrality + position_weight * position)
+def scores_learned(
+    features: np.ndarray, words: Sequence[Sequence[str]], sentences: Sequence[Sentence], _: Settings
+) -> np.ndarray:
+    """The ``learned`` scorer's raw scores (the shipped weights)."""
+    return learned_scores(features, words, learned_scorer())
+
+
+def scores_centroid(
+    features: np.ndarray, words: Sequence[Sequence[str]], _: Sequence[Sentence], settings: Settings
+) -> np.ndarray:
+    """The ``centroid`` scorer's raw scores: centrality blended with the position prior."""
+    position = features[:, FEATURES.index("position_prior")]
+    centrality = features[:, FEATURES.index("centrality")]
+    weight = settings.position_weight
+    return np.asarray((1 - weight) * centrality + weight * position)
+
+
+def scores_blend(
+    features: np.ndarray,
+    words: Sequence[Sequence[str]],
+    sentences: Sequence[Sentence],
+    settings: Settings,
+) -> np.ndarray:
+    """The ``blend`` scorer (default): the learned score, scaled to [0, 1] in the cluster (its
+    scale is arbitrary), beside the centroid prior, ``learned_weight`` to the rest."""
+    learned = _unit(scores_learned(features, words, sentences, settings))
+    prior = scores_centroid(features, words, sentences, settings)
+    return settings.learned_weight * learned + (1 - settings.learned_weight) * prior
+
+
+def scores_auto(
+    features: np.ndarray,
+    words: Sequence[Sequence[str]],
+    sentences: Sequence[Sentence],
+    settings: Settings,
+) -> np.ndarray:
+    """``auto``, the default before issue 11 (learned or centroid by cluster size): read as
+    ``blend``, so configuration files that name it keep working."""
+    return scores_blend(features, words, sentences, settings)
 
 
 def _unit(raw: np.ndarray) -> np.ndarray:
     """``raw`` scaled to [0, 1] within the cluster (all ones when every value is the same)."""
     low, high = float(raw.min()), float(raw.max())
     return (raw - low) / (high - low) if high > low else np.ones_like(raw)
-
-
-def resolve_scorer(settings: Settings, sentences: Sequence[Sentence] = ()) -> str:
-    """The scorer that runs, checked (``auto``, the old default, is read as ``blend``).
-
-    ``sentences`` is unused: the scorer no longer depends on the cluster's size.
-    """
-    scorer = settings.scorer
-    if scorer not in SCORERS:
-        known = ", ".join(SCORERS)
-        raise SettingsError(f"unknown scorer {settings.scorer!r} (known: {known})", code="E209")
-    return "blend" if scorer == "auto" else scorer
-
-
-def resolve_selection(settings: Settings) -> str:
-    """The selection that runs, checked: ``mmr`` (default) or ``coverage``."""
-    if settings.selection not in SELECTIONS:
-        known = ", ".join(SELECTIONS)
-        raise SettingsError(
-            f"unknown selection {settings.selection!r} (known: {known})", code="E212"
-        )
-    return settings.selection

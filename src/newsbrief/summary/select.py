@@ -17,29 +17,75 @@ that leans on the one before it ("He said…", "But…") comes with it, or not a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
-from newsbrief.records import Sentence
+from newsbrief.choices import SELECTIONS
+from newsbrief.records import Concepts, Selected, Sentence
 from newsbrief.settings import Settings
-from newsbrief.summary.concepts import Concepts
 from newsbrief.summary.patterns import DEPENDENT_OPENING
 from newsbrief.summary.represent import Similarity
-
-
-@dataclass(frozen=True)
-class Selected:
-    """A chosen sentence: its position in the cluster's sentence list, and its score."""
-
-    index: int
-    score: float
-
 
 # Coverage: a sentence's own score counts as much as this many concepts' weight, and the
 # length penalty is words ** LENGTH_POWER (both chosen on Multi-News validation 300-1,300).
 SCORE_WEIGHT = 2.0
 LENGTH_POWER = 0.5
+
+
+class Objective(Protocol):
+    """A selection objective (an entry of :data:`newsbrief.choices.SELECTIONS`)."""
+
+    def value(self, scores: np.ndarray, max_similarity: np.ndarray) -> np.ndarray:
+        """What each sentence is worth now, given the similarity to what is already chosen."""
+        ...
+
+    def taken(self, pick: int) -> None:
+        """Sentence ``pick`` was chosen."""
+        ...
+
+
+class MMR:
+    """Maximal marginal relevance: the score, less the similarity to what is already chosen."""
+
+    def __init__(self, words: np.ndarray, settings: Settings, concepts: Concepts | None) -> None:
+        self.lam = settings.diversity_lambda
+
+    def value(self, scores: np.ndarray, max_similarity: np.ndarray) -> np.ndarray:
+        return self.lam * scores - (1.0 - self.lam) * max_similarity
+
+    def taken(self, pick: int) -> None:
+        pass  # MMR's memory is max_similarity, which select() keeps
+
+
+class Coverage:
+    """The weight of the concepts a sentence adds, plus its own score, per root of its length."""
+
+    def __init__(self, words: np.ndarray, settings: Settings, concepts: Concepts) -> None:
+        self.matrix = concepts.matrix
+        self.uncovered = concepts.weights.astype(np.float64)
+        self.lengths = np.maximum(words, 1) ** LENGTH_POWER
+
+    def value(self, scores: np.ndarray, max_similarity: np.ndarray) -> np.ndarray:
+        gain = np.asarray(self.matrix @ self.uncovered).ravel()
+        return (gain + SCORE_WEIGHT * scores) / self.lengths
+
+    def taken(self, pick: int) -> None:
+        held = self.matrix.indices[self.matrix.indptr[pick] : self.matrix.indptr[pick + 1]]
+        self.uncovered[held] = 0
+
+
+def coverage_objective(
+    words: np.ndarray, settings: Settings, concepts: Concepts | None
+) -> Objective:
+    """Coverage when the cluster's concepts are weighed; MMR when there are none to cover."""
+    if concepts is None or not concepts.matrix.shape[1]:
+        return MMR(words, settings, concepts)
+    return Coverage(words, settings, concepts)
+
+
+# score_cluster weighs the cluster's concepts only for an objective that reads them.
+coverage_objective.needs_concepts = True  # type: ignore[attr-defined]  # score.py weighs them
 
 
 def select(
@@ -49,7 +95,7 @@ def select(
     settings: Settings,
     concepts: Concepts | None = None,
 ) -> list[Selected]:
-    """Greedy selection under the word budget: coverage of ``concepts`` when given, else MMR.
+    """Greedy selection under the word budget, by the objective ``settings.selection`` names.
 
     Deterministic: ties go to the earlier sentence.
     """
@@ -57,20 +103,12 @@ def select(
     words = np.array([s.words for s in sentences])
     available = (scores > 0) & (words <= budget)
     max_similarity = np.zeros(len(sentences))
-    lam = settings.diversity_lambda
+    objective = SELECTIONS.get(settings.selection)(words, settings, concepts)
     chosen: list[Selected] = []
     used = 0
     taken: set[int] = set()
-    coverage = None
-    if concepts is not None and concepts.matrix.shape[1]:
-        coverage, uncovered = concepts.matrix, concepts.weights.astype(np.float64)
-        lengths = np.maximum(words, 1) ** LENGTH_POWER
     while available.any():
-        if coverage is not None:
-            gain = np.asarray(coverage @ uncovered).ravel()
-            value = (gain + SCORE_WEIGHT * scores) / lengths
-        else:
-            value = lam * scores - (1.0 - lam) * max_similarity
+        value = objective.value(scores, max_similarity)
         best = int(np.argmax(np.where(available, value, -np.inf)))
         available[best] = False
         picks = [best]
@@ -83,12 +121,11 @@ def select(
                 continue
             picks = [best - 1, best]
         for pick in picks:
-            chosen.append(Selected(pick, float(scores[pick])))
+            chosen.append(Selected(sentences[pick], float(scores[pick])))
             taken.add(pick)
             used += int(words[pick])
             max_similarity = np.maximum(max_similarity, similarity.row(pick))
-            if coverage is not None:
-                uncovered[coverage.indices[coverage.indptr[pick] : coverage.indptr[pick + 1]]] = 0
+            objective.taken(pick)
         available &= (max_similarity < settings.redundancy_threshold) & (words <= budget - used)
     return chosen
 

@@ -75,10 +75,20 @@ function chosenSections() {
   return ["summary", ...boxes.filter((box) => box.checked).map((box) => box.value)];
 }
 
+function earlierArticles() {
+  // Pasted earlier articles, one per |||||-separated block (the Multi-News convention).
+  return $("#since").value.split(/^\s*\|{5}\s*$/m)
+    .map((text) => text.trim()).filter((text) => text).map((text) => ({ text }));
+}
+
 function requestFor(articles, words, sections) {
+  const question = $("#question").value.trim();
+  const since = earlierArticles();
   if (!state.files.length) {
     const body = { articles, words };
     if (sections.length) body.sections = sections;
+    if (question) body.question = question;
+    if (since.length) body.since = since;
     return { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
   }
   const form = new FormData();
@@ -88,6 +98,10 @@ function requestFor(articles, words, sections) {
     `pasted-${i + 1}.json`));
   form.append("words", String(words));
   sections.forEach((name) => form.append("sections", name));
+  if (question) form.append("question", question);
+  since.forEach((article, i) => form.append(
+    "since", new Blob([JSON.stringify(article)], { type: "application/json" }),
+    `earlier-${i + 1}.json`));
   return { body: form };
 }
 
@@ -136,9 +150,22 @@ function articleById(id) {
 
 function marker(sentence) {
   const number = (id) => articleById(id).number;
-  const also = [...new Set(sentence.also_in.map((c) => number(c.article_id)))].sort((a, b) => a - b);
-  const first = number(sentence.article_id);
-  return also.length ? `[${first}; also ${also.join(", ")}]` : `[${first}]`;
+  // A rewritten sentence (the openai backend) cites every span it was checked against.
+  const rest = [...new Set((sentence.checked || []).map((c) => number(c.article_id)))]
+    .filter((n) => n !== number(sentence.article_id)).sort((a, b) => a - b);
+  const cited = [number(sentence.article_id), ...rest];
+  const also = [...new Set(sentence.also_in.map((c) => number(c.article_id)))]
+    .filter((n) => !cited.includes(n)).sort((a, b) => a - b);
+  return also.length ? `[${cited.join(", ")}; also ${also.join(", ")}]` : `[${cited.join(", ")}]`;
+}
+
+function checkedTitle(sentence) {
+  // What hovering a sentence of the openai backend shows: the spans it was checked against.
+  if (sentence.origin === "rewritten") {
+    return "Rewritten by the LLM, checked against: " + sentence.checked
+      .map((c) => `[${articleById(c.article_id).number}] “${c.text}”`).join(" ");
+  }
+  return sentence.origin === "kept" ? `Kept as written: ${sentence.verdict}` : null;
 }
 
 function label(article) {
@@ -154,10 +181,26 @@ function showBrief(data) {
   const sentences = data.summary.sentences;
   $("#summary").replaceChildren(...sentences.flatMap((s, i) => [
     el("span", {
-      class: "sentence", tabindex: "0", role: "button", "data-index": String(i),
-      "aria-controls": "source", "aria-pressed": "false",
+      class: `sentence ${s.origin || "extractive"}`, tabindex: "0", role: "button",
+      "data-index": String(i), "aria-controls": "source", "aria-pressed": "false",
+      ...(checkedTitle(s) ? { title: checkedTitle(s) } : {}),
     }, s.text, " ", el("span", { class: "cite" }, marker(s))), " "]));
-  if (!sentences.length) $("#summary").append(el("em", {}, "No sentence fits the word budget."));
+  const nothingNew = (data.notices || []).some((n) => n.code === "nothing-new");
+  if (!sentences.length) {
+    $("#summary").append(el("em", {}, nothingNew
+      ? "Nothing new: the new articles repeat what the earlier ones said."
+      : "No sentence fits the word budget."));
+  }
+  const asked = [];
+  if (data.question) asked.push(`Question: ${data.question}`);
+  if (data.update) {
+    const u = data.update;
+    asked.push(`Update: ${u.new_articles} new article(s) since ${u.earlier_articles} earlier ` +
+      `one(s); ${u.known_sentences} of ${u.candidate_sentences} candidate sentences ` +
+      `(${Math.round(u.known_share * 100)}% of the words) were already known.`);
+  }
+  $("#asked").replaceChildren(...asked.flatMap((line, i) => (i ? [el("br"), line] : [line])));
+  $("#asked").hidden = !asked.length;
   $("#meta").textContent = `${data.summary.words} of ${data.summary.budget} words from ` +
     `${data.articles.length} article(s).`;
   $("#detail").replaceChildren();
@@ -192,7 +235,11 @@ function select(index, moveFocus, force = false) {
   state.current = index;
   const sentence = state.brief.summary.sentences[index];
   const article = articleById(sentence.article_id);
-  showSource(article, [{ start: sentence.start, end: sentence.end, kind: "cited" }]);
+  const checked = sentence.checked || [];
+  showSource(article, checked.length
+    ? checked.filter((c) => c.article_id === article.id)
+      .map((c) => ({ start: c.start, end: c.end, kind: "cited" }))
+    : [{ start: sentence.start, end: sentence.end, kind: "cited" }]);
   const also = sentence.also_in.map((c) => {
     const other = articleById(c.article_id);
     const text = other.text.slice(c.start, c.end);
@@ -201,9 +248,20 @@ function select(index, moveFocus, force = false) {
       onclick: () => showOther(other, [{ start: c.start, end: c.end, kind: "also" }]),
     }, `${label(other)}: “${text}”`));
   });
+  const checkedItems = checked.map((c) => {
+    const other = articleById(c.article_id);
+    return el("li", {}, el("button", {
+      type: "button", class: "link",
+      onclick: () => showOther(other, [{ start: c.start, end: c.end, kind: "cited" }]),
+    }, `${label(other)}: “${c.text}”`));
+  });
   $("#detail").replaceChildren(...[
-    el("p", {}, `Sentence ${index + 1} comes from `, el("strong", {}, label(article)),
-      `, characters ${sentence.start}–${sentence.end}.`),
+    checked.length
+      ? el("p", {}, `Sentence ${index + 1} was rewritten by the LLM and checked against:`)
+      : el("p", {}, `Sentence ${index + 1} comes from `, el("strong", {}, label(article)),
+        `, characters ${sentence.start}–${sentence.end}.`),
+    checked.length ? el("ul", { class: "checked" }, checkedItems) : null,
+    sentence.origin === "kept" ? el("p", {}, `Kept as written: ${sentence.verdict}`) : null,
     also.length ? el("p", {}, "Also reported in:") : el("p", {}, "No other article reports it."),
     also.length ? el("ul", { class: "also" }, also) : null].filter(Boolean));
 }
@@ -306,6 +364,11 @@ function speakerName(quote) {
   return quote.speaker_text ? `${quote.speaker_text} (unresolved)` : "speaker not given";
 }
 
+const AGREEMENT_LABELS = {
+  conflict: "sources disagree", position: "position", agreement: "sources agree",
+  "single-source": "single source",
+};
+
 const RENDERERS = {
   actors: (a) => [el("strong", {}, a.name), ` ${a.kind}${a.role ? `, ${a.role}` : ""}`,
     `${numbersOf(a.articles || [])} · `,
@@ -316,7 +379,9 @@ const RENDERERS = {
     q.second_hand && q.attribution ? `, ${q.attribution}` : "", numbersOf([q.article_id])],
   timeline: (e) => [el("strong", {}, e.value), " ", spanButton(e.event, e.event.text),
     numbersOf((e.citations || []).map((c) => c.article_id))],
-  agreement: (a) => [el("strong", { class: `label-${a.label}` }, a.label), ` (${a.kind}): `,
+  // the split of issue 12: "sources disagree" (a fact) is never shown as a "position" (a view)
+  agreement: (a) => [el("strong", { class: `label-${a.label}` }, AGREEMENT_LABELS[a.label] || a.label),
+    a.matter ? ` on ${a.matter}: ` : ` (${a.kind}): `,
     el("ul", {}, (a.sides || []).map((side, i) => el("li", {},
       spanButton(side, `“${side.text}”`), numbersOf([side.article_id]),
       a.holders && a.holders[i] ? ` — ${a.holders[i]}` : ""))),

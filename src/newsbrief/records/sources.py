@@ -1,4 +1,4 @@
-"""The typed records every stage reads and writes.
+"""The input and analysis records: articles, sentences, removals, notices, actors, quotes, ...
 
 An :class:`Article` owns its text; everything else (a removal, a sentence, a citation) points
 into it with ``(article_id, start, end)`` character offsets, so every line of a brief traces
@@ -9,7 +9,7 @@ Records are frozen and hold no logic beyond small derived properties.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 # What each Removal.reason means (a stable code; summary.clean finds them, renderers explain them).
@@ -127,11 +127,20 @@ class SummarySentence:
     citation: Citation
     also_in: tuple[Citation, ...] = ()
     score: float = 0.0
+    # The LLM backend (newsbrief.llm). ``origin`` is "extractive" (the source sentence, as
+    # cited), "rewritten" (the model's text, which passed the grounding check against every span
+    # in ``checked``, ``citation`` being the first of them) or "kept" (the backend ran, but this
+    # source sentence stands as written; ``verdict`` says why).
+    origin: str = "extractive"
+    checked: tuple[Citation, ...] = ()
+    verdict: str = ""
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """The source first, then every other article reporting the same thing."""
-        return (self.citation, *self.also_in)
+        """The source first (every cited span of a rewritten sentence), then every other article
+        reporting the same thing."""
+        cited = (self.citation, *(c for c in self.checked if c != self.citation))
+        return (*cited, *(c for c in self.also_in if c not in cited))
 
 
 @dataclass(frozen=True)
@@ -232,7 +241,10 @@ class TimelineEntry:
 class Alignment:
     """Sentences or claims that report the same thing, and whether they agree.
 
-    ``label`` is ``agreement``, ``conflict`` or ``single-source``; ``kind`` says what was
+    ``label`` is ``conflict`` (sources disagree: two different articles give the same fact
+    different values), ``position`` (actors take opposite stances on the same ``matter``; one
+    entry per pair of holders, every sentence that shows it a side), ``agreement`` or
+    ``single-source``; ``kind`` says what was
     compared (``same-fact``, ``number``, ``duration``, ``date``, ``place``, ``person``,
     ``stance``, ``contradiction``, ``unmatched``); ``sides`` quote and cite each side;
     ``holders`` name who holds each side (an actor name, the article's source, or ``None``);
@@ -246,55 +258,8 @@ class Alignment:
     score: float = 0.0
     holders: tuple[str | None, ...] = ()
     judge: str = "rules"
+    matter: str | None = None  # a position's subject ("talks")
 
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.article_id for s in self.sides))
-
-
-@dataclass(frozen=True)
-class Brief:
-    """The result of :func:`newsbrief.brief`: a cited summary of a cluster."""
-
-    sentences: tuple[SummarySentence, ...]
-    cluster: Cluster
-    words: int  # the word budget asked for
-    settings: dict[str, object] = field(default_factory=dict)
-    actors: tuple[Actor, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    timeline: tuple[TimelineEntry, ...] = ()
-    agreement: tuple[Alignment, ...] = ()
-    sections: tuple[str, ...] = ("summary",)  # the sections asked for, in canonical order
-
-    @property
-    def text(self) -> str:
-        """The summary as plain text, one paragraph."""
-        return " ".join(s.text for s in self.sentences)
-
-    @property
-    def articles(self) -> tuple[Article, ...]:
-        return self.cluster.articles
-
-    @property
-    def removals(self) -> tuple[Removal, ...]:
-        return self.cluster.removals
-
-    @property
-    def notices(self) -> tuple[Notice, ...]:
-        return self.cluster.notices
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
-
-    def to_dict(self) -> dict[str, object]:
-        """The brief as the documented JSON structure (see docs/json.md)."""
-        from newsbrief.render.json import brief_to_dict
-
-        return brief_to_dict(self)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The brief as a JSON string (see docs/json.md)."""
-        from newsbrief.render.json import render_json
-
-        return render_json(self, indent=indent)

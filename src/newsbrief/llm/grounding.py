@@ -1,0 +1,201 @@
+"""The grounding check: is a rewritten sentence supported by the source spans it cites?
+
+A rewritten sentence passes only if every rule holds against the text of its cited spans
+(``sources``, joined), in this order; the first that fails is the verdict:
+
+1. **numbers** — every number in it (digits, ``1,200`` = ``1200``, and the number words
+   two … ninety, hundred, thousand, million, billion, dozen, percent/%) occurs in the spans;
+2. **dates** — every year (1900–2099), month (capitalised, or followed by a number as in
+   lower-cased text: "may 9"), weekday and ``today``/``yesterday``/``tomorrow``/``tonight``
+   occurs in the spans;
+3. **names** — every capitalised word (a name, place, organisation; the first word of the
+   sentence too unless it is a function word such as "The" or a connective such as
+   "Meanwhile") occurs in the spans, case aside, a possessive ``'s`` aside;
+4. **quotations** — every passage in double quotes occurs in the spans word for word (case,
+   spacing and the kind of quote marks aside);
+5. **negation** — the sentence negates (not, n't, no, never, none, nobody, nothing, neither,
+   nor, without, cannot) only what a cited span negates (the negated word: the first content
+   word within three words after the negation, compared by stem), and a word a span negates
+   appears in the sentence only if the sentence negates too;
+6. **coverage** — at least ``min_coverage`` (setting ``llm_min_coverage``, default 0.8) of its
+   content words (not function words) occur in the spans, comparing crude stems (a plural, -ed,
+   -ing or -ly ending aside) or, for words of 6+ letters, their first five letters.
+
+The verdict names the rule, never the offending words: a rejected sentence's invented text must
+not reach any output, not even through its reason. Rules 1–5 are about precision (a fact the
+sources do not state); rule 6 keeps paraphrase loose enough for fusion but not for invention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+    "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+}  # fmt: skip
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "percent"}
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+RELATIVE_DAYS = {"today", "yesterday", "tomorrow", "tonight"}
+NEGATIONS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"}
+NEGATION_WINDOW = 3
+STOPWORDS = set(
+    "a an the and or but if then than so as of in on at by for with from to into onto over under "
+    "about after before during since until while through between among against within upon "
+    "he she it they we you i me him her them us his hers its their our your my this that these "
+    "those there here who whom whose which what when where why how is are was were be been being "
+    "am has have had do does did will would shall should can could may might must also just "
+    "only very more most less least much many some any all both each every other such own same "
+    "too again further once not no nor says said say according one ones up out off down "
+    "s t don now new".split()
+)
+CONNECTIVES = set(
+    "meanwhile however additionally furthermore moreover still later earlier thus overall "
+    "separately instead yet nevertheless besides likewise finally first second third then "
+    "today yesterday officials authorities".split()
+)
+_WORD = re.compile(r"[A-Za-z]+(?:[.'’\-][A-Za-z]+)*\.?|\d+(?:[.,:]\d+)*%?")
+_QUOTE = re.compile(r'"([^"]{2,}?)"')
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The check's result: passed or not, the rule that failed, and the content coverage."""
+
+    passed: bool
+    reason: str
+    coverage: float
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.replace("’", "'"))
+
+
+def _bare(token: str) -> str:
+    """A token without a possessive, a final period or inner periods (U.S. → us), lower-cased."""
+    token = token.rstrip(".").lower()
+    if token.endswith("'s"):
+        token = token[:-2]
+    return token.replace(".", "")
+
+
+def _numbers(tokens: Iterable[str]) -> set[str]:
+    found = set()
+    for token in tokens:
+        bare = token.lower().rstrip(".")
+        if bare[:1].isdigit():
+            found.add(bare.rstrip("%").replace(",", ""))
+            if bare.endswith("%"):
+                found.add("percent")
+        elif bare in NUMBER_WORDS:
+            found.add(NUMBER_WORDS[bare])
+        elif bare in SCALE_WORDS:
+            found.add(bare)
+    return found
+
+
+def _dates(tokens: list[str]) -> set[str]:
+    found = set()
+    for position, token in enumerate(tokens):
+        bare = _bare(token)
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        # A month is capitalised ("May"), or, in lower-cased text, followed by a number ("may 9").
+        month = bare in MONTHS and (token[:1].isupper() or following[:1].isdigit())
+        if bare in DAYS or bare in RELATIVE_DAYS or month:
+            found.add(bare[:3] if bare in MONTHS else bare)
+        elif bare.isdigit() and len(bare) == 4 and 1900 <= int(bare) <= 2099:
+            found.add(bare)
+    return found
+
+
+def _names(tokens: list[str]) -> set[str]:
+    found = set()
+    for position, token in enumerate(tokens):
+        for part in token.split("-"):
+            if not part[:1].isupper():
+                continue
+            bare = _bare(part)
+            if position == 0 and (bare in STOPWORDS or bare in CONNECTIVES or bare in NUMBER_WORDS):
+                continue  # a capital that only starts the sentence (numbers: rule 1)
+            found.add(bare)
+    return found
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed", "es", "ly", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _content(tokens: Iterable[str]) -> list[str]:
+    words = (_bare(t) for t in tokens if not t[:1].isdigit())
+    return [w for w in words if len(w) > 1 and w not in STOPWORDS and not w.endswith("n't")]
+
+
+def _covered(word: str, stems: set[str], prefixes: set[str]) -> bool:
+    return _stem(word) in stems or (len(word) >= 6 and word[:5] in prefixes)
+
+
+def _negated(tokens: list[str]) -> bool:
+    return any(_bare(t) in NEGATIONS or _bare(t).endswith("n't") or _bare(t) == "cannot"
+               for t in tokens)  # fmt: skip
+
+
+def _negated_words(tokens: list[str]) -> set[str]:
+    """The first content word within :data:`NEGATION_WINDOW` words after each negation."""
+    found = set()
+    for position, token in enumerate(tokens):
+        bare = _bare(token)
+        if bare in NEGATIONS or bare.endswith("n't") or bare == "cannot":
+            following = _content(tokens[position + 1 : position + 1 + NEGATION_WINDOW])
+            if following:
+                found.add(_stem(following[0]))
+    return found
+
+
+def _normal(text: str) -> str:
+    text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
+
+
+def check(sentence: str, sources: Iterable[str], min_coverage: float = 0.8) -> Verdict:
+    """The verdict on ``sentence`` against the texts of the spans it cites (rules above)."""
+    source_text = " ".join(sources)
+    said, given = _tokens(sentence), _tokens(source_text)
+    given_bare = {_bare(p) for t in given for p in (t, *t.split("-"))}  # al-Qaeda: al, qaeda
+    content = _content(said)
+    stems = {_stem(w) for w in _content(given)}
+    prefixes = {w[:5] for w in _content(given) if len(w) >= 6}
+    hits = sum(_covered(w, stems, prefixes) for w in content)
+    coverage = round(hits / len(content), 3) if content else 0.0
+    if not _numbers(said) <= _numbers(given):
+        return Verdict(False, "a number not in the cited sentences", coverage)
+    if not _dates(said) <= _dates(given):
+        return Verdict(False, "a date not in the cited sentences", coverage)
+    if not _names(said) <= given_bare:
+        return Verdict(False, "a name not in the cited sentences", coverage)
+    normal_source = _normal(source_text)
+    for quoted in _QUOTE.findall(sentence.replace("“", '"').replace("”", '"')):
+        if _normal(quoted) not in normal_source:
+            return Verdict(False, "a quotation not in the cited sentences", coverage)
+    if _negated(said) and (not _negated(given) or _negated_words(said) - _negated_words(given)):
+        return Verdict(False, "a negation the cited sentences do not have", coverage)
+    if not _negated(said) and {_stem(w) for w in content} & _negated_words(given):
+        return Verdict(False, "states what the cited sentences deny", coverage)
+    if not content:
+        return Verdict(False, "no content words", coverage)
+    if coverage < min_coverage:
+        return Verdict(
+            False, f"only {coverage:.0%} of its words are in the cited sentences", coverage
+        )
+    return Verdict(True, "passed", coverage)

@@ -1,0 +1,61 @@
+"""Prepare: articles as read → the cluster every summarizer and analysis reads.
+
+Each article is cleaned (scraper junk recorded as removals, the text untouched) and segmented
+into sentences; an article that repeats another is screened out with a notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsbrief.errors import InputError
+from newsbrief.records import Article, Cluster, Notice, Removal, Sentence
+from newsbrief.settings import Settings
+from newsbrief.summary.clean import clean
+from newsbrief.summary.screen import find_copies, language_notices
+from newsbrief.summary.segment import segment
+
+
+def prepare_cluster(
+    raw_articles: Sequence[Article], notices: Sequence[Notice], settings: Settings
+) -> Cluster:
+    """Clean and segment the articles, and screen out copies: the shared records.
+
+    ``notices`` (what reading the input had to say) lead the cluster's notices. Raises
+    :class:`InputError` when no article, or no sentence, is left to summarize.
+    """
+    articles: list[Article] = []
+    removals: list[Removal] = []
+    sentences: list[Sentence] = []
+    for raw in raw_articles:
+        article, article_removals = clean(raw, settings)
+        articles.append(article)
+        removals += article_removals
+        sentences += segment(article, article_removals)
+    notices = list(notices)
+    copies = find_copies(articles, sentences, settings.duplicate_overlap)
+    if copies:
+        sources = {a.id: a.source for a in articles}
+        notices += [
+            Notice(
+                "duplicate-article", f"repeats {sources[original]}; used once", sources[copy], True
+            )
+            for copy, original in copies.items()
+        ]
+        articles = [a for a in articles if a.id not in copies]
+        sentences = [s for s in sentences if s.article_id not in copies]
+        removals = [r for r in removals if r.article_id not in copies]
+    if not articles:
+        raise InputError(
+            "no article with text to summarize",
+            code="E108",
+            hint="; ".join(f"{n.source}: {n.message}" for n in notices) or None,
+        )
+    if not sentences:
+        raise InputError(
+            "no sentence left to summarize after cleaning",
+            code="E109",
+            hint="run with --explain to see what was removed",
+        )
+    notices += language_notices(articles, sentences)
+    return Cluster(tuple(articles), tuple(sentences), tuple(removals), tuple(notices))

@@ -1,0 +1,100 @@
+"""The grounding check, rule by rule, and the answer parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.llm.grounding import check
+from newsbrief.llm.prompt import FormatError, build_messages, fit_sources, parse_answer
+
+SOURCE = (
+    "Inspectors from Keller Marsh Associates found the cracks on Friday, Feb. 27, and the city "
+    "shut the bridge at 5:40 a.m. on Monday, March 2. Roughly 85,000 commuters used the "
+    'crossing each weekday, and the mayor said "we will not reopen it until it is safe." '
+    "The city has not said how long repairs will take."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keller Marsh Associates inspectors found the cracks on Friday, Feb. 27.",
+        "The city shut the bridge, used by roughly 85,000 commuters each weekday, on March 2.",
+        'The mayor said "we will not reopen it until it is safe."',
+        "Meanwhile, the city has not said how long the repairs will take.",
+        "The bridge shut on Monday, March 2, after inspectors found cracks.",
+    ],
+)
+def test_faithful_rewrites_pass(sentence: str) -> None:
+    verdict = check(sentence, [SOURCE])
+    assert verdict.passed, verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Roughly 95,000 commuters used the crossing each weekday.", "a number"),
+        ("Roughly three thousand commuters used the crossing each weekday.", "a number"),
+        ("The city shut the bridge at 5:40 a.m. on Monday, March 2, 2025.", "a number"),
+        ("Inspectors found the cracks on Thursday, and the city shut the bridge.", "a date"),
+        ("Inspectors found the cracks in January, and the city shut the bridge.", "a date"),
+        ("Inspectors found the cracks yesterday, and the city shut the bridge.", "a date"),
+        ("Inspectors from Keller Marsh Associates and Dana Holt found the cracks.", "a name"),
+        ("Governor Holt said the city shut the bridge on Monday, March 2.", "a name"),
+        ('The mayor said "we will reopen it soon."', "a quotation"),
+        ("The city shut the bridge, and inspectors never found the cracks.", "a negation"),
+        ("The city has said how long repairs will take.", "deny"),
+        ("The council approved emergency funding for ferries and buses downtown.", "words are in"),
+    ],
+)
+def test_unfaithful_rewrites_fail_with_the_rule_named(sentence: str, rule: str) -> None:
+    verdict = check(sentence, [SOURCE])
+    assert not verdict.passed and rule in verdict.reason, verdict
+    for word in ("95,000", "three thousand", "Holt", "Thursday", "reopen it soon"):
+        assert word not in verdict.reason  # the reason never repeats what was invented
+
+
+def test_dates_in_lower_cased_sources_are_found() -> None:
+    source = "Saying she last saw the 32-year-old actor on may 9. Sunday, aug. 28, 2016, was hot."
+    assert check("She last saw the 32-year-old actor on May 9.", [source]).passed
+    assert check("Sunday, Aug. 28, 2016, was hot.", [source]).passed
+    assert not check("She last saw the 32-year-old actor on June 9.", [source]).passed
+
+
+def test_coverage_threshold_is_a_setting() -> None:
+    sentence = "Inspectors found the cracks, and officials shut the crossing for urgent repairs."
+    assert not check(sentence, [SOURCE], min_coverage=0.9).passed
+    assert check(sentence, [SOURCE], min_coverage=0.5).passed
+
+
+def test_parse_answer_accepts_fences_and_id_spellings() -> None:
+    answer = '```json\n{"sentences": [{"text": " A  b. ", "ids": ["S2", 1, "[S2]"]}]}\n```'
+    (draft,) = parse_answer(answer, 2)
+    assert draft.text == "A b." and draft.ids == (1, 0)
+    assert parse_answer('[{"text": "x", "id": "S1"}]', 1)[0].ids == (0,)
+
+
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        ("Sure! The bridge closed.", "did not answer JSON"),
+        ('{"sentences": [{"text": "x", "ids": [', "not valid JSON"),
+        ('{"sentences": []}', "no list of sentences"),
+        ('{"sentences": [{"ids": ["S1"]}]}', "has no text"),
+        ('{"sentences": [{"text": "x", "ids": []}]}', "names no source id"),
+        ('{"sentences": [{"text": "x", "ids": ["S3"]}]}', "not given"),
+        ('{"sentences": [{"text": "x", "ids": ["S0"]}]}', "not given"),
+        ('{"sentences": [{"text": "  ", "ids": ["S1"]}]}', "only empty"),
+    ],
+)
+def test_parse_answer_refuses_what_is_not_the_format(answer: str, why: str) -> None:
+    with pytest.raises(FormatError, match=why):
+        parse_answer(answer, 2)
+
+
+def test_prompt_lists_sources_with_ids_within_the_size() -> None:
+    texts = ["First   sentence\nhere.", "Second sentence."]
+    user = build_messages(texts, 40)[1]["content"]
+    assert "[S1] First sentence here.\n[S2] Second sentence." in user and "40 words" in user
+    assert fit_sources(texts, 10_000) == 2
+    assert fit_sources(texts, 10) == 0
