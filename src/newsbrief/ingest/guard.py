@@ -63,14 +63,22 @@ def read_stdin(limit: int, stream: IO[bytes] | None = None) -> bytes:
 
 def gunzip(data: bytes, limit: int, source: str) -> bytes:
     """Un-gzip at most ``limit`` bytes (a small bomb cannot fill the memory)."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error:
-        raise InputError(f"{source}: not a readable gzip stream", code="E103") from None
-    if len(out) > limit:
-        raise _over(limit, source)
-    return out
+    parts: list[bytes] = []
+    size = 0
+    while data:  # a gzip file may hold several members, one after another
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            part = inflater.decompress(data, limit + 1 - size)
+        except zlib.error:
+            raise InputError(f"{source}: not a readable gzip stream", code="E103") from None
+        size += len(part)
+        parts.append(part)
+        if size > limit or inflater.unconsumed_tail:
+            raise _over(limit, source)
+        if not inflater.eof:
+            raise InputError(f"{source}: a gzip stream cut short", code="E103")
+        data = inflater.unused_data
+    return b"".join(parts)
 
 
 def _closed(why: str = "it is closed") -> InputError:

@@ -7,7 +7,6 @@ becomes a warning notice. Input that cannot be used at all raises :class:`InputE
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -17,7 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from newsbrief.errors import InputError
-from newsbrief.ingest.guard import decode_with_bom, load_json, read_stdin, walk
+from newsbrief.ingest.guard import decode_with_bom, gunzip, load_json, read_stdin, walk
 from newsbrief.records import Article, Notice
 from newsbrief.settings import Settings
 
@@ -162,9 +161,11 @@ def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_D
         raise InputError(f"{path}: cannot read ({exc.strerror})", code="E103") from None
     name = path.name.lower()
     if name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+        try:  # bounded: a small gzip bomb cannot fill the memory (E104 over the limit)
+            data = gunzip(data, settings.max_file_bytes, str(path))
+        except InputError as exc:
+            if exc.code != "E103":
+                raise
             notices.append(
                 Notice("binary-file", "not a readable gzip file; skipped", str(path), True)
             )
@@ -292,6 +293,10 @@ def _drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list
             f"{source}: expected an article object or text, got {type(record).__name__}",
             code="E107",
         )
+    if str(record.get("schema", "")).startswith("newsbrief.brief/"):
+        # A brief's JSON carries the articles it summarized: read them (update briefs take an
+        # earlier brief as the articles the reader has already read).
+        record = {"documents": record.get("articles")}
     if "documents" in record:
         documents = record["documents"]
         if isinstance(documents, str):

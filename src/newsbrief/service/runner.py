@@ -1,48 +1,67 @@
 """Briefs computed in worker processes, each within a time limit, never more than the server can do.
 
 A brief is CPU work, and some of it (regular expressions) holds the GIL for as long as it runs,
-so a brief in a thread of the server could stop the server itself from answering. Each brief
-therefore runs in a process of its own, forked from a preloaded server process (``forkserver``:
-a fork costs milliseconds, and never forks the threads of the web server). The server process
-only waits on a pipe, so ``/healthz`` and the page keep answering while briefs are made.
+so a brief in a thread of the server could stop the server itself from answering. Briefs
+therefore run in worker processes (``workers``), forked from a fork server that loaded the core
+once (``preload``); the server process only waits on pipes, so ``/healthz`` and the page keep
+answering while briefs are made.
 
 A request waits for its brief at most ``timeout_seconds``; then it is answered with 504 and the
-process is killed, so abandoned work stops at once. At most ``workers`` briefs run at the same
-time; when ``workers + max_waiting`` briefs are already under way or queued, a new one is refused
-at once (503). A brief process also has a CPU-time limit of its own (the time limit plus a
-margin), so it ends even if the server dies without killing it.
+worker making it is killed, so abandoned work stops at once (the next request gets a fresh
+worker). At most ``workers`` briefs run at the same time; when ``workers + max_waiting`` briefs
+are already under way or queued, a new one is refused at once (503).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import math
 import multiprocessing
 import threading
 import weakref
 from collections.abc import Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
-from multiprocessing.connection import Connection
 from typing import Any
 
-from newsbrief.errors import NewsbriefError
 from newsbrief.records import Brief, BriefRequest
 from newsbrief.service.limits import RequestError, ServiceSettings
+from newsbrief.service.workers import Job, Workers
 from newsbrief.settings import Settings, load_settings
 
 PRELOAD = ["newsbrief.service.preload"]  # loaded once in the fork server; every brief inherits it
 READY_WAIT_SECONDS = 300  # the longest a request waits for the fork server to have loaded
-CPU_MARGIN_SECONDS = 5  # a brief process's own CPU limit: the time limit plus this
 
 
 def _context() -> Any:
+    _leave_main_alone()
     try:
         context = multiprocessing.get_context("forkserver")
     except ValueError:  # no fork server on this platform (Windows): a fresh interpreter
         return multiprocessing.get_context("spawn")
     context.set_forkserver_preload(PRELOAD)
     return context
+
+
+def _leave_main_alone() -> None:
+    """A new process normally imports the parent's main script again (so that functions defined
+    there can be found). A brief process needs nothing from it, and a server script without an
+    ``if __name__ == "__main__":`` guard would start another server in every brief. So for our
+    processes only (named ``newsbrief-…``), the main script is left out of what they prepare."""
+    from multiprocessing import spawn
+
+    original = spawn.get_preparation_data
+    if getattr(original, "newsbrief", False):
+        return
+
+    def preparation_data(name: str) -> dict[str, Any]:
+        data: dict[str, Any] = original(name)
+        if name.startswith("newsbrief-"):
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
+
+    preparation_data.newsbrief = True  # type: ignore[attr-defined]
+    spawn.get_preparation_data = preparation_data
 
 
 class Runner:
@@ -57,9 +76,11 @@ class Runner:
         self._slots: MutableMapping[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
             weakref.WeakKeyDictionary()  # one per event loop (tests run several)
         )
-        self._running: set[_BriefProcess] = set()
+        self._running: set[Job] = set()
         self._pool: ThreadPoolExecutor | None = None  # threads that wait on brief processes
         self._context = _context()
+        self._workers = Workers(self._context)
+        self._seconds = settings.timeout_seconds
 
     def warm(self) -> None:
         """Start the fork server and let it load the core, in the background (once a process:
@@ -114,23 +135,21 @@ class Runner:
             return await self._in_a_process(request)
 
     async def _in_a_process(self, request: BriefRequest) -> bytes:
-        """Run one brief in a new process; a cancelled wait (the time limit) kills it."""
-        cpu_limit = math.ceil(self.settings.timeout_seconds) + CPU_MARGIN_SECONDS
-        work = _BriefProcess(
-            self._context, (core_function(), request, self.brief_settings, cpu_limit)
-        )
+        """Run one brief in a worker process; a cancelled wait (the time limit) kills it."""
+        job = Job(self._workers, (core_function(), request, self.brief_settings, self._seconds))
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(self.settings.workers, "newsbrief-wait")
+                self._workers.reopen()
             pool = self._pool
-        self._running.add(work)
+        self._running.add(job)
         try:
-            kind, value = await asyncio.wrap_future(pool.submit(work.run))
+            kind, value = await asyncio.wrap_future(pool.submit(job.run))
         except RuntimeError:  # the pool was closed in between: the server is shutting down
             raise RequestError("the server is shutting down", code="E621", status=503) from None
         finally:
-            work.abandon()  # a no-op when it has finished; kills it when we stopped waiting
-            self._running.discard(work)
+            job.abandon()  # a no-op when it has finished; kills its worker when we stopped waiting
+            self._running.discard(job)
         if kind == "ok":
             return value  # type: ignore[no-any-return]
         if kind == "error":
@@ -138,54 +157,14 @@ class Runner:
         raise RuntimeError(f"the brief process failed: {value}")
 
     def close(self) -> None:
-        """At server shutdown: stop every brief still being made."""
-        for work in list(self._running):
-            work.abandon()
+        """At server shutdown: stop every brief still being made, and every idle worker."""
+        for job in list(self._running):
+            job.abandon()
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-
-
-class _BriefProcess:
-    """One brief in its own process. Only the waiting thread touches the process and the pipe;
-    ``abandon`` (from the event loop) just tells it to kill the process and stop waiting."""
-
-    POLL_SECONDS = 0.05  # how soon an abandoned brief is killed
-
-    def __init__(self, context: Any, args: tuple[Any, ...]) -> None:
-        self.context = context
-        self.args = args
-        self.abandoned = threading.Event()
-
-    def abandon(self) -> None:
-        self.abandoned.set()
-
-    def run(self) -> tuple[str, Any]:
-        if self.abandoned.is_set():
-            return "died", "abandoned before it started"
-        receiver, sender = self.context.Pipe(duplex=False)
-        process = self.context.Process(
-            target=_child, args=(sender, *self.args), name="newsbrief-brief", daemon=True
-        )
-        try:
-            process.start()
-            sender.close()  # the child holds its own end: its exit ends our read with EOF
-            while not receiver.poll(self.POLL_SECONDS):
-                if self.abandoned.is_set() or not process.is_alive():
-                    if receiver.poll(0):  # it finished just now
-                        break
-                    return "died", "it was stopped, or ended without a result"
-            return receiver.recv()  # type: ignore[no-any-return]
-        except (EOFError, OSError) as exc:
-            return "died", f"it ended without a result ({exc or 'killed, or out of memory'})"
-        finally:
-            if process.is_alive():
-                process.kill()
-            if process.pid is not None:
-                process.join()
-            receiver.close()
-            sender.close()
+        self._workers.close()
 
 
 _READY = threading.Event()  # set once the fork server has loaded the core
@@ -204,31 +183,6 @@ def _warm(context: Any) -> None:
 
 def _nothing() -> None:
     """A process that only proves the fork server is up (see ``Runner.warm``)."""
-
-
-def _child(
-    sender: Connection,
-    core: Callable[[BriefRequest, Settings], Brief],
-    request: BriefRequest,
-    settings: Settings,
-    cpu: int,
-) -> None:
-    """In the brief process: make the brief, send it (or the error) back, exit."""
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGXCPU: no core file
-    except (ImportError, ValueError, OSError):  # no such limit on this platform
-        pass
-    try:
-        outcome: tuple[str, Any] = ("ok", make_brief(request, settings, core))
-    except NewsbriefError as exc:
-        outcome = ("error", exc)
-    except Exception as exc:  # reported to the server as a 500, never a hang
-        outcome = ("crash", f"{type(exc).__name__}: {exc}")
-    sender.send(outcome)
-    sender.close()
 
 
 def core_function() -> Callable[[BriefRequest, Settings], Brief]:
