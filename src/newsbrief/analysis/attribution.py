@@ -226,11 +226,13 @@ def _phrase(head: Any, verb: str) -> Speaker | Governed:
     return Speaker(text, verb, start, end)
 
 
+# Linear searches (issue 15): spaces are taken only from where they start, words possessively.
 _DASH = re.compile(
-    r"\s*[―—–]{1,2}[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[.,]?"
+    r"(?:(?<!\s)\s++|)[―—–]{1,2}[^\S\n]*+"
+    r"(?P<name>[A-Z][\w.'’-]*+(?:[^\S\n]+[A-Z][\w.'’-]*+){0,4})[.,]?"
     r"(?=\s*$|\s*\n|\s*[“\"]|\s+[A-Z]\w*:)"
 )
-_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+_TRANSCRIPT = re.compile(r"(?<![A-Z.'’-])(?P<name>[A-Z][A-Z.'’-]++(?: [A-Z][A-Z.'’-]++){0,2}):\s")
 
 
 def dash_speaker(text: str, close: int) -> Speaker | None:
