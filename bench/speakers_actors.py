@@ -256,6 +256,15 @@ def section(errors: bool = False) -> str:
         'for its government ("Pyongyang said") is folded into the country only there, so '
         'capitals are labelled as places except in the sample, where "Pyongyang" is the '
         "government throughout.",
+        "",
+        "Known misses (development labels): in PolNeAR, quotations whose marks do not pair in "
+        "the article (a transcript's open paragraphs, a quote inside a quote) and quotes framed "
+        'by something other than speech ("footage of Trump saying", "as The New Yorker put '
+        'it"); in actors, spelling variants and nicknames stay apart ("Gennadi"/"Gennady '
+        'Zyuganov", "Jim"/"James E. Hall", "Gaza"/"Gaza Strip"), a first name that is also a '
+        'place joins the person ("Ariel", the settlement, into Ariel Sharon), and the '
+        'recognizer\'s kind stands where no cue word speaks ("Falun Gong" and "Parti Quebecois" '
+        'as people, "West Bank" as an organization).',
         "<!-- speakers-actors:end -->",
     ]
     if errors:

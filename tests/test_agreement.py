@@ -72,21 +72,28 @@ def test_a_plugged_in_judge_decides_first(monkeypatch) -> None:
 
 
 def test_sample_progress_against_regrettable(sample_brief) -> None:
-    conflicts = [a for a in sample_brief.agreement if a.label == "conflict" and a.kind == "stance"]
-    match = [
-        a
-        for a in conflicts
-        if any("regrettable" in s.text for s in a.sides)
-        and any("progress" in s.text for s in a.sides)
-    ]
-    assert match, conflicts
-    found = match[0]
+    """Issue 12: the one real disagreement is listed once, as a position, and no source
+    conflict is reported inside one article."""
+    positions = [a for a in sample_brief.agreement if a.label == "position"]
+    assert len(positions) == 1, positions
+    found = positions[0]
+    assert found.kind == "stance" and found.matter and "talks" in found.matter
     assert "regrettable" in found.evidence and "progress" in found.evidence
-    assert set(found.holders) == {"North Korea", "Mike Pompeo"}
+    assert "gangster-like" in found.evidence
+    assert {h for holder in found.holders for h in (holder or "").split(" and ")} == {
+        "North Korea",
+        "Mike Pompeo",
+    }
+    sentences = {(s.article_id, s.start, s.end) for s in sample_brief.cluster.sentences}
     for side in found.sides:
+        assert (side.article_id, side.start, side.end) in sentences  # whole sentences only
         assert (
             sample_brief.cluster.article(side.article_id).text[side.start : side.end] == side.text
         )
+    for a in sample_brief.agreement:
+        if a.label == "conflict":
+            assert len(set(a.articles)) == 2, a
+        assert "Associated Press" not in " ".join(h or "" for h in a.holders)
 
 
 def test_a_different_date_for_the_same_event_is_a_conflict() -> None:

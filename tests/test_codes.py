@@ -13,7 +13,8 @@ from newsbrief.codes import CODES, markdown
 
 SRC = ROOT / "src" / "newsbrief"
 TABLE = SRC / "codes.py"
-CODE = re.compile(r"""["'](E\d{3})["']""")
+# A code as a string ("E204") or at the head of a message written by hand ("[E113] ...").
+CODE = re.compile(r"""(?<=["'\[])(E\d{3})(?=["'\]])""")
 
 
 def test_every_code_is_in_the_table_once() -> None:

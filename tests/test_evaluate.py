@@ -235,7 +235,7 @@ def test_the_oracle_finds_the_best_sentences(scorer: Scorer, clusters: list[Eval
 
 
 def test_an_unknown_system_names_the_choices() -> None:
-    with pytest.raises(NewsbriefError, match="choose from newsbrief, lead, oracle"):
+    with pytest.raises(NewsbriefError, match="choose from newsbrief, openai, lead, oracle"):
         get_system("gpt")
 
 

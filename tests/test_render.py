@@ -30,7 +30,8 @@ def test_json_schema_fields(example_brief: Brief) -> None:
     data = json.loads(render(example_brief, "json"))
     core = {"schema", "summary", "articles", "removals", "notices", "settings"}
     analysis = {"sections", "actors", "quotes", "timeline", "agreement"}  # additions, issue 4
-    assert set(data) == core | analysis
+    asked = {"question", "update"}  # additions, issue 13
+    assert set(data) == core | analysis | asked
     assert set(data["summary"]) == {"text", "words", "budget", "sentences"}
     sentence = data["summary"]["sentences"][0]
     assert set(sentence) == {

@@ -77,7 +77,8 @@ def test_json_sections_are_documented_additions() -> None:
             == e["event"]["text"]
         )
     for a in data["agreement"]:
-        assert a["label"] in {"agreement", "conflict", "single-source"} and a["evidence"]
+        assert a["label"] in {"agreement", "conflict", "position", "single-source"}
+        assert a["evidence"]
 
 
 def test_cli_rejects_unknown_sections_in_one_line() -> None:

@@ -27,6 +27,7 @@ CODES: dict[str, str] = {
     "E111": "standard input (-) is empty",
     "E112": "standard input (-) cannot be read (it is closed)",
     "E113": "the brief cannot be written to standard output (closed, a broken pipe, a full disk)",
+    "E114": "the earlier articles (--since, since=) hold no article with text",
     # settings and names (E2xx)
     "E200": "a setting cannot be used (no more specific code)",
     "E201": "a setting has the wrong type",
@@ -55,6 +56,8 @@ CODES: dict[str, str] = {
     "E313": "an evaluation cluster has no usable reference summary field",
     "E314": "an evaluation cluster's reference summary is empty",
     "E315": "a JSON Lines file cannot be read (not UTF-8, cut short)",
+    "E316": "eval --topic: a cluster has no topic (question, query_title, title)",
+    "E317": "eval --set/--since-set: a cluster has no such set, or sets but none was picked",
     # optional parts (E4xx)
     "E401": "an optional part was asked for but its packages (or model) are not installed",
     # the service (E6xx)

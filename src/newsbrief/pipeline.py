@@ -18,7 +18,7 @@ from typing import Any
 
 from newsbrief.analysis import Analysis, resolve_sections
 from newsbrief.choices import SUMMARIZERS
-from newsbrief.errors import SettingsError
+from newsbrief.errors import InputError, SettingsError
 from newsbrief.ingest.read import Ingested, from_items, read_inputs
 from newsbrief.records import Article, Brief, BriefRequest, Cluster, SummaryResult
 from newsbrief.settings import Settings, load_settings, settings_dict
@@ -64,9 +64,12 @@ def _finish(cluster: Cluster, request: BriefRequest, settings: Settings) -> Brie
     analysis = Analysis()
     if any(s != "summary" for s in wanted):
         from newsbrief.analysis import run_sections
+        from newsbrief.analysis.matter import question_matter
 
         analysis, wanted = run_sections(cluster, wanted, explicit, settings)
         notices += analysis.notices
+        analysis, asked = question_matter(analysis, cluster, request, settings, summary)
+        notices += asked
     if notices != cluster.notices:
         cluster = dataclasses.replace(cluster, notices=notices)
     return Brief(
@@ -79,6 +82,8 @@ def _finish(cluster: Cluster, request: BriefRequest, settings: Settings) -> Brie
         timeline=analysis.timeline,
         agreement=analysis.agreement,
         sections=wanted,
+        question=request.question,
+        update=summary.update,
     )
 
 
@@ -107,17 +112,58 @@ def request_from_paths(
 ) -> BriefRequest:
     """A request for the articles read from files, directories or ``-`` (stdin).
 
-    ``fields`` are the request's other fields (``sections``, ``words``, ...); they are checked
-    before any file is read.
+    ``fields`` are the request's other fields (``sections``, ``words``, ``question``, ...);
+    they are checked before any file is read. ``since`` is given as paths too (files,
+    directories, or a brief's JSON, which carries its articles).
     """
-    return read_paths(BriefRequest((), **fields), paths, settings)
+    since = fields.pop("since", None)
+    request = read_paths(BriefRequest((), **fields), paths, settings)
+    return read_earlier_paths(request, since, settings) if since else request
 
 
 def request_from_items(
     items: Iterable[str | Article | Mapping[str, Any]], settings: Settings, **fields: Any
 ) -> BriefRequest:
-    """A request for articles given as texts, :class:`Article` records or dicts with ``text``."""
-    return read_items(BriefRequest((), **fields), items, settings)
+    """A request for articles given as texts, :class:`Article` records or dicts with ``text``;
+    ``since`` (earlier articles) is given the same way."""
+    since = fields.pop("since", None)
+    request = read_items(BriefRequest((), **fields), items, settings)
+    return read_earlier_items(request, since, settings) if since else request
+
+
+def read_earlier_paths(
+    request: BriefRequest, paths: Sequence[str | Path], settings: Settings
+) -> BriefRequest:
+    """``request`` with earlier articles (the reader has read them) read from ``paths``."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    return read_earlier(request, read_inputs(list(paths), settings))
+
+
+def read_earlier_items(
+    request: BriefRequest, items: Iterable[str | Article | Mapping[str, Any]], settings: Settings
+) -> BriefRequest:
+    """``request`` with earlier articles given as texts, :class:`Article` records or dicts."""
+    if isinstance(items, str):
+        items = [items]
+    return read_earlier(request, from_items(items, settings))
+
+
+def read_earlier(request: BriefRequest, earlier: Ingested) -> BriefRequest:
+    """``request`` with the earlier articles of ``earlier``; what reading them had to say joins
+    the request's notices, marked as about the earlier articles."""
+    if not earlier.articles:
+        raise InputError(
+            "the earlier articles (since) hold no article with text",
+            hint="; ".join(f"{n.source}: {n.message}" for n in earlier.notices) or None,
+            code="E114",
+        )
+    notices = tuple(
+        dataclasses.replace(n, source=f"earlier: {n.source or 'input'}") for n in earlier.notices
+    )
+    return dataclasses.replace(
+        request, since=tuple(earlier.articles), notices=request.notices + notices
+    )
 
 
 def read_paths(
@@ -158,17 +204,24 @@ def brief(
     *,
     config: str | Path | None = None,
     sections: str | Iterable[str] | None = None,
+    question: str | None = None,
+    since: Iterable[str | Article | Mapping[str, Any]] | None = None,
     **settings: Any,
 ) -> Brief:
     """Summarize articles given as texts, :class:`Article` records or dicts with ``text``.
 
     ``words`` is the budget (default: :attr:`Settings.words`, 150); ``sections`` picks the
-    parts of the brief (see :func:`summarize`; default: all); any other :class:`Settings`
-    field can be passed by name (``backend="extractive"``, ``scorer="centroid"``, ...).
+    parts of the brief (see :func:`summarize`; default: all); ``question`` focuses the brief
+    on a question; ``since`` holds earlier articles the reader has read (same forms as
+    ``articles``): the brief is then an update citing only ``articles`` (docs/focus.md). Any
+    other :class:`Settings` field can be passed by name (``backend="extractive"``, ...).
     Raises :class:`newsbrief.errors.NewsbriefError` for input it cannot summarize.
     """
     resolved = load_settings(config, words=words, **settings)
-    return run(request_from_items(articles, resolved, sections=sections), resolved)
+    request = request_from_items(
+        articles, resolved, sections=sections, question=question, since=since
+    )
+    return run(request, resolved)
 
 
 def brief_paths(
@@ -177,11 +230,15 @@ def brief_paths(
     *,
     config: str | Path | None = None,
     sections: str | Iterable[str] | None = None,
+    question: str | None = None,
+    since: Sequence[str | Path] | None = None,
     **settings: Any,
 ) -> Brief:
-    """Summarize articles read from files, directories or ``-`` (stdin); see :func:`brief`."""
+    """Summarize articles read from files, directories or ``-`` (stdin); see :func:`brief`.
+    ``since`` are paths of earlier articles (or of a brief's JSON, which carries them)."""
     resolved = load_settings(config, words=words, **settings)
-    return run(request_from_paths(paths, resolved, sections=sections), resolved)
+    request = request_from_paths(paths, resolved, sections=sections, question=question, since=since)
+    return run(request, resolved)
 
 
 def _with_input(request: BriefRequest, ingested: Ingested) -> BriefRequest:

@@ -58,6 +58,9 @@ class Settings:
     # Agreement: who labels aligned sentences: "rules" (no model) or "nli:/path/to/model"
     # (transformers, a model folder the user gives; nothing is downloaded).
     agreement_judge: str = "rules"
+    # Question mode: keep only the quotes, timeline entries, alignments and actors whose sentences
+    # hold a question term (newsbrief.analysis.matter); off keeps the analysis whole.
+    question_sections: bool = True
     # Input limits: bigger files are refused; longer articles are truncated, with a notice.
     max_file_bytes: int = 16_000_000
     max_article_chars: int = 200_000

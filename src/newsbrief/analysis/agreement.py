@@ -1,5 +1,14 @@
 """Agreement and disagreement: sentences of different articles aligned when they report the
-same thing, each aligned pair labelled with the evidence that decided it.
+same thing, each aligned pair labelled with the evidence that decided it — and, apart from
+them, the positions actors take.
+
+Two kinds of disagreement, never mixed:
+
+- *sources disagree* (``conflict``): two different articles report the same fact with
+  different values — a number, duration, date, place or person. Sentences of one article are
+  never a source conflict.
+- *positions* (``position``): actors who take opposite stances on the same matter, one entry
+  per pair of holders with all its evidence (:mod:`newsbrief.analysis.positions`).
 
 - Alignment: TF-IDF cosine between sentences of different articles, at least
   ``settings.agreement_threshold``; each sentence keeps its best match per article.
@@ -9,28 +18,28 @@ same thing, each aligned pair labelled with the evidence that decided it.
   different date, a different place or person in the same slot of the event (when actors were
   found: :mod:`newsbrief.analysis.referents`), opposite evaluative words, else agreement. A
   judge returning ``None`` leaves the pair to the rules, so an NLI model can be plugged in for
-  what it is good at.
-- Stance: clauses of different holders characterizing the same subject with opposite
-  polarity, in one article or across articles (:mod:`newsbrief.analysis.stance`).
+  what it is good at. Opposite evaluative words without holders are no source conflict: a
+  stance is only reported as a position, with who holds it.
 - Single source: sentences with a number that no other article comes close to.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsbrief.analysis.facts import Verdict, rule_verdict, slot_conflicts
+from newsbrief.analysis.facts import Verdict, differing, durations, numbers, rule_verdict
+from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
-from newsbrief.analysis.stance import find_claims
 from newsbrief.choices import JUDGES
 from newsbrief.errors import MissingExtraError
 from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
 from newsbrief.settings import Settings
 
 MAX_SINGLE_SOURCE = 10
-MAX_STANCE = 6
+ORDER = {"conflict": 0, "position": 1, "agreement": 2, "single-source": 3}
 
 
 class Judge(Protocol):
@@ -103,18 +112,20 @@ def align(
     actors: tuple[Actor, ...] = (),
     quotes: tuple[Quote, ...] = (),
 ) -> tuple[Alignment, ...]:
-    """Aligned groups with their labels, stance conflicts, and single-source claims."""
-    if len({s.article_id for s in cluster.sentences}) < 2 and not quotes:
-        return ()
+    """Source conflicts, positions, agreements and single-source claims, in that order."""
+    if len({s.article_id for s in cluster.sentences}) < 2:
+        return tuple(find_positions(cluster, actors, quotes))
     judge = get_judge(settings.agreement_judge)
     pairs, best, similarity = _pairs(cluster.sentences, settings.agreement_threshold)
     referents = Referents(cluster, actors, quotes) if actors else None
-    alignments = [_label(a, b, score, judge, referents) for a, b, score in pairs]
-    alignments += slot_conflicts(cluster.sentences, similarity, {(a, b) for a, b, _ in pairs})
-    alignments += _stance_conflicts(cluster, actors, quotes)
+    texts = {a.id: a.text for a in cluster.articles}
+    labelled = [_label(a, b, score, judge, referents, texts) for a, b, score in pairs]
+    alignments = [a for a in labelled if a is not None]
+    aligned = {(a, b) for a, b, _ in pairs}
+    alignments += slot_conflicts(cluster.sentences, similarity, aligned, texts)
+    alignments += find_positions(cluster, actors, quotes)
     alignments += _single_source(cluster.sentences, best, settings.agreement_threshold)
-    order = {"conflict": 0, "agreement": 1, "single-source": 2}
-    alignments.sort(key=lambda a: (order[a.label], -a.score))
+    alignments.sort(key=lambda a: (ORDER[a.label], -a.score))
     return tuple(alignments)
 
 
@@ -161,50 +172,100 @@ def _mention(sentence: Sentence) -> Mention:
 
 
 def _label(
-    first: Sentence, second: Sentence, score: float, judge: Judge, referents: Referents | None
-) -> Alignment:
-    verdict = judge(first.text, second.text) or _rules(first, second, referents)
+    first: Sentence,
+    second: Sentence,
+    score: float,
+    judge: Judge,
+    referents: Referents | None,
+    texts: dict[str, str],
+) -> Alignment | None:
+    """The aligned pair labelled, or ``None`` when only evaluative words differ (no fact to
+    compare; who holds which view is for the positions)."""
+    verdict = judge(first.text, second.text) or _rules(first, second, referents, texts)
+    if verdict.kind == "stance":
+        return None
     evidence = f"{verdict.evidence}; wording similarity {score:.2f}"
     sides = (_mention(first), _mention(second))
     return Alignment(verdict.label, verdict.kind, sides, evidence, score, (), judge.name)
 
 
-def _rules(first: Sentence, second: Sentence, referents: Referents | None) -> Verdict:
+def _rules(
+    first: Sentence, second: Sentence, referents: Referents | None, texts: dict[str, str]
+) -> Verdict:
     """The rules' verdict: a different number, duration or date first, then a different place
     or person (when the cluster's actors are known), then opposite evaluative words."""
-    verdict = rule_verdict(first.text, second.text)
+    articles = texts.get(first.article_id, ""), texts.get(second.article_id, "")
+    verdict = rule_verdict(first.text, second.text, *articles)
     if referents is not None and verdict.kind in ("same-fact", "stance"):
         return referents.verdict(first, second) or verdict
     return verdict
 
 
-def _stance_conflicts(
-    cluster: Cluster, actors: tuple[Actor, ...], quotes: tuple[Quote, ...]
+SLOT_MIN_SIMILARITY = 0.2  # the same counted thing in two related sentences
+
+
+def slot_conflicts(
+    sentences: tuple[Sentence, ...],
+    similarity: Any,
+    aligned: set[tuple[Sentence, Sentence]],
+    texts: dict[str, str] | None = None,
 ) -> list[Alignment]:
-    claims = find_claims(cluster, actors, quotes)
-    found: list[Alignment] = []
-    seen: set[tuple[str | None, str | None]] = set()
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            shared = a.subjects & b.subjects
-            if a.polarity == b.polarity or not shared or None in (a.holder, b.holder):
+    """Different numbers for the same counted thing ("85,000 commuters" / "120,000 daily
+    commuters") or different durations in the same slot, in related sentences of different
+    articles that the wording alone did not align. One conflict per thing and pair of
+    articles: the most similar pair of sentences."""
+    import numpy as np
+
+    counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
+    counted = [c for c in counted if c[1] or c[2]]
+    best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
+    # Scale (issue 15, item 11): the candidates of each sentence (later, in another article,
+    # similar enough) are picked with one array operation, not a Python loop over all pairs.
+    rows = np.array([i for i, _, _ in counted], dtype=np.int64)
+    article_of = np.array([sentences[i].article_id for i in rows.tolist()], dtype=object)
+    for n, (i, nums_a, durs_a), row in _with_rows(counted, rows, similarity):
+        later = rows[n + 1 :]
+        close = (row[later] >= SLOT_MIN_SIMILARITY) & (
+            article_of[n + 1 :] != sentences[i].article_id
+        )
+        for k in np.flatnonzero(close).tolist():
+            j, nums_b, durs_b = counted[n + 1 + k]
+            a, b = sentences[i], sentences[j]
+            score = float(row[j])
+            if (a, b) in aligned:
                 continue
-            if a.holder == b.holder:
+            articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
+            kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
+            if found is None:
+                kind, found = "duration", differing(durs_a, durs_b, a.text, b.text, *articles)
+            if found is None:
                 continue
-            if (a.holder, b.holder) in seen or len(found) >= MAX_STANCE:
-                continue
-            seen.add((a.holder, b.holder))
+            first, second = found
+            key = (first.key, *sorted((a.article_id, b.article_id)))
+            sides = tuple(Mention(s.article_id, s.start, s.end, s.text) for s in (a, b))
             evidence = (
-                f"opposite characterizations of {', '.join(sorted(shared)[:3])}: "
-                f"{', '.join(a.words)} ({'+' if a.polarity > 0 else '-'}) against "
-                f"{', '.join(b.words)} ({'+' if b.polarity > 0 else '-'})"
+                f"different {kind}s: “{first.written}” against “{second.written}”; "
+                f"wording similarity {score:.2f}"
             )
-            found.append(
-                Alignment(
-                    "conflict", "stance", (a.span, b.span), evidence, 1.0, (a.holder, b.holder)
-                )
-            )
-    return found
+            alignment = Alignment("conflict", kind, sides, evidence, score)
+            if key not in best or best[key][0] < score:
+                best[key] = (score, alignment)
+    return [found for _, found in best.values()]
+
+
+def _with_rows(
+    counted: list[tuple[int, Any, Any]], rows: Any, similarity: Any
+) -> Iterator[tuple[int, tuple[int, Any, Any], Any]]:
+    """``(n, counted[n], similarity row)``, the rows fetched a block at a time (one sparse
+    product per block: per row, a large cluster paid a full transpose each time)."""
+    import numpy as np
+
+    block_size = getattr(similarity, "BLOCK", 512)
+    for first in range(0, len(counted), block_size):
+        chunk = rows[first : first + block_size].tolist()
+        block = np.asarray(similarity.rows(chunk), dtype=np.float64)
+        for offset, row in enumerate(block):
+            yield first + offset, counted[first + offset], row
 
 
 def _single_source(

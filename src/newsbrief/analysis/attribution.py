@@ -226,18 +226,20 @@ def _phrase(head: Any, verb: str) -> Speaker | Governed:
     return Speaker(text, verb, start, end)
 
 
-# Linear searches (issue 15): spaces are taken only from where they start, words possessively.
 _DASH = re.compile(
-    r"(?:(?<!\s)\s++|)[―—–]{1,2}[^\S\n]*+"
-    r"(?P<name>[A-Z][\w.'’-]*+(?:[^\S\n]+[A-Z][\w.'’-]*+){0,4})[.,]?"
-    r"(?=\s*$|\s*\n|\s*[“\"]|\s+[A-Z]\w*:)"
+    # starts at the dash (the caller skips the space before it): linear under a search
+    r"[―—–]{1,2}[^\S\n]*+(?P<name>[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,4})[.,]?"
+    r"(?=[^\S\n]*+(?:$|\n|[“\"])|\s++[A-Z]\w*+:)"
 )
-_TRANSCRIPT = re.compile(r"(?<![A-Z.'’-])(?P<name>[A-Z][A-Z.'’-]++(?: [A-Z][A-Z.'’-]++){0,2}):\s")
+_TRANSCRIPT = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][A-Z.'’-]++(?: [A-Z][A-Z.'’-]++){0,2}):\s")
 
 
 def dash_speaker(text: str, close: int) -> Speaker | None:
     """ "“…” ― Pamela Padilla": a name alone after a dash that follows the closing mark."""
-    match = _DASH.match(text, close)
+    start = close
+    while start < len(text) and text[start].isspace():
+        start += 1
+    match = _DASH.match(text, start)
     if not match:
         return None
     return Speaker(match.group("name"), None, match.start("name"), match.end("name"))

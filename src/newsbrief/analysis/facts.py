@@ -5,14 +5,9 @@ A different place or person for the same event needs the actors: :mod:`.referent
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
 
 from newsbrief.analysis.stance import polarity
-from newsbrief.records import Alignment, Mention, Sentence
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -22,33 +17,61 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBER = re.compile(
     # A number starts where its digits start, and never gives digits back: a search over a long
     # run of digits or spaces stays linear (issue 15).
-    r"(?P<num>\$?(?<!\d)(?<!\d,)\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
+    r"(?<![\w.,-])(?P<num>\$?\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
     r"(?:\s(?P<scale>million|billion|thousand|percent|%))?\s++(?P<unit>[a-z]+)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    r"\b(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")\s(?P<unit>day|week|month|year)s?\b"
-    r"(?!\s+(?:after|before|ago|later|earlier|into|of)\b)",
+    r"(?<![\w.,-])(?P<num>\d++|" + "|".join(NUMBER_WORDS) + r")\s(?P<unit>day|week|month|year)s?\b"
+    r"(?!\s+(?:after|before|ago|later|earlier|into|of|old)\b)",
     re.IGNORECASE,
 )
-_ADJECTIVES = {
-    "daily",
-    "weekly",
-    "monthly",
-    "annual",
-    "more",
-    "new",
-    "additional",
-    "extra",
-    "other",
-    "local",
-    "total",
-    "emergency",
-    "federal",
-    "state",
-    "city",
-}
-_SKIP_UNITS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "p", "m", "percent"}
+_ANY_NUMBER = re.compile(
+    r"(?<![\d,])\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I
+)
+_ADJECTIVES = set(
+    "daily weekly monthly annual more new additional extra other local total emergency federal "
+    "state city".split()
+)
+_SKIP_UNITS = set(
+    """
+    a an the of to in on at and or p m percent per times are were was is be been have has had
+    will would could more than who that which with from for by as out up about over under
+    into after before during while when where since its his her their our this these those
+    """.split()
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FUNCTION = set(
+    """
+    the a an of to in on at for with by from and or but that this these those it its is was were
+    be been are has have had said says would will could not no he she they we his her their
+    there which who what when where after before over than then also about into more most some
+    about nearly almost roughly around least only just up out per other
+    """.split()
+)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z. ]+)?,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*"
+    r"(?:\([^)]*\))?\s*(?:--|_|—|-)"
+)
+_APPROXIMATE = set(
+    "approximately estimated some nearly about roughly around almost up least more than over "
+    "under only just all another additional between".split()
+)
+_NAME = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?")
+_RUNNING = re.compile(
+    r"\b(?:to date|so far|thus far|as of|since (?:\d{4}|then|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)|today|now|currently|at present)\b",
+    re.IGNORECASE,
+)
+# who says it is a source, not what is counted: its names are no sign of another event
+_ATTRIBUTION = re.compile(
+    r"\b(?:[Aa]ccording to|said|says|estimates|estimated by|reported by)\b[^,.;]*"
+    r"|(?:[A-Z][\w.'’-]*\s+)+(?=(?:said|says|estimates|reported)\b)"
+)
+GOVERNOR_WORDS = 3  # the governing word is this close before the value, or there is none
+CONTEXT_WORDS = 5  # each side of a value: the words that say what it counts or dates
+MIN_SHARED_CONTEXT = 2  # shared content words around both values: the same slot
+SMALL_COUNT = 12  # "two parties" / "three parties": small counts need more shared context
 
 
 @dataclass(frozen=True)
@@ -58,6 +81,21 @@ class Verdict:
     label: str  # agreement | conflict
     kind: str  # same-fact | number | duration | date | place | person | stance | contradiction
     evidence: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number, duration or date in a sentence: what it counts (``key``), its value, the text
+    as written, the content words around it (what tells two values fill the same slot), the
+    word that governs it ("kills" in "kills up to 3 million people") and the names near it."""
+
+    key: str
+    value: float
+    written: str
+    context: frozenset[str]
+    governor: str | None = None
+    names: tuple[str, ...] = ()
+    running: bool = False  # a running total or a current state ("to date", "today some …")
 
 
 def _value(text: str) -> float | None:
@@ -77,163 +115,168 @@ _CALENDAR_DAY = re.compile(
 )
 
 
-def calendar_days(text: str) -> dict[tuple[int, int], str]:
-    """Days named by month and day ("March 2", "Feb. 27"): (month, day) → as written."""
-    found: dict[tuple[int, int], str] = {}
+def _context(text: str, start: int, end: int, skip: set[str]) -> frozenset[str]:
+    before = _TOKEN.findall(text[:start])[-CONTEXT_WORDS:]
+    after = _TOKEN.findall(text[end:])[:CONTEXT_WORDS]
+    words = {w.lower().rstrip("s") for w in before + after} - set(_MONTHS)
+    return frozenset(w for w in words if len(w) > 2 and w not in _FUNCTION and w not in skip)
+
+
+def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set[str]) -> Value:
+    """A value with what surrounds it: context words, governing word, nearby names."""
+    start, end = match.start(), match.end()
+    context = _context(text, start, end, skip)
+    before = _TOKEN.findall(text[:start])[-GOVERNOR_WORDS:]
+    content = [w.lower() for w in before if w.lower() not in _FUNCTION | _APPROXIMATE]
+    governor = content[-1] if content and before[-1].lower() not in ("and", "or") else None
+    window = _ATTRIBUTION.sub(" ", text[max(0, start - 60) : min(len(text), end + 60)])
+    names = tuple(
+        m.group(0)
+        for m in _NAME.finditer(window)
+        if m.start() > 0 and m.group(0).lower()[:3] not in _MONTHS
+    )
+    running = bool(_RUNNING.search(text[max(0, start - 40) : min(len(text), end + 40)]))
+    return Value(key, value, match.group(0), context, governor, names, running)
+
+
+def calendar_days(text: str) -> list[Value]:
+    """Days named by month and day ("March 2", "Feb. 27"), the dateline ("MOSCOW, October 15
+    (Xinhua) --", the day the article was filed) aside; the value is month * 100 + day."""
+    dateline = _DATELINE.match(text)
+    skip_to = dateline.end() if dateline else 0
+    found = []
     for match in _CALENDAR_DAY.finditer(text):
+        if match.start() < skip_to:
+            continue
         month = _MONTHS.index(match.group("month")[:3].lower()) + 1
-        found.setdefault((month, int(match.group("day"))), match.group(0))
+        found.append(_value_at("date", month * 100 + int(match.group("day")), text, match, set()))
     return found
 
 
-def numbers(text: str) -> dict[str, tuple[float, str]]:
-    """Counted things: unit noun → (value, as written), for "85,000 commuters", "$3.5 million"."""
-    found: dict[str, tuple[float, str]] = {}
+def numbers(text: str) -> list[Value]:
+    """Counted things: "85,000 commuters", "$3.5 million" — key the unit noun."""
+    found: list[Value] = []
     days = [m.span("day") for m in _CALENDAR_DAY.finditer(text)]  # "March 2" is a date
     for match in _NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in days):
             continue
-        value = _value(match.group("num"))
+        written = match.group("num")
+        value = _value(written)
+        if value is None or (re.fullmatch(r"(?:19|20)\d\d", written) and not match["scale"]):
+            continue  # a year, not a count
         unit = match.group("unit").lower().rstrip("s")
         if unit in _ADJECTIVES:
             following = re.match(r"\s+([a-z]+)", text[match.end() :])
             unit = following.group(1).rstrip("s") if following else unit
-        if value is None or unit in _SKIP_UNITS or unit in UNIT_DAYS:
+        if unit in _SKIP_UNITS or unit in UNIT_DAYS or len(unit) < 3:
             continue
         if match.group("scale"):
             unit = f"{match.group('scale').lower()} {unit}"
-        found.setdefault(unit, (value, match.group(0)))
+        found.append(_value_at(unit, value, text, match, set(unit.split())))
     return found
 
 
-def durations(text: str) -> list[tuple[float, str]]:
-    """Spans of time in days, as written: "six weeks" → (42, "six weeks")."""
+def durations(text: str) -> list[Value]:
+    """Spans of time in days, as written: "six weeks" → 42."""
     found = []
     for match in _DURATION.finditer(text):
         value = _value(match.group("num"))
         if value is not None:
-            found.append((value * UNIT_DAYS[match.group("unit").lower()], match.group(0)))
+            days = value * UNIT_DAYS[match.group("unit").lower()]
+            found.append(_value_at("duration", days, text, match, set()))
     return found
 
 
-def rule_verdict(first: str, second: str) -> Verdict:
-    """The rules' label for two sentences that report the same thing."""
-    a, b = numbers(first), numbers(second)
-    for unit in sorted(a.keys() & b.keys()):  # sorted: set order follows the hash seed
-        if a[unit][0] != b[unit][0]:
-            return Verdict(
-                "conflict", "number", f"different numbers: “{a[unit][1]}” against “{b[unit][1]}”"
-            )
-    da, db = durations(first), durations(second)
-    if da and db and {d for d, _ in da}.isdisjoint({d for d, _ in db}):
+def all_numbers(text: str) -> set[float]:
+    """Every number written in ``text``, whatever it counts (for the part-of guard)."""
+    return {v for v in (_value(m.group(0)) for m in _ANY_NUMBER.finditer(text)) if v is not None}
+
+
+def differing(
+    first: list[Value],
+    second: list[Value],
+    text_a: str,
+    text_b: str,
+    article_a: str = "",
+    article_b: str = "",
+) -> tuple[Value, Value] | None:
+    """Two values for the same thing in the same slot that differ, or ``None``.
+
+    Guards, each keeping the pair apart: the value of one is written anywhere in the other
+    ("won 64 of the 122 seats" / "122 seats"; "10 to 15 pounds" / "10 pounds"); one sentence
+    gives two values of the thing ("two students … shot 12 students"); different governing
+    words ("sickens 300 million people" / "kills one million people"); a name near one value
+    that the other article never writes (another event: "the Lauda Air crash killed all 223");
+    a running total or current state ("blamed for 158 deaths to date", "today some 150,000
+    settlers live"), which differs by when it was told;
+    fewer than :data:`MIN_SHARED_CONTEXT` content words shared around the two values
+    (different things counted: "the tribe's 1,200 members" / "its 1,600 members"), one more
+    for small counts ("the three parties that won seats" / "the two parties agreed").
+    """
+    numbers_a, numbers_b = all_numbers(text_a), all_numbers(text_b)
+    article_a, article_b = (article_a or text_a).lower(), (article_b or text_b).lower()
+    twice = _repeated(first) | _repeated(second)
+    for a in first:
+        for b in second:
+            if a.key != b.key or a.value == b.value or a.key in twice:
+                continue
+            if a.value in numbers_b or b.value in numbers_a:
+                continue
+            if a.governor and b.governor and a.governor.rstrip("s") != b.governor.rstrip("s"):
+                continue
+            if _unknown_name(a, article_b) or _unknown_name(b, article_a):
+                continue
+            if a.running or b.running:
+                continue  # a total that grows ("158 deaths to date") differs by when it was told
+            small = a.key not in ("date", "duration") and max(a.value, b.value) <= SMALL_COUNT
+            need = max(1, min(MIN_SHARED_CONTEXT, len(a.context), len(b.context))) + small
+            if len(a.context & b.context) >= need:
+                return a, b
+    return None
+
+
+def _repeated(values: list[Value]) -> set[str]:
+    seen: dict[str, float] = {}
+    twice = set()
+    for v in values:
+        if v.key in seen and seen[v.key] != v.value:
+            twice.add(v.key)
+        seen.setdefault(v.key, v.value)
+    return twice
+
+
+def _unknown_name(value: Value, other_article: str) -> bool:
+    """A name near the value that the other article never writes (its first six letters, so a
+    spelling variant such as "Massachusettes" still counts as written)."""
+    return any(name.lower()[:6] not in other_article for name in value.names)
+
+
+def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = "") -> Verdict:
+    """The rules' label for two sentences that report the same thing; ``article_a`` and
+    ``article_b`` (their articles' texts, when known) let a name near a value be looked up."""
+    found = differing(numbers(first), numbers(second), first, second, article_a, article_b)
+    if found:
+        a, b = found
         return Verdict(
-            "conflict", "duration", f"different durations: “{da[0][1]}” against “{db[0][1]}”"
+            "conflict", "number", f"different numbers: “{a.written}” against “{b.written}”"
         )
-    ca, cb = calendar_days(first), calendar_days(second)
-    if ca and cb and ca.keys().isdisjoint(cb.keys()):
-        said_a, said_b = next(iter(ca.values())), next(iter(cb.values()))
-        return Verdict("conflict", "date", f"different dates: “{said_a}” against “{said_b}”")
+    found = differing(durations(first), durations(second), first, second, article_a, article_b)
+    if found:
+        a, b = found
+        evidence = f"different durations: “{a.written}” against “{b.written}”"
+        return Verdict("conflict", "duration", evidence)
+    days_a, days_b = calendar_days(first), calendar_days(second)
+    found = differing(days_a, days_b, first, second, article_a, article_b)
+    if found and not {d.value for d in days_a} & {d.value for d in days_b}:
+        a, b = found
+        return Verdict("conflict", "date", f"different dates: “{a.written}” against “{b.written}”")
     pa, wa = polarity(first)
     pb, wb = polarity(second)
     if pa and pb and pa != pb:
         evidence = f"opposite evaluative words: {', '.join(wa)} against {', '.join(wb)}"
         return Verdict("conflict", "stance", evidence)
-    shared = sorted(set(a) & set(b))
+    shared = sorted({v.key for v in numbers(first)} & {v.key for v in numbers(second)})
     note = (
         f"same numbers for {', '.join(shared)}" if shared else "no differing number, date or stance"
     )
     return Verdict("agreement", "same-fact", note)
-
-
-SLOT_MIN_SIMILARITY = 0.1  # the same counted thing in two loosely related sentences
-
-
-def slot_conflicts(
-    sentences: tuple[Sentence, ...], similarity: Any, aligned: set[tuple[Sentence, Sentence]]
-) -> list[Alignment]:
-    """Different numbers for the same counted thing ("85,000 commuters" / "120,000 daily
-    commuters") or different durations for the same subject, in loosely related sentences of
-    different articles that the wording alone did not align. One conflict per thing and pair of
-    articles: the most similar pair of sentences."""
-    counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
-    counted = [c for c in counted if c[1] or c[2]]
-    best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
-    # Scale (issue 15, item 11): the candidates of each sentence (later, in another article,
-    # similar enough) are picked with one array operation, not a Python loop over all pairs.
-    rows = np.array([i for i, _, _ in counted], dtype=np.int64)
-    articles = np.array([sentences[i].article_id for i in rows.tolist()], dtype=object)
-    for n, (i, nums_a, durs_a), row in _with_rows(counted, rows, similarity):
-        later = rows[n + 1 :]
-        close = (row[later] >= SLOT_MIN_SIMILARITY) & (articles[n + 1 :] != sentences[i].article_id)
-        for k in np.flatnonzero(close).tolist():
-            j, nums_b, durs_b = counted[n + 1 + k]
-            a, b = sentences[i], sentences[j]
-            score = float(row[j])
-            if (a, b) in aligned:
-                continue
-            verdict = _slot_verdict(nums_a, nums_b, durs_a, durs_b, a.text, b.text)
-            if verdict is None:
-                continue
-            key = (verdict[0], *sorted((a.article_id, b.article_id)))
-            sides = tuple(Mention(s.article_id, s.start, s.end, s.text) for s in (a, b))
-            found = Alignment(
-                "conflict",
-                verdict[1],
-                sides,
-                f"{verdict[2]}; wording similarity {score:.2f}",
-                score,
-            )
-            if key not in best or best[key][0] < score:
-                best[key] = (score, found)
-    return [found for _, found in best.values()]
-
-
-def _with_rows(
-    counted: list[tuple[int, Any, Any]], rows: np.ndarray, similarity: Any
-) -> Iterator[tuple[int, tuple[int, Any, Any], np.ndarray]]:
-    """``(n, counted[n], similarity row)``, the rows fetched a block at a time (one sparse
-    product per block: per row, a large cluster paid a full transpose each time)."""
-    block_size = getattr(similarity, "BLOCK", 512)
-    for first in range(0, len(counted), block_size):
-        chunk = rows[first : first + block_size].tolist()
-        block = np.asarray(similarity.rows(chunk), dtype=np.float64)
-        for offset, row in enumerate(block):
-            yield first + offset, counted[first + offset], row
-
-
-def _slot_verdict(
-    nums_a: dict[str, tuple[float, str]],
-    nums_b: dict[str, tuple[float, str]],
-    durs_a: list[tuple[float, str]],
-    durs_b: list[tuple[float, str]],
-    text_a: str,
-    text_b: str,
-) -> tuple[str, str, str] | None:
-    for unit in sorted(nums_a.keys() & nums_b.keys()):
-        if nums_a[unit][0] != nums_b[unit][0]:
-            return (
-                unit,
-                "number",
-                f"different numbers: “{nums_a[unit][1]}” against “{nums_b[unit][1]}”",
-            )
-    if durs_a and durs_b and {d for d, _ in durs_a}.isdisjoint({d for d, _ in durs_b}):
-        shared = _content(text_a) & _content(text_b)
-        if shared:
-            subject = sorted(shared)[0]
-            things = ", ".join(sorted(shared)[:3])
-            evidence = (
-                f"different durations for {things}: “{durs_a[0][1]}” against “{durs_b[0][1]}”"
-            )
-            return subject, "duration", evidence
-    return None
-
-
-_CONTENT = re.compile(r"\b[a-z]{5,}\b")
-_COMMON = set(
-    "about would could their there these those which while where after before other "
-    "people said says since still years weeks months under first".split()
-)
-
-
-def _content(text: str) -> set[str]:
-    return {w for w in _CONTENT.findall(text) if w not in _COMMON}

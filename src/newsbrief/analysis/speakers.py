@@ -92,9 +92,9 @@ def phrase_after(text: str, close: int) -> Speaker | None:
     return None
 
 
-_ASIDE = re.compile(  # a name from where its word starts, read without backtracking (linear)
-    r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,4})\s*"
-    r"(?:\([^()“”\"]{1,40}\)|,\s+(?:a|an|the)\s[^,;:“”\"()]{2,80},?)"
+_ASIDE = re.compile(
+    r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,4})\s*+"
+    r"(?:\([^()“”\"]{1,40}\)|,\s++(?:a|an|the)\s[^,;:“”\"()]{2,80},?)"
 )
 
 

@@ -2,9 +2,12 @@
 
 A claim is a clause ("North Korea called denuclearization talks … “regrettable” on Saturday")
 with the evaluative words it uses (regrettable: negative; progress: positive; a negation just
-before flips one), the subject it characterizes (a frequent noun of the cluster it names, or
-its sentence's), and its holder: the speaker of a quote in it, else the first person, else the
-first actor it names.
+before flips one), the subjects it characterizes (frequent nouns of the cluster: ``near`` the
+evaluative word, within :data:`NEAR_WORDS`, and anywhere in its sentence), and its holder —
+only an actor the text says holds the view: the speaker of a quotation holding the word, the
+subject of a reporting verb before it ("North Korea called …", "Pompeo told reporters …"), or
+the subject of a verb of judgment ("Hall praised …"). A clause that merely names an actor
+near an evaluative word has no holder.
 """
 
 from __future__ import annotations
@@ -31,6 +34,14 @@ NEGATIVE = set(
     troubling reckless dangerous deadlock confusing confusion
     """.split()
 )
+JUDGING = set(
+    """
+    praised praise praises welcomed welcome welcomes criticized criticizes condemned condemns
+    slammed slams commended commends hailed hails denounced denounces
+    """.split()
+)
+VIEW_VERBS = {"offered", "expressed", "voiced", "took", "gave", "struck", "sounded", "painted"}
+NEAR_WORDS = 6  # a subject this close to the evaluative word is what it characterizes
 NEGATORS = {"not", "no", "never", "without", "little", "lack", "nor", "hardly"}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _CLAUSE_BREAK = re.compile(
@@ -55,6 +66,7 @@ class Claim:
     words: tuple[str, ...]  # the evaluative words as written
     subjects: frozenset[str]
     holder: str | None
+    near: frozenset[str] = frozenset()  # subjects within NEAR_WORDS of an evaluative word
 
 
 def subject_nouns(cluster: Cluster, top: int = 12) -> set[str]:
@@ -85,6 +97,8 @@ def polarity(text: str) -> tuple[int, tuple[str, ...]]:
     for i, word in enumerate(words):
         low = word.lower()
         sign = 1 if low in POSITIVE else -1 if low in NEGATIVE else 0
+        if low == "positive" and i and words[i - 1].lower().startswith("test"):
+            sign = 0  # "tested positive" reports a result, not a judgment
         if sign and any(w.lower() in NEGATORS for w in words[max(0, i - 3) : i]):
             sign = -sign
             word = f"not {word}"
@@ -100,38 +114,107 @@ def find_claims(
     """Every clause that characterizes one of the cluster's subjects for or against."""
     nouns = subject_nouns(cluster)
     names = {a.id: a.name for a in actors}
+    kinds = {a.name: a.kind for a in actors}
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            mentions.setdefault(m.article_id, []).append((m.start, m.end, actor.name))
     claims = []
     for sentence in cluster.sentences:
-        sentence_subjects = frozenset(w.lower() for w in _WORDS.findall(sentence.text)) & nouns
+        tokens = [(m.start(), m.group().lower()) for m in _WORDS.finditer(sentence.text)]
+        sentence_subjects = frozenset(w for _, w in tokens) & nouns
+        if not sentence_subjects:
+            continue
         for a, b in clauses(sentence.text):
             sign, words = polarity(sentence.text[a:b])
-            if not sign or not sentence_subjects:
+            if not sign:
                 continue
             start, end = sentence.start + a, sentence.start + b
             span = Mention(sentence.article_id, start, end, sentence.text[a:b])
-            holder = _holder(span, actors, quotes, names)
-            claims.append(Claim(span, sign, words, sentence_subjects, holder))
+            first = _first_evaluative(span.text)
+            article_mentions = mentions.get(span.article_id, [])
+            holder = _holder(span, first, quotes, names, article_mentions, kinds)
+            near = _near(tokens, a + first, nouns)
+            claims.append(Claim(span, sign, words, sentence_subjects, holder, near))
     return claims
 
 
+def _first_evaluative(text: str) -> int:
+    for match in _WORDS.finditer(text):
+        if match.group().lower() in POSITIVE | NEGATIVE:
+            return match.start()
+    return 0
+
+
+def _near(tokens: list[tuple[int, str]], offset: int, nouns: set[str]) -> frozenset[str]:
+    index = next((i for i, (start, _) in enumerate(tokens) if start >= offset), len(tokens))
+    window = tokens[max(0, index - NEAR_WORDS) : index + NEAR_WORDS + 1]
+    return frozenset(w for _, w in window) & nouns
+
+
+def _verb_before(text: str, first: int) -> int | None:
+    """Where a verb of judgment or of holding a view is, at or before the evaluative word."""
+    for match in _WORDS.finditer(text[: first + 30]):
+        low = match.group().lower()
+        if match.start() <= first and (low in JUDGING or low in VIEW_VERBS):
+            return match.start()
+    return None
+
+
 def _holder(
-    span: Mention, actors: tuple[Actor, ...], quotes: tuple[Quote, ...], names: dict[str, str]
+    span: Mention,
+    first: int,
+    quotes: tuple[Quote, ...],
+    names: dict[str, str],
+    mentions: list[tuple[int, int, str]],
+    kinds: dict[str, str],
 ) -> str | None:
+    """Who the text says holds the clause's view, or ``None``."""
+    at = span.start + first
     for quote in quotes:
-        inside = quote.article_id == span.article_id and span.start <= quote.start < span.end
-        if inside and quote.speaker_id:
-            return names.get(quote.speaker_id)
-    subject = phrase_before(span.text, len(span.text))
-    named = sorted(
-        (m.start, a.kind != "person", a.name)
-        for a in actors
-        for m in a.mentions
-        if m.article_id == span.article_id and span.start <= m.start < span.end
+        if quote.article_id == span.article_id and quote.start <= at < quote.end:
+            if quote.speaker_id:
+                return names.get(quote.speaker_id)
+            return (
+                quote.speaker_text
+                if quote.speaker_text and quote.speaker_text[0].isupper()
+                else None
+            )
+    verb = _verb_before(span.text, first)
+    if verb is not None:  # "Hall praised …", "Pompeo had previously offered a more optimistic view"
+        before = span.text[:verb].rstrip()
+        gap = re.search(
+            r"(?:\s+(?:has|have|had|also|earlier|already|later|then|now|again|once|still"
+            r"|[a-z]+ly))*$",
+            before,
+        )
+        edge = span.start + (gap.start() if gap else len(before))
+        named = [n for s, e, n in mentions if edge - 2 <= e <= edge and s >= span.start]
+        return named[-1] if named else None
+    subject = phrase_before(span.text, first)
+    if subject is None or subject.start is None or subject.end is None:
+        return None
+    low, high = span.start + subject.start, span.start + subject.end
+    within = sorted(
+        (
+            span.text[e - span.start : e - span.start + 2] in ("'s", "’s"),
+            kinds.get(n) != "person",
+            s,
+            n,
+        )
+        for s, e, n in mentions
+        if low <= s < high
     )
-    if subject is not None and subject.start is not None and subject.end is not None:
-        within = [n for n in named if span.start + subject.start <= n[0] < span.start + subject.end]
-        return within[-1][2] if within else subject.name
-    people = [n for n in named if not n[1]]
-    if people:
-        return people[0][2]
-    return named[0][2] if named else None
+    if within and within[0][0]:  # only a possessive: "Anna Berg, Westland's foreign minister,"
+        appositive = [
+            n
+            for s, e, n in mentions
+            if kinds.get(n) == "person"
+            and span.start <= e
+            and re.fullmatch(r",\s*", span.text[e - span.start : subject.start])
+        ]
+        if appositive:
+            return appositive[-1]
+    if within:  # the head: not a possessive ("Westland's minister"), a person first
+        return within[0][3]
+    return subject.name if subject.name[:1].isupper() else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -51,6 +51,8 @@ class ClusterTask:
     request: BriefRequest  # what every cluster shares (sections, backend); no articles yet
     id_from_line: bool = False
     failure: tuple[str, str] | None = None  # (code, reason): a line that is not a cluster
+    question: str | None = None  # the cluster's own question, if its line has one
+    since: list[Any] | None = None  # the cluster's earlier articles, if its line has them
     max_chars: int | None = DEFAULT_MAX_CHARS  # per-cluster limits (batch/limits.py)
     max_seconds: float | None = DEFAULT_MAX_SECONDS
 
@@ -82,7 +84,7 @@ def errors_path(out: Path) -> Path:
 
 def brief_task(task: ClusterTask) -> tuple[str, ...]:
     """Brief one cluster: ``("ok", json_line)`` or ``("error", code, reason)``. Never raises."""
-    from newsbrief.pipeline import read_items, run
+    from newsbrief.pipeline import read_earlier_items, read_items, run
 
     if task.failure or task.settings is None:
         return ("error", *(task.failure or ("E799", "internal error: a task without settings")))
@@ -90,8 +92,14 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
     if too_big:
         return ("error", "E714", too_big)
     try:
+        request = task.request
+        if task.question is not None:
+            request = replace(request, question=task.question)
         with time_limit(task.max_seconds):
-            result = run(read_items(task.request, task.documents, task.settings), task.settings)
+            request = read_items(request, task.documents, task.settings)
+            if task.since is not None:
+                request = read_earlier_items(request, task.since, task.settings)
+            result = run(request, task.settings)
         record = {"id": task.id, **result.to_dict()}
     except ClusterTimeout:
         limit = f"{task.max_seconds:g} s (--cluster-timeout)"
@@ -108,6 +116,23 @@ def brief_task(task: ClusterTask) -> tuple[str, ...]:
     return ("ok", dump_line(record))
 
 
+def _asked(record: dict[str, Any]) -> dict[str, Any]:
+    """A cluster's own ``"question"`` (text) and ``"since"`` (earlier articles, as
+    ``documents``): a malformed one raises ValueError with the reason."""
+    asked: dict[str, Any] = {}
+    question = record.get("question")
+    if question is not None:
+        if not isinstance(question, str):
+            raise ValueError("'question' must be text")
+        asked["question"] = question
+    since = record.get("since")
+    if since is not None:
+        if not isinstance(since, list):
+            raise ValueError("'since' must be a list of texts or article objects")
+        asked["since"] = since
+    return asked
+
+
 def parse_cluster_line(
     raw: bytes, line: int, settings: Settings, request: BriefRequest
 ) -> ClusterTask:
@@ -116,12 +141,15 @@ def parse_cluster_line(
     documents = record.get("documents")
     if not isinstance(documents, list):
         raise ValueError("'documents' must be a list of texts or article objects")
+    asked = _asked(record)
     cluster_id = record.get("id")
     if cluster_id is None or cluster_id == "":
-        return ClusterTask(line, f"line-{line}", documents, settings, request, id_from_line=True)
+        return ClusterTask(
+            line, f"line-{line}", documents, settings, request, id_from_line=True, **asked
+        )
     if not isinstance(cluster_id, str | int):
         raise ValueError(f"'id' must be text or a number, got {type(cluster_id).__name__}")
-    return ClusterTask(line, str(cluster_id), documents, settings, request)
+    return ClusterTask(line, str(cluster_id), documents, settings, request, **asked)
 
 
 def run_batch(

@@ -65,6 +65,21 @@ FORMAT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "ht
     "[default: all that can run]",
 )
 @click.option(
+    "--question",
+    default=None,
+    metavar="TEXT",
+    help='Focus the brief on a question ("What about sanctions?"); a notice says when the '
+    "articles barely address it.",
+)
+@click.option(
+    "--since",
+    "since",
+    multiple=True,
+    metavar="PATH",
+    help="Earlier articles the reader has read (files, directories, or a brief's JSON, which "
+    "carries its articles); repeatable. The brief is then an update: only what is new.",
+)
+@click.option(
     "--backend",
     default=None,
     metavar="NAME",
@@ -101,6 +116,8 @@ def brief_command(
     config: Path | None,
     max_bytes: int | None,
     sections: str | None,
+    question: str | None,
+    since: tuple[str, ...],
     backend: str | None,
     llm_url: str | None,
     llm_model: str | None,
@@ -120,6 +137,9 @@ def brief_command(
       newsbrief brief a.txt b.html c.txt --format md --out brief.md
       cat cluster.txt | newsbrief brief -
       newsbrief brief articles/ --sections summary,quotes,timeline
+      newsbrief brief articles/ --question "What about sanctions?"
+      newsbrief brief today/ --since yesterday/
+      newsbrief brief today/ --since yesterday-brief.json --question "Who resigned?"
       newsbrief brief articles/ --backend openai --llm-model llama3.2
     """
     from newsbrief.pipeline import request_from_paths, run
@@ -138,7 +158,10 @@ def brief_command(
     if fmt is None and out is not None:
         fmt = FORMAT_SUFFIXES.get(out.suffix.lower(), "text")
     FORMATS.check(fmt or "text")  # a bad format fails before any work
-    result = run(request_from_paths(list(inputs), settings, sections=sections), settings)
+    request = request_from_paths(
+        list(inputs), settings, sections=sections, question=question, since=since
+    )
+    result = run(request, settings)
     if not quiet:
         for notice in result.notices:  # names and text from the input: no control characters
             line = f"{notice.source or 'input'}: {notice.message}"

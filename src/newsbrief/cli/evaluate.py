@@ -61,6 +61,26 @@ SCALE = 100.0  # scores are shown as F1 × 100
     "(lexrank, textrank, lsa; needs the bench extra).",
 )
 @click.option(
+    "--topic",
+    is_flag=True,
+    help="Ask each cluster's topic as the question ('question', or DUC 2006 'query_title' + "
+    "'query_narrative', or DUC 2007 'title' + 'narrative').",
+)
+@click.option(
+    "--set",
+    "set_name",
+    default=None,
+    metavar="NAME",
+    help="For clusters holding 'sets' (DUC 2007 update): summarize this set (A or B).",
+)
+@click.option(
+    "--since-set",
+    default=None,
+    metavar="NAME",
+    help="The set the reader has read: an update brief of --set given this one "
+    "(DUC 2007: --set B --since-set A).",
+)
+@click.option(
     "-o",
     "--out",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -84,6 +104,9 @@ def eval_command(
     limit: int | None,
     skip: int,
     system_name: str,
+    topic: bool,
+    set_name: str | None,
+    since_set: str | None,
     out: Path | None,
     memory: bool,
     progress: bool | None,
@@ -99,8 +122,23 @@ def eval_command(
     Examples:
       newsbrief eval ../shared/data/multinews/validation.jsonl.gz --limit 300
       newsbrief eval clusters.jsonl --system lead --out lead-scores.jsonl
+      newsbrief eval ../shared/data/duc2006/clusters.jsonl.gz --words 250 --topic
+      newsbrief eval ../shared/data/duc2007/update-ab.jsonl.gz --words 100 --topic \\
+          --set B --since-set A
     """
-    friendly_errors(evaluate)(data, words, limit, system_name, out, memory, progress, skip)
+    friendly_errors(evaluate)(
+        data,
+        words,
+        limit,
+        system_name,
+        out,
+        memory,
+        progress,
+        skip,
+        topic=topic,
+        set_name=set_name,
+        since_set=since_set,
+    )
 
 
 def evaluate(
@@ -112,6 +150,10 @@ def evaluate(
     memory: bool,
     progress: bool | None,
     skip: int = 0,
+    *,
+    topic: bool = False,
+    set_name: str | None = None,
+    since_set: str | None = None,
 ) -> None:
     """The body of ``newsbrief eval``: run, then print the report."""
     from newsbrief.evaluate.datasets import read_clusters
@@ -127,7 +169,7 @@ def evaluate(
     with _jsonl_writer(out) as write:
         result = run(
             system,
-            read_clusters(data, limit, skip),
+            read_clusters(data, limit, skip, topic=topic, set_name=set_name, since_set=since_set),
             words,
             scorer=scorer,
             memory=memory,

@@ -25,13 +25,27 @@ class EvalCluster:
     id: str
     documents: tuple[str, ...]
     references: tuple[str, ...]
+    question: str | None = None  # the cluster's topic, when asked for (--topic)
+    since: tuple[str, ...] = ()  # earlier articles the reader has read (--since-set)
 
 
 def read_clusters(
-    path: str | Path, limit: int | None = None, skip: int = 0
+    path: str | Path,
+    limit: int | None = None,
+    skip: int = 0,
+    *,
+    topic: bool = False,
+    set_name: str | None = None,
+    since_set: str | None = None,
 ) -> Iterator[EvalCluster]:
     """Yield the clusters of ``path`` in file order, after the first ``skip``, at most
-    ``limit`` of them (skipped lines are not parsed)."""
+    ``limit`` of them (skipped lines are not parsed).
+
+    ``topic``: carry each cluster's topic as its question (``question``, else ``query_title``
+    and ``query_narrative`` as in DUC 2006, else ``title`` and ``narrative`` as in DUC 2007).
+    ``set_name``: for records holding ``"sets"`` (DUC 2007 update), the set to summarize;
+    ``since_set``: the set the reader has read (its documents become ``since``).
+    """
     path = Path(path)
     if limit is not None and limit < 1:
         return
@@ -43,28 +57,76 @@ def read_clusters(
             if skipped < skip:
                 skipped += 1
                 continue
-            yield parse_cluster(line, f"{path}, line {number}")
+            yield parse_cluster(line, f"{path}, line {number}", topic, set_name, since_set)
             count += 1
             if limit is not None and count >= limit:
                 return
 
 
-def parse_cluster(line: str, where: str) -> EvalCluster:
-    """One JSON line → :class:`EvalCluster`; ``where`` names the line in error messages."""
+def parse_cluster(
+    line: str,
+    where: str,
+    topic: bool = False,
+    set_name: str | None = None,
+    since_set: str | None = None,
+) -> EvalCluster:
+    """One JSON line → :class:`EvalCluster`; ``where`` names the line in error messages
+    (``topic``, ``set_name``, ``since_set``: see :func:`read_clusters`)."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg})", code="E310") from None
     if not isinstance(record, Mapping):
         raise InputError(f"{where}: expected a JSON object, got {_kind(record)}", code="E311")
+    question = _topic(record) if topic else None
+    if topic and not question:
+        raise InputError(
+            f"{where}: no topic to ask",
+            hint="give 'question', or 'query_title'/'query_narrative', or 'title'/'narrative'",
+            code="E316",
+        )
+    since: tuple[str, ...] = ()
+    if since_set is not None:
+        earlier = _set(record, since_set, where)
+        since = tuple(d for d in earlier.get("documents") or () if isinstance(d, str))
+    if set_name is not None:
+        record = {"id": record.get("id"), **_set(record, set_name, where)}
+    elif "sets" in record and "documents" not in record:
+        raise InputError(
+            f"{where}: the record holds sets ({', '.join(record['sets'])}); pick one",
+            hint="--set B (and --since-set A for the update task)",
+            code="E317",
+        )
     documents = record.get("documents")
     if not isinstance(documents, list) or not _is_text_list(documents):
         raise InputError(f"{where}: 'documents' must be a list of texts", code="E312")
     references = _references(record, where)
     cluster_id = record.get("id")
     return EvalCluster(
-        str(cluster_id) if cluster_id is not None else where, tuple(documents), references
+        str(cluster_id) if cluster_id is not None else where,
+        tuple(documents),
+        references,
+        question,
+        since,
     )
+
+
+def _topic(record: Mapping[str, Any]) -> str | None:
+    """The cluster's topic as one question: title and narrative joined."""
+    for fields in (("question",), ("query_title", "query_narrative"), ("title", "narrative")):
+        parts = [str(record[f]).strip() for f in fields if isinstance(record.get(f), str)]
+        parts = [p.rstrip(".") + "." for p in parts if p]
+        if parts:
+            return " ".join(parts)
+    return None
+
+
+def _set(record: Mapping[str, Any], name: str, where: str) -> Mapping[str, Any]:
+    sets = record.get("sets")
+    if not isinstance(sets, Mapping) or not isinstance(sets.get(name), Mapping):
+        known = ", ".join(sets) if isinstance(sets, Mapping) else "none"
+        raise InputError(f"{where}: no set {name!r} (sets: {known})", code="E317")
+    return sets[name]
 
 
 def _references(record: Mapping[str, Any], where: str) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from itertools import pairwise, zip_longest
 from typing import Any
 
 from newsbrief.errors import NewsbriefError
+from newsbrief.evaluate.baselines import centroid_mmr
 from newsbrief.evaluate.rouge import require, sentences
 
 BENCH_HINT = "pip install 'newsbrief[bench]'"
@@ -34,6 +35,7 @@ class System:
     summarize: Callable[..., str]
     about: str
     uses_references: bool = False  # the oracle reads the references: a ceiling, not a system
+    takes_request: bool = False  # reads a cluster's question and earlier articles when given
     needs: tuple[tuple[str, str, str], ...] = ()  # (module, package, install hint)
 
     def check(self) -> None:
@@ -56,11 +58,23 @@ def take_while_fits(ranked: Sequence[str], words: int) -> list[str]:
     return chosen
 
 
-def newsbrief_summary(documents: Sequence[str], words: int) -> str:
-    """newsbrief's summary with its default settings (the analysis sections are not scored)."""
+def newsbrief_summary(
+    documents: Sequence[str],
+    words: int,
+    question: str | None = None,
+    since: Sequence[str] = (),
+) -> str:
+    """newsbrief's summary with its default settings (the analysis sections are not scored),
+    for the cluster's question and earlier articles when the run gives them."""
     from newsbrief import brief
 
-    result = brief(list(documents), words=words, sections=["summary"])
+    result = brief(
+        list(documents),
+        words=words,
+        sections=["summary"],
+        question=question,
+        since=list(since) or None,
+    )
     return "\n".join(s.text for s in result.sentences)
 
 
@@ -225,7 +239,7 @@ _SUMY = (("sumy", "sumy", BENCH_HINT), ("nltk", "nltk", BENCH_HINT))
 SYSTEMS: dict[str, System] = {
     system.name: system
     for system in (
-        System("newsbrief", newsbrief_summary, "newsbrief, default settings"),
+        System("newsbrief", newsbrief_summary, "newsbrief, default settings", takes_request=True),
         System(
             "openai",
             openai_summary,
@@ -243,6 +257,12 @@ SYSTEMS: dict[str, System] = {
             "textrank", functools.partial(sumy_summary, "textrank"), "sumy TextRank", needs=_SUMY
         ),
         System("lsa", functools.partial(sumy_summary, "lsa"), "sumy LSA", needs=_SUMY),
+        System(
+            "centroid-mmr",
+            centroid_mmr,
+            "TF-IDF centroid (+ question) + MMR, novelty filter with earlier articles",
+            takes_request=True,
+        ),
     )
 }
 

@@ -126,6 +126,8 @@ def run(
 def _bind(system: System, cluster: EvalCluster) -> Callable[[Sequence[str], int], str]:
     if system.uses_references:
         return partial(system.summarize, references=cluster.references)
+    if system.takes_request and (cluster.question or cluster.since):
+        return partial(system.summarize, question=cluster.question, since=cluster.since)
     return system.summarize
 
 

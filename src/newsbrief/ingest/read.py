@@ -293,6 +293,10 @@ def _drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list
             f"{source}: expected an article object or text, got {type(record).__name__}",
             code="E107",
         )
+    if str(record.get("schema", "")).startswith("newsbrief.brief/"):
+        # A brief's JSON carries the articles it summarized: read them (update briefs take an
+        # earlier brief as the articles the reader has already read).
+        record = {"documents": record.get("articles")}
     if "documents" in record:
         documents = record["documents"]
         if isinstance(documents, str):

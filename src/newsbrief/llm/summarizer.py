@@ -7,6 +7,8 @@ only when ``backend = "openai"`` is chosen.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsbrief.llm.rewrite import rewrite_summary
 from newsbrief.records import BriefRequest, Cluster, SummaryResult
 from newsbrief.settings import Settings
@@ -19,4 +21,5 @@ def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> Su
     if not extractive.sentences:  # nothing to rewrite; the extractive notice says why
         return extractive
     sentences, notices = rewrite_summary(extractive.sentences, settings)
-    return SummaryResult(tuple(sentences), (*extractive.notices, *notices))
+    # replace, not a new record: a question's terms and an update's figures stay with it.
+    return replace(extractive, sentences=tuple(sentences), notices=(*extractive.notices, *notices))

@@ -28,7 +28,7 @@ from newsbrief.records.sources import (
     SummarySentence,
     TimelineEntry,
 )
-from newsbrief.records.stages import Concepts, Scored, Selected, SummaryResult
+from newsbrief.records.stages import Concepts, Scored, Selected, SummaryResult, Update
 
 __all__ = [
     "REMOVAL_REASONS",
@@ -52,6 +52,7 @@ __all__ = [
     "SummaryResult",
     "SummarySentence",
     "TimelineEntry",
+    "Update",
     "brief_json",
     "brief_to_dict",
 ]

@@ -24,6 +24,7 @@ from newsbrief.records.sources import (
     SummarySentence,
     TimelineEntry,
 )
+from newsbrief.records.stages import Update
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Brief:
     timeline: tuple[TimelineEntry, ...] = ()
     agreement: tuple[Alignment, ...] = ()
     sections: tuple[str, ...] = ("summary",)  # the sections asked for, in canonical order
+    question: str | None = None  # the question the summary answers, when one was asked
+    update: Update | None = None  # when earlier articles were given: the update's figures
 
     @property
     def text(self) -> str:
@@ -139,6 +142,16 @@ def brief_to_dict(brief: Brief) -> dict[str, object]:
             {"code": n.code, "message": n.message, "source": n.source, "skipped": n.skipped}
             for n in brief.notices
         ],
+        "question": brief.question,
+        "update": None
+        if brief.update is None
+        else {
+            "new_articles": brief.update.new_articles,
+            "earlier_articles": brief.update.earlier_articles,
+            "candidate_sentences": brief.update.candidate_sentences,
+            "known_sentences": brief.update.known_sentences,
+            "known_share": brief.update.known_share,
+        },
         "settings": brief.settings,
         **analysis_to_dict(brief),
     }
@@ -193,6 +206,7 @@ def analysis_to_dict(brief: Brief) -> dict[str, object]:
                 "evidence": a.evidence,
                 "score": a.score,
                 "judge": a.judge,
+                "matter": a.matter,
             }
             for a in brief.agreement
         ],

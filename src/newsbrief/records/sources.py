@@ -241,7 +241,10 @@ class TimelineEntry:
 class Alignment:
     """Sentences or claims that report the same thing, and whether they agree.
 
-    ``label`` is ``agreement``, ``conflict`` or ``single-source``; ``kind`` says what was
+    ``label`` is ``conflict`` (sources disagree: two different articles give the same fact
+    different values), ``position`` (actors take opposite stances on the same ``matter``; one
+    entry per pair of holders, every sentence that shows it a side), ``agreement`` or
+    ``single-source``; ``kind`` says what was
     compared (``same-fact``, ``number``, ``duration``, ``date``, ``place``, ``person``,
     ``stance``, ``contradiction``, ``unmatched``); ``sides`` quote and cite each side;
     ``holders`` name who holds each side (an actor name, the article's source, or ``None``);
@@ -255,6 +258,7 @@ class Alignment:
     score: float = 0.0
     holders: tuple[str | None, ...] = ()
     judge: str = "rules"
+    matter: str | None = None  # a position's subject ("talks")
 
     @property
     def articles(self) -> tuple[str, ...]:

@@ -68,3 +68,29 @@ class SummaryResult:
 
     sentences: tuple[SummarySentence, ...]
     notices: tuple[Notice, ...] = ()
+    update: Update | None = None  # an update brief (earlier articles given): its figures
+    question_terms: tuple[str, ...] = ()  # a question brief: the terms it was focused on
+
+
+@dataclass(frozen=True)
+class Update:
+    """An update brief's figures: the new articles against the earlier ones the reader read.
+
+    A new sentence is *known* when the earlier articles already said it
+    (:mod:`newsbrief.summary.novelty`); ``known_share`` is the share of the new articles'
+    candidate words in known sentences.
+    """
+
+    new_articles: int
+    earlier_articles: int
+    candidate_sentences: int
+    known_sentences: int
+    known_share: float
+
+    def describe(self) -> str:
+        """One line for a reader: what is new, and how much was already known."""
+        return (
+            f"{self.new_articles} new article(s) since {self.earlier_articles} earlier one(s); "
+            f"{self.known_sentences} of their {self.candidate_sentences} candidate sentences "
+            f"({self.known_share:.0%} of the words) were already known and are left out"
+        )

@@ -53,3 +53,20 @@ def marker(brief: Brief, index: int) -> str:
     also = sorted({number[c.article_id] for c in sentence.also_in} - set(cited))
     primary = ", ".join(map(str, cited))
     return f"[{primary}; also {', '.join(map(str, also))}]" if also else f"[{primary}]"
+
+
+def request_lines(brief: Brief) -> list[str]:
+    """What the brief was asked: the question, and for an update, what is new (plain text)."""
+    lines = []
+    if brief.question:
+        lines.append(f"Question: {brief.question}")
+    if brief.update is not None:
+        lines.append(f"Update: {brief.update.describe()}")
+    return lines
+
+
+def empty_summary(brief: Brief) -> str:
+    """Why the summary is empty, in a few words (plain text)."""
+    if any(n.code == "nothing-new" for n in brief.notices):
+        return "Nothing new: the new articles repeat what the earlier ones said."
+    return "No sentence fits the word budget."

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from newsbrief.records import Brief
-from newsbrief.render import numbers, strip_controls
+from newsbrief.render import empty_summary, numbers, request_lines, strip_controls
 from newsbrief.render.checked import describe
 from newsbrief.render.sections import section_lines
 
@@ -56,8 +56,10 @@ def render_html(brief: Brief, explain: bool = False) -> str:
             cited.setdefault(c.article_id, []).append((c.start, c.end, c.sentence_index))
     body = ["<h1>Brief</h1>"]
     if "summary" in brief.sections:
+        body += [f'<p class="request">{_e(line)}</p>' for line in request_lines(brief)]
+        empty = f"<em>{_e(empty_summary(brief))}</em>"
         body += [
-            f"<p>{' '.join(summary) or '<em>No sentence fits the word budget.</em>'}</p>",
+            f"<p>{' '.join(summary) or empty}</p>",
             f'<p class="meta">{_e(brief.word_count)} of {_e(brief.words)} words from '
             f"{len(brief.articles)} article(s).</p>",
         ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.records import Brief
-from newsbrief.render import marker, source_label, strip_controls
+from newsbrief.render import empty_summary, marker, request_lines, source_label, strip_controls
 from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 from newsbrief.render.text import explain_sections
@@ -37,8 +37,9 @@ def render_markdown(brief: Brief, explain: bool = False) -> str:
     )
     lines = ["# Brief", ""]
     if "summary" in brief.sections:
+        lines += [f"**{escape(line)}**\n" for line in request_lines(brief)]
         lines += [
-            summary or "_No sentence fits the word budget._",
+            summary or f"_{empty_summary(brief)}_",
             "",
             f"_{brief.word_count} of {brief.words} words from {len(brief.articles)} article(s)._",
             "",

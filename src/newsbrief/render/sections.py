@@ -12,6 +12,13 @@ TITLES = {
     "timeline": "Timeline",
     "agreement": "Agreement and disagreement",
 }
+# The agreement section is shown as these parts, each under its own title: what the sources
+# disagree on (facts) is never mixed with the positions actors take (views).
+AGREEMENT_PARTS = (
+    ("Sources disagree", ("conflict",)),
+    ("Positions", ("position",)),
+    ("Sources agree, and single sources", ("agreement", "single-source")),
+)
 QUOTE_WIDTH = 160
 
 
@@ -23,13 +30,16 @@ def section_lines(brief: Brief) -> list[tuple[str, list[str]]]:
         "actors": lambda: [actor_line(a, number) for a in brief.actors],
         "quotes": lambda: [quote_line(q, number, actors) for q in brief.quotes],
         "timeline": lambda: [timeline_line(e, number) for e in brief.timeline],
-        "agreement": lambda: [alignment_line(a, number) for a in brief.agreement],
     }
-    return [
-        (TITLES[name], makers[name]() or ["(none found)"])
-        for name in brief.sections
-        if name in makers
-    ]
+    found: list[tuple[str, list[str]]] = []
+    for name in brief.sections:
+        if name in makers:
+            found.append((TITLES[name], makers[name]() or ["(none found)"]))
+        elif name == "agreement":
+            for title, labels in AGREEMENT_PARTS:
+                lines = [alignment_line(a, number) for a in brief.agreement if a.label in labels]
+                found.append((title, lines or ["(none found)"]))
+    return found
 
 
 def _refs(article_ids: tuple[str, ...] | list[str], number: dict[str, int]) -> str:
@@ -72,7 +82,9 @@ def timeline_line(entry: TimelineEntry, number: dict[str, int]) -> str:
 
 
 def alignment_line(alignment: Alignment, number: dict[str, int]) -> str:
-    """ "conflict (stance): [2] “…” (North Korea) vs [2] “…” (Mike Pompeo) — evidence"."""
+    """ "conflict (number): [1] “…” vs [2] “…” — evidence", or a position's line."""
+    if alignment.label == "position":
+        return position_line(alignment, number)
     sides = []
     for i, side in enumerate(alignment.sides):
         holder = alignment.holders[i] if i < len(alignment.holders) else None
@@ -80,3 +92,15 @@ def alignment_line(alignment: Alignment, number: dict[str, int]) -> str:
         text = textwrap.shorten(side.text, QUOTE_WIDTH // 2, placeholder=" …")
         sides.append(f"[{number[side.article_id]}] “{text}”{who}")
     return f"{alignment.label} ({alignment.kind}): {' vs '.join(sides)} — {alignment.evidence}"
+
+
+def position_line(alignment: Alignment, number: dict[str, int]) -> str:
+    """ "North Korea: regrettable, gangster-like (-) against Mike Pompeo: progress (+), on
+    talks — [2] “…” (North Korea); [2] “…” (Mike Pompeo)"."""
+    evidence = []
+    for i, side in enumerate(alignment.sides):
+        holder = alignment.holders[i] if i < len(alignment.holders) else None
+        who = f" ({holder})" if holder else ""
+        text = textwrap.shorten(side.text, QUOTE_WIDTH // 2, placeholder=" …")
+        evidence.append(f"[{number[side.article_id]}] “{text}”{who}")
+    return f"{alignment.evidence} — {'; '.join(evidence)}"

@@ -6,7 +6,14 @@ import textwrap
 
 from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
-from newsbrief.render import marker, numbers, source_label, strip_controls
+from newsbrief.render import (
+    empty_summary,
+    marker,
+    numbers,
+    request_lines,
+    source_label,
+    strip_controls,
+)
 from newsbrief.render.checked import checked_lines
 from newsbrief.render.sections import section_lines
 
@@ -23,9 +30,10 @@ def _text(brief: Brief, explain: bool) -> str:
     parts = []
     if "summary" in brief.sections:
         counts = f"{brief.word_count} of {brief.words} words, {len(brief.articles)} article(s)"
+        parts += [textwrap.fill(line, WIDTH) for line in request_lines(brief)]
         parts += [
             f"Summary ({counts})",
-            textwrap.fill(summary, WIDTH) if summary else "(no sentence fits the word budget)",
+            textwrap.fill(summary, WIDTH) if summary else f"({empty_summary(brief)})",
         ]
     parts += [
         "Sources",

@@ -64,6 +64,13 @@ UPLOAD_SCHEMA = {
         },
         "words": {"type": "integer", "minimum": 1, "default": Settings.words},
         "sections": {"type": "array", "items": {"type": "string"}},
+        "question": {"type": "string", "maxLength": 2000},
+        "since": {
+            "type": "array",
+            "items": {"type": "string", "format": "binary"},
+            "description": "Earlier article files the reader has read: the brief tells only "
+            "what is new.",
+        },
     },
 }
 ERRORS: dict[int | str, dict[str, Any]] = {

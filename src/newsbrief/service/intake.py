@@ -2,7 +2,8 @@
 
 A JSON body is validated by :class:`~newsbrief.service.schemas.BriefRequest`; a multipart body
 carries files (read like the CLI reads them, by :func:`newsbrief.ingest.read.read_files`: HTML,
-JSON, text; binary files skipped with a notice) plus ``words`` and ``sections`` fields.
+JSON, text; binary files skipped with a notice) plus ``words``, ``sections`` and ``question``
+fields, and ``since`` files (earlier articles the reader has read).
 Anything malformed becomes a :class:`RequestError` with a 4xx status, never an exception the
 service does not expect.
 """
@@ -18,7 +19,7 @@ from pydantic import ValidationError
 from newsbrief.analysis import SECTIONS
 from newsbrief.errors import InputError
 from newsbrief.ingest.read import read_files
-from newsbrief.pipeline import read_items
+from newsbrief.pipeline import read_earlier, read_earlier_items, read_items
 from newsbrief.records import BriefRequest
 from newsbrief.service import schemas
 from newsbrief.service.limits import RequestError, ServiceSettings, too_large
@@ -27,7 +28,8 @@ from newsbrief.settings import Settings
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-UPLOAD_FIELDS = {"files", "words", "sections"}
+UPLOAD_FIELDS = {"files", "words", "sections", "question", "since"}
+MAX_QUESTION_CHARS = 2000
 
 
 async def read_job(request: Request, limits: ServiceSettings, settings: Settings) -> BriefRequest:
@@ -54,9 +56,13 @@ def job_from_json(body: bytes, limits: ServiceSettings, settings: Settings) -> B
     except ValidationError as exc:
         raise validation_error(exc) from None
     articles = [a.model_dump(exclude_none=True) for a in body_request.articles]
-    check_limits([a["text"] for a in articles], body_request.words, limits, settings)
+    since = [a.model_dump(exclude_none=True) for a in body_request.since or ()]
+    # Earlier articles are read too: they count against the same limits.
+    check_limits([a["text"] for a in [*articles, *since]], body_request.words, limits, settings)
     request = core_request(body_request.words, body_request.sections, settings)
-    return read_items(request, articles, settings)
+    request = replace(request, question=body_request.question)
+    request = read_items(request, articles, settings)
+    return read_earlier_items(request, since, settings) if since else request
 
 
 def core_request(words: int | None, sections: list[str] | None, settings: Settings) -> BriefRequest:
@@ -139,22 +145,30 @@ async def _job_from_form(
         if unknown:
             raise invalid([{"loc": (name,), "msg": "unknown field"} for name in unknown])
         uploads = form.getlist("files")
+        earlier_uploads = form.getlist("since")
         if not uploads:
             raise invalid([{"loc": ("files",), "msg": "at least one file is required"}])
-        if len(uploads) > limits.max_articles:
-            raise too_large(f"{len(uploads)} files", limits.max_articles, "files", code="E611")
+        count = len(uploads) + len(earlier_uploads)
+        if count > limits.max_articles:
+            raise too_large(f"{count} files", limits.max_articles, "files", code="E611")
         words = _form_words(form.getlist("words"))
         check_limits([], words, limits, settings)
         core = core_request(words, _form_sections(form.getlist("sections")), settings)
+        core = replace(core, question=_form_question(form.getlist("question")))
         files: list[tuple[str, bytes]] = []
-        for number, upload in enumerate(uploads, 1):
-            if not isinstance(upload, UploadFile):
-                raise invalid([{"loc": ("files", number - 1), "msg": "must be an uploaded file"}])
-            data = await upload.read()
-            name = _safe_name(upload.filename, number)
-            if len(data) > limits.max_article_chars * 4:  # UTF-8: at most 4 bytes a character
-                raise too_large(f"{name}", limits.max_article_chars, "characters", code="E612")
-            files.append((name, data))
+        earlier_files: list[tuple[str, bytes]] = []
+        for field, group, into in (
+            ("files", uploads, files),
+            ("since", earlier_uploads, earlier_files),
+        ):
+            for number, upload in enumerate(group, 1):
+                if not isinstance(upload, UploadFile):
+                    raise invalid([{"loc": (field, number - 1), "msg": "must be an uploaded file"}])
+                data = await upload.read()
+                name = _safe_name(upload.filename, number)
+                if len(data) > limits.max_article_chars * 4:  # UTF-8: at most 4 bytes a character
+                    raise too_large(f"{name}", limits.max_article_chars, "characters", code="E612")
+                into.append((name, data))
     ingested = read_files(files, settings)
     if not ingested.articles:
         raise InputError(
@@ -162,8 +176,21 @@ async def _job_from_form(
             hint="; ".join(f"{n.source}: {n.message}" for n in ingested.notices) or None,
             code="E108",
         )
-    check_limits([a.text for a in ingested.articles], words, limits, settings)
-    return replace(core, articles=tuple(ingested.articles), notices=tuple(ingested.notices))
+    earlier = read_files(earlier_files, settings) if earlier_files else None
+    texts = [a.text for a in [*ingested.articles, *(earlier.articles if earlier else ())]]
+    check_limits(texts, words, limits, settings)
+    uploaded = replace(core, articles=tuple(ingested.articles), notices=tuple(ingested.notices))
+    return read_earlier(uploaded, earlier) if earlier is not None else uploaded
+
+
+def _form_question(values: list[Any]) -> str | None:
+    if not values:
+        return None
+    if not isinstance(values[-1], str):
+        raise invalid([{"loc": ("question",), "msg": "must be text"}])
+    if len(values[-1]) > MAX_QUESTION_CHARS:
+        raise invalid([{"loc": ("question",), "msg": f"at most {MAX_QUESTION_CHARS} characters"}])
+    return values[-1]
 
 
 async def _check_complete(request: Request) -> None:

@@ -46,6 +46,17 @@ class BriefRequest(BaseModel):
         + ", ".join(SECTION_NAMES)
         + "); left out: the core's default.",
     )
+    question: str | None = Field(
+        None,
+        max_length=2000,
+        description="Focus the brief on this question; a notice says when the articles barely "
+        "address it.",
+    )
+    since: list[ArticleIn] | None = Field(
+        None,
+        description="Earlier articles the reader has read: the brief tells only what is new "
+        "and cites only `articles`.",
+    )
 
 
 class Citation(BaseModel):

@@ -8,6 +8,7 @@ chosen without repetition within the word budget, put in reading order, each cit
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsbrief.records import BriefRequest, Cluster, Notice, SummaryResult
 from newsbrief.settings import Settings
@@ -19,7 +20,31 @@ from newsbrief.summary.select import select
 
 
 def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> SummaryResult:
-    """The cited extractive summary of ``cluster`` within ``settings.words`` words."""
+    """The cited extractive summary of ``cluster`` within ``settings.words`` words.
+
+    A request with a question or earlier articles gets the guided summary
+    (:mod:`newsbrief.summary.directed`, docs/focus.md); a question that names nothing
+    ("What happened?") gets this general one, with a notice saying so.
+    """
+    from newsbrief.summary.directed import is_directed
+    from newsbrief.summary.directed import summarize as directed
+
+    if is_directed(request):
+        result = directed(cluster, request, settings)
+        if result.sentences or any(n.code == "nothing-new" for n in result.notices):
+            return result
+        return replace(result, notices=(*result.notices, empty_summary_notice(cluster, settings)))
+    result = _general(cluster, settings)
+    if request.question:
+        vague = Notice(
+            "question-without-terms",
+            "the question names nothing to look for (only common words); this is a general brief",
+        )
+        result = replace(result, notices=(vague, *result.notices))
+    return result
+
+
+def _general(cluster: Cluster, settings: Settings) -> SummaryResult:
     sentences = cluster.sentences
     matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
     similarity = Similarity(matrix)

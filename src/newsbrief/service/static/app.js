@@ -75,10 +75,20 @@ function chosenSections() {
   return ["summary", ...boxes.filter((box) => box.checked).map((box) => box.value)];
 }
 
+function earlierArticles() {
+  // Pasted earlier articles, one per |||||-separated block (the Multi-News convention).
+  return $("#since").value.split(/^\s*\|{5}\s*$/m)
+    .map((text) => text.trim()).filter((text) => text).map((text) => ({ text }));
+}
+
 function requestFor(articles, words, sections) {
+  const question = $("#question").value.trim();
+  const since = earlierArticles();
   if (!state.files.length) {
     const body = { articles, words };
     if (sections.length) body.sections = sections;
+    if (question) body.question = question;
+    if (since.length) body.since = since;
     return { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
   }
   const form = new FormData();
@@ -88,6 +98,10 @@ function requestFor(articles, words, sections) {
     `pasted-${i + 1}.json`));
   form.append("words", String(words));
   sections.forEach((name) => form.append("sections", name));
+  if (question) form.append("question", question);
+  since.forEach((article, i) => form.append(
+    "since", new Blob([JSON.stringify(article)], { type: "application/json" }),
+    `earlier-${i + 1}.json`));
   return { body: form };
 }
 
@@ -171,7 +185,22 @@ function showBrief(data) {
       "data-index": String(i), "aria-controls": "source", "aria-pressed": "false",
       ...(checkedTitle(s) ? { title: checkedTitle(s) } : {}),
     }, s.text, " ", el("span", { class: "cite" }, marker(s))), " "]));
-  if (!sentences.length) $("#summary").append(el("em", {}, "No sentence fits the word budget."));
+  const nothingNew = (data.notices || []).some((n) => n.code === "nothing-new");
+  if (!sentences.length) {
+    $("#summary").append(el("em", {}, nothingNew
+      ? "Nothing new: the new articles repeat what the earlier ones said."
+      : "No sentence fits the word budget."));
+  }
+  const asked = [];
+  if (data.question) asked.push(`Question: ${data.question}`);
+  if (data.update) {
+    const u = data.update;
+    asked.push(`Update: ${u.new_articles} new article(s) since ${u.earlier_articles} earlier ` +
+      `one(s); ${u.known_sentences} of ${u.candidate_sentences} candidate sentences ` +
+      `(${Math.round(u.known_share * 100)}% of the words) were already known.`);
+  }
+  $("#asked").replaceChildren(...asked.flatMap((line, i) => (i ? [el("br"), line] : [line])));
+  $("#asked").hidden = !asked.length;
   $("#meta").textContent = `${data.summary.words} of ${data.summary.budget} words from ` +
     `${data.articles.length} article(s).`;
   $("#detail").replaceChildren();
@@ -335,6 +364,11 @@ function speakerName(quote) {
   return quote.speaker_text ? `${quote.speaker_text} (unresolved)` : "speaker not given";
 }
 
+const AGREEMENT_LABELS = {
+  conflict: "sources disagree", position: "position", agreement: "sources agree",
+  "single-source": "single source",
+};
+
 const RENDERERS = {
   actors: (a) => [el("strong", {}, a.name), ` ${a.kind}${a.role ? `, ${a.role}` : ""}`,
     `${numbersOf(a.articles || [])} · `,
@@ -345,7 +379,9 @@ const RENDERERS = {
     q.second_hand && q.attribution ? `, ${q.attribution}` : "", numbersOf([q.article_id])],
   timeline: (e) => [el("strong", {}, e.value), " ", spanButton(e.event, e.event.text),
     numbersOf((e.citations || []).map((c) => c.article_id))],
-  agreement: (a) => [el("strong", { class: `label-${a.label}` }, a.label), ` (${a.kind}): `,
+  // the split of issue 12: "sources disagree" (a fact) is never shown as a "position" (a view)
+  agreement: (a) => [el("strong", { class: `label-${a.label}` }, AGREEMENT_LABELS[a.label] || a.label),
+    a.matter ? ` on ${a.matter}: ` : ` (${a.kind}): `,
     el("ul", {}, (a.sides || []).map((side, i) => el("li", {},
       spanButton(side, `“${side.text}”`), numbersOf([side.article_id]),
       a.holders && a.holders[i] ? ` — ${a.holders[i]}` : ""))),
