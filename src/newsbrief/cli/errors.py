@@ -57,7 +57,9 @@ def write_stdout(text: str) -> None:
     away (a broken pipe) or a full disk is an error (E113, exit 2), never a lost brief."""
     stream = sys.stdout
     if stream is None or getattr(stream, "buffer", None) is None:  # started with >&-
-        fail("[E113] cannot write the brief: standard output is closed", 2)
+        fail(
+            str(NewsbriefError("cannot write the brief: standard output is closed", code="E113")), 2
+        )
         return
     try:
         stream.buffer.write(text.encode("utf-8"))
@@ -65,7 +67,8 @@ def write_stdout(text: str) -> None:
     except OSError as exc:
         _silence_stdout()  # so that the flush at exit does not fail a second time
         why = "the reader closed the pipe" if isinstance(exc, BrokenPipeError) else exc.strerror
-        fail(f"[E113] cannot write the brief to standard output ({why})", 2)
+        error = NewsbriefError(f"cannot write the brief to standard output ({why})", code="E113")
+        fail(str(error), 2)
 
 
 def _silence_stdout() -> None:

@@ -179,8 +179,8 @@ async def _job_from_form(
     earlier = read_files(earlier_files, settings) if earlier_files else None
     texts = [a.text for a in [*ingested.articles, *(earlier.articles if earlier else ())]]
     check_limits(texts, words, limits, settings)
-    request = replace(core, articles=tuple(ingested.articles), notices=tuple(ingested.notices))
-    return read_earlier(request, earlier) if earlier is not None else request
+    uploaded = replace(core, articles=tuple(ingested.articles), notices=tuple(ingested.notices))
+    return read_earlier(uploaded, earlier) if earlier is not None else uploaded
 
 
 def _form_question(values: list[Any]) -> str | None:
