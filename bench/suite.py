@@ -17,8 +17,9 @@ so the same resampled clusters for every system), and clusters/s of the summariz
 shown as a ratio to LexRank's in the same column.
 
 Per-cluster results are cached under ``--cache`` (one file per system and column), keyed by a
-fingerprint of the package's source: a system is re-run when the code changed. ``--reuse``
-names systems whose cached results are used whatever the fingerprint (for iterating; the
+fingerprint of the source the system depends on (the whole package for newsbrief's rows; the
+splitter and the evaluation code for lead and LexRank): a system is re-run when it changed.
+``--reuse`` names systems whose cached results are used whatever the fingerprint (for iterating; the
 table marks them, since their speed was then not measured in this run). Writes the
 "Cross-corpus" section of docs/benchmarks.md unless ``--no-write``.
 """
@@ -112,13 +113,28 @@ def system(name: str) -> System:
     return configured(name, CONFIGS[name]) if name in CONFIGS else get_system(name)
 
 
-def fingerprint() -> str:
-    """A hash of the package's source and weights: cached results older than the code are stale."""
+# What a peer's summary depends on: the sentence splitter and the evaluation code, not the
+# summarizer; its cached results stay valid while these files are unchanged.
+PEER_SOURCES = ("summary/segment.py", "summary/patterns.py", "evaluate")
+# What newsbrief's summary does not depend on (the summary alone is scored; a test checks that
+# sections=["summary"] never imports the analysis): edits there leave its cached results valid.
+NOT_SUMMARY = ("render/", "cli/", "service/", "batch/", "analysis/")
+
+
+def fingerprint(name: str) -> str:
+    """A hash of the source ``name``'s summaries depend on: older cached results are stale."""
+    package = ROOT / "src" / "newsbrief"
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "src" / "newsbrief").rglob("*")):
-        if path.suffix in {".py", ".json"}:
-            digest.update(path.relative_to(ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.suffix not in {".py", ".json"}:
+            continue
+        relative = path.relative_to(package).as_posix()
+        if name not in CONFIGS and not relative.startswith(PEER_SOURCES):
+            continue
+        if name in CONFIGS and relative.startswith(NOT_SUMMARY):
+            continue
+        digest.update(relative.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -128,15 +144,18 @@ def cached_run(
     clusters: list[EvalCluster],
     cache: Path,
     reuse: bool,
-    stamp: str,
     scorer: Scorer,
-) -> tuple[list[ClusterScore], bool]:
+    cached_only: bool = False,
+) -> tuple[list[ClusterScore], bool] | None:
     """The system's per-cluster results on the column: from the cache when valid, else run."""
+    stamp = fingerprint(name)
     path = cache / f"{column.key}-{len(clusters)}-{name.replace('+', '_')}.json"
     if path.exists():
         saved = json.loads(path.read_text())
         if reuse or saved["fingerprint"] == stamp:
             return [ClusterScore(**c) for c in saved["clusters"]], saved["fingerprint"] != stamp
+    if cached_only:
+        return None
     result = run(system(name), clusters, column.words, scorer=scorer, memory=False,
                  progress=True, total=len(clusters))  # fmt: skip
     cache.mkdir(parents=True, exist_ok=True)
@@ -231,6 +250,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--reuse", default="", help="systems whose cached results are kept")
     parser.add_argument("--cache", default=str(CACHE))
     parser.add_argument("--data", default=str(DATA))
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="assemble the table from valid cached results only; other cells read n/a",
+    )
     parser.add_argument("--write", action=argparse.BooleanOptionalAction, default=True)
     return parser.parse_args()
 
@@ -241,14 +265,16 @@ def main() -> None:
     chosen = [every[key] for key in args.columns.split(",") if key]
     names = [n for n in args.systems.split(",") if n]
     reuse = {n for n in args.reuse.split(",") if n}
-    stamp, scorer, cells, sizes = fingerprint(), Scorer(), {}, {}
+    scorer, cells, sizes = Scorer(), {}, {}
     for column in chosen:
         clusters = column.load()
         sizes[column.key] = len(clusters)
         for name in names:
-            results, stale = cached_run(name, column, clusters, Path(args.cache),
-                                        name in reuse, stamp, scorer)  # fmt: skip
-            cells[(name, column.key)] = cell(results, stale)
+            found = cached_run(name, column, clusters, Path(args.cache), name in reuse, scorer,
+                               args.cached_only)  # fmt: skip
+            if found is None:
+                continue
+            cells[(name, column.key)] = cell(*found)
             got = cells[(name, column.key)]
             r1, r2 = got.rouge["rouge1"].mean, got.rouge["rouge2"].mean
             print(f"{column.key} {name}: {100 * r1:.2f} / {100 * r2:.2f}  {got.speed:.3g}/s",

@@ -115,17 +115,24 @@ def test_representation_is_swappable() -> None:
     assert calls == [1] and result.sentences
 
 
-def test_auto_scorer_uses_learned_weights_only_for_clusters_their_size(monkeypatch) -> None:
+def test_default_scorer_blends_learned_weights_at_every_cluster_size(monkeypatch) -> None:
+    """Issue 11: no switch by cluster size; the learned score sits beside the prior always."""
     from conftest import make_article
 
     import newsbrief.summary.score
 
-    def refuse(*args):
-        raise AssertionError("learned weights used")
+    calls: list[int] = []
+    learned = newsbrief.summary.score.learned_scores
 
-    # The sentence scorer's weights; coverage selection still weighs concepts at any size.
-    monkeypatch.setattr(newsbrief.summary.score, "learned_scores", refuse)
+    def counted(*args):
+        calls.append(1)
+        return learned(*args)
+
+    monkeypatch.setattr(newsbrief.summary.score, "learned_scores", counted)
     many = [make_article(f"district{i}", 4) for i in range(11)]
-    assert brief(many, sections="summary").sentences  # 11 articles: the centroid scorer
-    with pytest.raises(AssertionError, match="learned weights used"):
-        brief(many[:3], sections="summary")
+    assert brief(many, sections="summary").sentences  # 11 articles: once used the centroid alone
+    assert brief(many[:3], sections="summary").sentences
+    assert len(calls) == 2
+    # "auto", the old default, is read as the blend.
+    texts = [s.text for s in brief(many[:3], sections="summary", scorer="auto").sentences]
+    assert texts == [s.text for s in brief(many[:3], sections="summary").sentences]

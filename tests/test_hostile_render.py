@@ -145,15 +145,25 @@ def hostile_brief() -> Brief:
                 hostile("timeline note"),
             ),
         ),
-        agreement=(
+        agreement=(  # the labels are the code's own words; everything else is hostile
             Alignment(
-                hostile("label"),
+                "conflict",
                 hostile("kind"),
                 (_mention(s1), _mention(s2)),
                 hostile("evidence"),
                 0.5,
                 (hostile("holder"), None),
                 hostile("judge"),
+            ),
+            Alignment(
+                "position",
+                hostile("kind"),
+                (_mention(q1), _mention(q2)),
+                hostile("position evidence"),
+                0.5,
+                (hostile("holder"), hostile("other")),
+                hostile("judge"),
+                hostile("matter"),
             ),
         ),
         sections=("summary", "actors", "quotes", "timeline", "agreement"),

@@ -140,3 +140,14 @@ def test_labels_disagreeing_across_mentions_make_one_entry() -> None:
     actors = find_actors(cluster, entities)
     kinds = {a.name: a.kind for a in actors}
     assert kinds == {"Norodom Ravuth": "person", "Cambodian People's Party": "organization"}
+
+
+def test_cue_words_decide_the_kind() -> None:
+    from newsbrief.analysis.names import cue_kind
+
+    assert cue_kind("Prince Norodom Ravuth", "") == "person"
+    assert cue_kind("Cambodian People's Party", "") == "organization"
+    assert cue_kind("Alder Bay Ferries", "") == "organization"
+    assert cue_kind("Harbor Bridge", "") == "place"
+    assert cue_kind("Eastshore", "lives in ") == "place"
+    assert cue_kind("Eastshore", "said ") is None

@@ -153,3 +153,12 @@ def test_the_split_shows_in_every_format() -> None:
     data = json.loads(render(result, "json"))
     position = next(a for a in data["agreement"] if a["label"] == "position")
     assert "talks" in position["matter"] and len(position["holders"]) == len(position["sides"])
+
+
+def test_an_owner_named_in_the_clause_is_not_the_holder() -> None:
+    from newsbrief.analysis.stance import _only_possessive
+
+    clause = "Kevin Ivers called Rove's remarks “very disappointing.”"
+    assert _only_possessive("Karl Rove", clause)  # the target of the view, not its holder
+    assert not _only_possessive("Kevin Ivers", clause)
+    assert not _only_possessive("Karl Rove", "Rove said Rove's plan was a success.")

@@ -1,4 +1,5 @@
-"""Quality gate: ROUGE on the first Multi-News validation clusters must not fall below floors.
+"""Quality gate: ROUGE on the first Multi-News validation clusters must not fall below floors,
+and on a small hand-written cluster set of cased newswire at a short budget (issue 11).
 
 Like trafilatura's evaluation gate: the summarizer is deterministic, so a drop below these
 pinned floors means a change made selection worse. Lowering a floor is a reviewed change,
@@ -8,12 +9,15 @@ clone); CI has it.
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
 CLUSTERS = 200
-# Measured at 44.94 / 15.47 (lead: 42.92 / 13.76) on these clusters; floors sit just below.
+# Measured at 44.88 / 15.36 with the blend scorer and MMR (issue 11; 44.94 / 15.47 with the
+# learned scorer and coverage before; lead: 42.92 / 13.76) on these clusters; floors sit below.
 FLOORS = {"rouge1": 0.4475, "rouge2": 0.1525}
 MIN_GAIN_OVER_LEAD = {"rouge1": 0.0175, "rouge2": 0.0150}
 
@@ -43,3 +47,42 @@ def test_rouge_stays_above_its_floor(scores, metric: str) -> None:
 def test_newsbrief_beats_lead(scores, metric: str) -> None:
     gain = scores["newsbrief"][metric] - scores["lead"][metric]
     assert gain >= MIN_GAIN_OVER_LEAD[metric], scores
+
+
+# Cased newswire at a short budget: three invented stories of three wire articles each, written
+# for this test (tests/fixtures/newswire-short.json), each article opening with a scene or a
+# quotation and the facts further down, with a hand-written reference. Measured at 60 words:
+# 57.57 / 37.36 (lead 30.43 / 13.12; the learned scorer alone with MMR 56.92 / 36.26; the
+# centroid scorer with coverage 52.20 / 30.76).
+NEWSWIRE_WORDS = 60
+NEWSWIRE_FLOORS = {"rouge1": 0.565, "rouge2": 0.365}
+NEWSWIRE_GAIN_OVER_LEAD = 0.15
+
+
+@pytest.fixture(scope="module")
+def newswire() -> dict[str, dict[str, float]]:
+    pytest.importorskip("rouge_score")
+    from newsbrief.evaluate.peers import get_system
+    from newsbrief.evaluate.rouge import Scorer
+
+    clusters = json.loads((FIXTURES / "newswire-short.json").read_text())["clusters"]
+    scorer, means = Scorer(), {}
+    for name in ("newsbrief", "lead"):
+        summarize = get_system(name).summarize
+        per_cluster = [
+            scorer.score(summarize(c["documents"], NEWSWIRE_WORDS), c["references"])
+            for c in clusters
+        ]
+        means[name] = {m: sum(p[m] for p in per_cluster) / len(clusters) for m in NEWSWIRE_FLOORS}
+    return means
+
+
+@pytest.mark.parametrize("metric", sorted(NEWSWIRE_FLOORS))
+def test_newswire_short_budget_stays_above_its_floor(newswire, metric: str) -> None:
+    assert newswire["newsbrief"][metric] >= NEWSWIRE_FLOORS[metric], newswire
+
+
+@pytest.mark.parametrize("metric", sorted(NEWSWIRE_FLOORS))
+def test_newswire_short_budget_beats_lead(newswire, metric: str) -> None:
+    gain = newswire["newsbrief"][metric] - newswire["lead"][metric]
+    assert gain >= NEWSWIRE_GAIN_OVER_LEAD, newswire

@@ -50,9 +50,14 @@ REPRESENTATIONS.register(
 
 SCORERS: Registry[Any] = Registry("scorer", "scorer", "E209")
 SCORERS.register(
+    "blend",
+    "newsbrief.summary.score:scores_blend",
+    "the learned score beside the centroid prior (learned_weight); the default (issue 11)",
+)
+SCORERS.register(
     "auto",
     "newsbrief.summary.score:scores_auto",
-    "learned for clusters of up to 10 articles (what it was fitted on), else centroid",
+    "the default before issue 11 (learned or centroid by cluster size), now read as blend",
 )
 SCORERS.register(
     "learned",

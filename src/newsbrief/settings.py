@@ -30,15 +30,18 @@ class Settings:
     backend: str = "extractive"
     # How sentences become vectors: a name in newsbrief.choices.REPRESENTATIONS.
     representation: str = "tfidf"
-    # How sentences are scored: "learned" (shipped weights), "centroid" (no learned weights), or
-    # "auto": learned for clusters of up to 10 articles (what it was fitted on), else centroid.
-    scorer: str = "auto"
-    # The centroid scorer: weight of the position prior against centrality (0 = ignore position).
+    # How sentences are scored: "blend" (the learned score beside the centrality + position
+    # prior; newsbrief.summary.score says why), "learned" (shipped weights alone), "centroid"
+    # (the prior alone, nothing learned). "auto", the old default, is read as "blend".
+    scorer: str = "blend"
+    # The blend: the learned score's share against the prior's (chosen across Multi-News
+    # validation, DUC 2006 and DUC 2007 at 100-260 words, docs/benchmarks.md issue 11).
+    learned_weight: float = 0.4
+    # The prior (blend, centroid): weight of the position prior against centrality.
     position_weight: float = 0.35
-    # Selection: "coverage" (cover the heaviest concepts, newsbrief.summary.concepts; the better
-    # of the two on Multi-News and on 25-article DUC clusters) or "mmr" (maximal marginal
-    # relevance).
-    selection: str = "coverage"
+    # Selection: "mmr" (maximal marginal relevance) or "coverage" (cover the heaviest concepts,
+    # newsbrief.summary.concepts; better on Multi-News alone, worse on whole newswire articles).
+    selection: str = "mmr"
     # Selection: two sentences at or above this cosine say the same thing; the later one is dropped.
     redundancy_threshold: float = 0.3
     # Selection: MMR trade-off between salience (1.0) and novelty (0.0).
@@ -147,6 +150,7 @@ def check_names(settings: Settings) -> None:
 
 
 SHARES = (
+    "learned_weight",
     "position_weight",
     "redundancy_threshold",
     "diversity_lambda",

@@ -29,7 +29,7 @@ from newsbrief.records import Actor, Cluster, Mention
 
 _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
 # A cue word decides the label over the recognizer's: a person's title, an organization's head.
-_CUE_LABELS = {"person": "PERSON", "organization": "ORG"}
+_CUE_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 _CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 

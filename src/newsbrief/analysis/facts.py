@@ -66,8 +66,7 @@ _RUNNING = re.compile(
 # who says it is a source, not what is counted: its names are no sign of another event
 _ATTRIBUTION = re.compile(
     r"\b(?:[Aa]ccording to|said|says|estimates|estimated by|reported by)\b[^,.;]*"
-    # up to 8 capitalised words from where a word starts, never given back: linear (issue 15)
-    r"|(?<![\w.'’-])(?:[A-Z][\w.'’-]*+\s++){1,8}+(?=(?:said|says|estimates|reported)\b)"
+    r"|(?<![\w.'’-])(?:[A-Z][\w.'’-]*+\s++){1,3}(?=(?:said|says|estimates|reported)\b)"
 )
 GOVERNOR_WORDS = 3  # the governing word is this close before the value, or there is none
 CONTEXT_WORDS = 5  # each side of a value: the words that say what it counts or dates

@@ -38,6 +38,13 @@ ORG_HEADS = set(
     Organisation Service Services Office Bureau Authority Board Club Team Church Trust Fund
     """.split()
 )
+# The last word of a place's name ("Harbor Bridge", "Millrace Street"), after organizations'.
+PLACE_HEADS = set(
+    """
+    Bridge Street Road Avenue Boulevard Square Airport Station Park Pier River Lake Canal
+    Highway Tunnel Strip Peninsula Island Islands Mountains Valley Plaza
+    """.split()
+)
 PERSON_TITLES = (TITLES - {"Leader", "Chief", "Director", "Speaker"}) | {
     h.rstrip(".") for h in HONORIFICS
 }
@@ -114,8 +121,11 @@ def cue_kind(name: str, before: str) -> str | None:
         return None
     if person_title(name):
         return "person"
-    if re.sub(r"(?:['’]s?|\.)$", "", words[-1]) in ORG_HEADS and len(words) > 1:
+    head = re.sub(r"(?:['’]s?|\.)$", "", words[-1])
+    if head in ORG_HEADS and len(words) > 1:
         return "organization"
+    if head in PLACE_HEADS and len(words) > 1:
+        return "place"
     if len(words) == 1 and before.split()[-1:] and before.split()[-1].lower() in _PLACE_CUES:
         return "place"
     return None

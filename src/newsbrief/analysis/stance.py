@@ -134,9 +134,18 @@ def find_claims(
             first = _first_evaluative(span.text)
             article_mentions = mentions.get(span.article_id, [])
             holder = _holder(span, first, quotes, names, article_mentions, kinds)
+            if holder and _only_possessive(holder, sentence.text):
+                holder = None  # "called Rove's remarks …": the owner is the target, not the holder
             near = _near(tokens, a + first, nouns)
             claims.append(Claim(span, sign, words, sentence_subjects, holder, near))
     return claims
+
+
+def _only_possessive(holder: str, text: str) -> bool:
+    """Whether ``holder`` is named in ``text`` only as an owner ("Rove's remarks")."""
+    last = re.escape(holder.split()[-1])
+    named = re.findall(rf"\b{last}\b(['’]s)?", text)
+    return bool(named) and all(named)
 
 
 def _first_evaluative(text: str) -> int:

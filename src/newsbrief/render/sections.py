@@ -36,8 +36,14 @@ def section_lines(brief: Brief) -> list[tuple[str, list[str]]]:
         if name in makers:
             found.append((TITLES[name], makers[name]() or ["(none found)"]))
         elif name == "agreement":
+            named = {label for _, labels in AGREEMENT_PARTS[:-1] for label in labels}
             for title, labels in AGREEMENT_PARTS:
-                lines = [alignment_line(a, number) for a in brief.agreement if a.label in labels]
+                last = title == AGREEMENT_PARTS[-1][0]  # and any label a newer judge may use
+                lines = [
+                    alignment_line(a, number)
+                    for a in brief.agreement
+                    if a.label in labels or (last and a.label not in named)
+                ]
                 found.append((title, lines or ["(none found)"]))
     return found
 

@@ -77,18 +77,18 @@ def explain_sections(brief: Brief) -> list[str]:
 def scorer_description(brief: Brief) -> str:
     """What the relevance score of the scorer that actually ran measures.
 
-    ``auto`` is resolved as the summarizer resolved it (by the number of articles), so the
-    explanation never describes the centroid scorer while the learned one ran.
+    ``auto`` (the old default) runs as ``blend``, resolved as the summarizer resolves it, so
+    the explanation never describes another scorer than the one that ran.
     """
-    from newsbrief.summary.score import LEARNED_MAX_ARTICLES
-
-    scorer = str(brief.settings.get("scorer", "auto"))
-    if scorer == "auto":
-        articles = len({s.article_id for s in brief.cluster.sentences})
-        scorer = "learned" if articles <= LEARNED_MAX_ARTICLES else "centroid"
+    scorer = str(brief.settings.get("scorer", "blend"))
+    scorer = "blend" if scorer == "auto" else scorer
+    learned = (
+        "the learned linear scorer: sentence features (centrality, position, length, "
+        "…) and word weights fitted on Multi-News training clusters"
+    )
     if scorer == "learned":
-        return (
-            "the learned linear scorer: sentence features (centrality, position, length, "
-            "…) and word weights fitted on Multi-News training clusters"
-        )
+        return learned
+    if scorer == "blend":
+        share = brief.settings.get("learned_weight", 0.4)
+        return f"{learned}, weighted {share}, beside centrality blended with position"
     return "the centroid scorer: centrality blended with position"
