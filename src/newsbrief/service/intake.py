@@ -148,13 +148,16 @@ async def _job_from_form(
         earlier_uploads = form.getlist("since")
         if not uploads:
             raise invalid([{"loc": ("files",), "msg": "at least one file is required"}])
+        # The fields are checked before the size limits: a malformed request is a 400/422
+        # whatever its size, and only a well-formed one is told it is too large.
+        words = _form_words(form.getlist("words"))
+        sections = _form_sections(form.getlist("sections"))
+        question = _form_question(form.getlist("question"))
         count = len(uploads) + len(earlier_uploads)
         if count > limits.max_articles:
             raise too_large(f"{count} files", limits.max_articles, "files", code="E611")
-        words = _form_words(form.getlist("words"))
         check_limits([], words, limits, settings)
-        core = core_request(words, _form_sections(form.getlist("sections")), settings)
-        core = replace(core, question=_form_question(form.getlist("question")))
+        core = replace(core_request(words, sections, settings), question=question)
         files: list[tuple[str, bytes]] = []
         earlier_files: list[tuple[str, bytes]] = []
         for field, group, into in (
