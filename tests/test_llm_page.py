@@ -40,7 +40,11 @@ def reply(request):
 def service(monkeypatch) -> Iterator[str]:
     fake = FakeServer()
     fake.reply = reply
+    # The reply cites sentences the extractive brief held with the defaults before issue 11.
+    extractive = {"SCORER": "learned", "SELECTION": "coverage"}
     for name, value in {"BACKEND": "openai", "LLM_URL": fake.url, "LLM_RETRIES": "0"}.items():
+        monkeypatch.setenv(f"NEWSBRIEF_{name}", value)
+    for name, value in extractive.items():
         monkeypatch.setenv(f"NEWSBRIEF_{name}", value)
     from newsbrief.service.app import create_app
 

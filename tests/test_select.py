@@ -91,7 +91,8 @@ def test_coverage_prefers_new_concepts_to_a_higher_scored_repeat() -> None:
     identity = similarity(np.eye(3).tolist())
     # MMR with unrelated vectors takes the two best scores; coverage sees the repeat.
     assert chosen(select(items, scores, identity, budget)) == [0, 1]
-    assert chosen(select(items, scores, identity, budget, concepts)) == [0, 2]
+    covering = Settings(words=12, redundancy_threshold=1.0, selection="coverage")
+    assert chosen(select(items, scores, identity, covering, concepts)) == [0, 2]
 
 
 def test_coverage_keeps_budget_and_dependent_sentence_rules() -> None:
@@ -105,5 +106,9 @@ def test_coverage_keeps_budget_and_dependent_sentence_rules() -> None:
     scores = np.array([0.5, 0.5])
     identity = similarity(np.eye(2).tolist())
     # "He said…" comes with the sentence before it, or not at all.
-    assert chosen(select(items, scores, identity, Settings(words=12), concepts)) == [0, 1]
-    assert chosen(select(items, scores, identity, Settings(words=6), concepts)) == [0]
+    covering = {"selection": "coverage"}  # not the default since issue 11
+    assert chosen(select(items, scores, identity, Settings(words=12, **covering), concepts)) == [
+        0,
+        1,
+    ]
+    assert chosen(select(items, scores, identity, Settings(words=6, **covering), concepts)) == [0]
