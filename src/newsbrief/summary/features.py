@@ -47,6 +47,8 @@ _FURNITURE_PAIRS = frozenset(
         "|"
     )
 )
+_FURNITURE_PADDED = tuple(f" {pair} " for pair in _FURNITURE_PAIRS)
+_FURNITURE_FIRSTS = frozenset(pair.split()[0] for pair in _FURNITURE_PAIRS)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
 # A curly quotation ends before the next opening mark: an unclosed one is not read to the end of
 # the text from every opening (quadratic on many unclosed quotes).
@@ -82,18 +84,25 @@ def sentence_features(
     rows[:, 6] = np.minimum(lengths, 80) / 80
     rows[:, 7] = lengths < 8
     rows[:, 8] = lengths > 50
+    # The per-sentence text features are gathered in lists and written a column at a time:
+    # a numpy element assignment costs more than the feature itself. The values, and their
+    # rounding to float32, are the same as when written one by one.
+    text_columns: list[list[float]] = [[] for _ in range(9, 16)]
+    unfinished, quoted_, dependent, digits, furniture, first_person, question = text_columns
     for i, sentence in enumerate(sentences):
         text = sentence.text
         tokens = words[i]
         quoted = bool(_QUOTE.search(text))
-        rows[i, 9] = not ends_sentence(text)
-        rows[i, 10] = quoted
-        rows[i, 11] = sentence.index > 0 and bool(DEPENDENT_OPENING.match(text))
-        rows[i, 12] = (len(text) - len(text.translate(_NO_DIGITS))) / max(1, len(text))
-        rows[i, 13] = _is_page_furniture(text, tokens)
+        unfinished.append(not ends_sentence(text))
+        quoted_.append(quoted)
+        dependent.append(sentence.index > 0 and bool(DEPENDENT_OPENING.match(text)))
+        digits.append((len(text) - len(text.translate(_NO_DIGITS))) / max(1, len(text)))
+        furniture.append(_is_page_furniture(text, tokens))
         unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
-        rows[i, 14] = not _FIRST_PERSON.isdisjoint(unquoted)
-        rows[i, 15] = text.rstrip("”\"' ").endswith("?")
+        first_person.append(not _FIRST_PERSON.isdisjoint(unquoted))
+        question.append(text.rstrip("”\"' ").endswith("?"))
+    for column, values in enumerate(text_columns, start=9):
+        rows[:, column] = values
     return rows
 
 
@@ -101,8 +110,13 @@ def _is_page_furniture(text: str, tokens: list[str]) -> bool:
     """Words of web pages rather than stories: click, subscribe, photo, "sign up", ©…"""
     if "©" in text or not _FURNITURE_WORDS.isdisjoint(tokens):
         return True
+    # Tokens hold no spaces, so " sign up " can be in the joined words only when "sign" is a
+    # token, and " advertis" only when the lower-cased text holds "advertis": most sentences
+    # are cleared by these two checks without joining their words.
+    if _FURNITURE_FIRSTS.isdisjoint(tokens) and "advertis" not in text.lower():
+        return False
     joined = f" {' '.join(tokens)} "
-    return " advertis" in joined or any(f" {pair} " in joined for pair in _FURNITURE_PAIRS)
+    return " advertis" in joined or any(pair in joined for pair in _FURNITURE_PADDED)
 
 
 def article_codes(labels: Sequence[str]) -> np.ndarray:

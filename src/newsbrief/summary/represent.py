@@ -7,6 +7,7 @@ touching selection.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
@@ -52,9 +53,21 @@ def _thread_vectorizer() -> Any:
     if vectorizer is None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", norm="l2")
+        vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=_words, norm="l2")
         _LOCAL.vectorizer = vectorizer
     return vectorizer
+
+
+# scikit-learn's word analyzer with stop_words="english", as one function: lower-case, its
+# default token pattern, its English stop list. The tokens, hence the matrix, are the same;
+# its generic analyzer (a chain of partials, a check per step) cost a third of the fit.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def _words(text: str) -> list[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return [w for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
 
 def get_representation(name: str) -> Representation:

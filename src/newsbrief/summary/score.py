@@ -28,10 +28,12 @@ selection covers concepts (the ``selection`` setting).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -76,10 +78,13 @@ def learned_scorer() -> LearnedScorer:
 def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np.ndarray:
     """Per sentence: the summed weights of its distinct words, over the root of their number."""
     scores = np.zeros(len(words))
+    zeros = repeat(0.0)  # map(get, words, zeros) is weights.get(w, 0.0), without a generator
     for i, sentence_words in enumerate(words):
         distinct = set(sentence_words)
         if distinct:
-            scores[i] = sum(weights.get(w, 0.0) for w in distinct) / np.sqrt(len(distinct))
+            # The same sum, in the same order, as before; math.sqrt and np.sqrt both round
+            # correctly, so the score is bit-identical, only cheaper per sentence.
+            scores[i] = sum(map(weights.get, distinct, zeros)) / math.sqrt(len(distinct))
     return scores
 
 

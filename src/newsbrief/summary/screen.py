@@ -26,10 +26,13 @@ MIN_ENGLISH_SHARE = 0.12
 
 def looks_english(text: str) -> bool:
     """False when a text of some length has too few English function words to be English."""
-    tokens = [t.lower() for t in _TOKEN.findall(text[:LANGUAGE_SAMPLE_CHARS])]
+    tokens = _TOKEN.findall(text[:LANGUAGE_SAMPLE_CHARS])
     if len(tokens) < MIN_WORDS_FOR_LANGUAGE:
         return True
-    return sum(t in _ENGLISH for t in tokens) / len(tokens) >= MIN_ENGLISH_SHARE
+    # Each token lower-cased on its own (the sample lower-cased at once could tokenize
+    # differently), counted by C-level maps rather than a generator.
+    english = sum(map(_ENGLISH.__contains__, map(str.lower, tokens)))
+    return english / len(tokens) >= MIN_ENGLISH_SHARE
 
 
 _KEY_TOKEN = re.compile(r"\w+")

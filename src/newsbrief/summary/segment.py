@@ -16,6 +16,7 @@ from typing import Any
 
 from newsbrief.records import Article, Removal, Sentence
 from newsbrief.summary.clean import lines_of
+from newsbrief.summary.native import text_to_sentences
 from newsbrief.summary.patterns import ends_sentence
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
@@ -89,6 +90,13 @@ _BEFORE_LOWER_CASE = (_NEVER_FINAL - {"no", "nos"}) | {
 # A stop after a word of two or more lower-case letters, any closing quote or bracket, then a
 # lower-case word (perhaps opening a quotation): blingfire wants a capital to split there.
 _LOWER_CASE_START = re.compile(r"(?<=[a-z]{2}[.!?])(?P<close>\s?[\"”’)\]])?\s+(?=[\"“‘(]?\s?[a-z])")
+# Necessary conditions, as plain scans, for a match of the two patterns above: a stop (after
+# any closing mark) then a space. Each pattern opens with a lookbehind, which the regex engine
+# tries at every position of every sentence; most sentences hold no stop before a space, and
+# these scans (searched from two or one characters before the span, where the lookbehinds
+# may look) rule them out first. Where they match, the full pattern decides as before.
+_MAY_OPEN_ABBREVIATION = re.compile(r"[.!?][”\"'’]?\s")
+_MAY_START_LOWER = re.compile(r"[.!?](?:\s?[\"”’)\]])?\s")
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
@@ -131,7 +139,7 @@ def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
     Where one is not found (whitespace normalised inside it), the offsets API is used.
     """
     spans, cursor = [], 0
-    for sentence in blingfire.text_to_sentences(text).split("\n"):
+    for sentence in text_to_sentences(blingfire, text).split("\n"):
         start = text.find(sentence, cursor)
         if start < 0 or text[cursor:start].strip():
             return list(blingfire.text_to_sentences_and_offsets(text)[1])
@@ -143,6 +151,9 @@ def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
 def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
+        if not _MAY_OPEN_ABBREVIATION.search(text, max(0, start - 2), end):
+            pieces.append((start, end))  # no stop before a space: nothing to split (faster)
+            continue
         for match in _OPENING_ABBREVIATION.finditer(text, start, end):
             word = _LAST_WORD.search(text, start, match.start())
             if word and word.end() == match.start() and word.group(1).lower() in _NEVER_FINAL:
@@ -162,6 +173,9 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
     """
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
+        if not _MAY_START_LOWER.search(text, max(0, start - 1), end):
+            pieces.append((start, end))  # no stop before a space: nothing to split (faster)
+            continue
         opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]
         for match in _LOWER_CASE_START.finditer(text, start, end):
             stop, close = match.start(), match.group("close") or ""
@@ -223,6 +237,11 @@ def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 def _continues(previous: str, following: str) -> bool:
     """True when a boundary between the two pieces is a false split after an abbreviation."""
+    if "." not in previous[-2:]:
+        # Both patterns below end in "\.$" ($ also before one final newline): without a stop
+        # there, neither matches, and most sentences end otherwise or were split by blingfire
+        # after a full word; this spares two scans of every sentence.
+        return False
     match = _LAST_WORD.search(previous)
     if match and match.group(1).lower() in _NEVER_FINAL:
         # "No. 2" continues; "voted no. Last…" ends.
