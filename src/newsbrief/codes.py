@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "E112": "standard input (-) cannot be read (it is closed)",
     "E113": "the brief cannot be written to standard output (closed, a broken pipe, a full disk)",
     "E114": "the earlier articles (--since, since=) hold no article with text",
+    "E115": "every article given is also among the earlier articles (--since, since=)",
     # settings and names (E2xx)
     "E200": "a setting cannot be used (no more specific code)",
     "E201": "a setting has the wrong type",

@@ -12,6 +12,7 @@ Everything here is pure: no printing, no exiting.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from newsbrief.analysis import Analysis, resolve_sections
 from newsbrief.choices import SUMMARIZERS
 from newsbrief.errors import InputError, SettingsError
 from newsbrief.ingest.read import Ingested, from_items, read_inputs
-from newsbrief.records import Article, Brief, BriefRequest, Cluster, SummaryResult
+from newsbrief.records import Article, Brief, BriefRequest, Cluster, Notice, SummaryResult
 from newsbrief.settings import Settings, load_settings, settings_dict
 from newsbrief.summary.prepare import prepare_cluster
 
@@ -161,9 +162,53 @@ def read_earlier(request: BriefRequest, earlier: Ingested) -> BriefRequest:
     notices = tuple(
         dataclasses.replace(n, source=f"earlier: {n.source or 'input'}") for n in earlier.notices
     )
+    articles, dropped = _without_earlier(request.articles, earlier.articles)
+    if not articles:
+        raise InputError(
+            "every article is also among the earlier articles (since): nothing is new to brief",
+            hint="give the new articles as input and only what was read before as --since",
+            code="E115",
+        )
     return dataclasses.replace(
-        request, since=tuple(earlier.articles), notices=request.notices + notices
+        request,
+        articles=articles,
+        since=tuple(earlier.articles),
+        notices=request.notices + notices + dropped,
     )
+
+
+def _text_key(text: str) -> str:
+    """An article's identity: its words and numbers, case-folded (spacing and punctuation
+    differences, as between a file and its copy, do not make it new)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _without_earlier(
+    articles: Sequence[Article], earlier: Sequence[Article]
+) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
+    """``articles`` less those whose text is an earlier article's, and a notice for each:
+    an article the reader has read is not new, so it must not be cited, quoted or counted."""
+    known = {_text_key(a.text): a for a in earlier}
+    kept: list[Article] = []
+    notices: list[Notice] = []
+    for article in articles:
+        same = known.get(_text_key(article.text))
+        if same is None:
+            kept.append(article)
+            continue
+        notices.append(
+            Notice(
+                "earlier-article",
+                f"left out: its text is that of an earlier article ({same.source}), "
+                "which the reader has read",
+                source=article.source,
+                skipped=True,
+            )
+        )
+    return tuple(kept), tuple(notices)
 
 
 def read_paths(

@@ -1,0 +1,36 @@
+"""Reviewer findings on question and update briefs, on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief import brief
+from newsbrief.errors import InputError
+
+OLD = (
+    "The council closed the old river bridge on Monday after engineers found cracks in a "
+    "support pier. Drivers now face a long detour through the industrial estate. "
+    "\u201cWe cannot take any risk with public safety,\u201d the council leader said."
+)
+NEW = (
+    "Engineers said on Wednesday that repairs to the river bridge would take about four "
+    "months. The council will run a free shuttle bus across the river while the bridge is "
+    "shut. Shop owners near the bridge said trade had fallen by half since the closure."
+)
+
+
+def test_an_article_that_is_also_earlier_is_left_out_with_a_notice() -> None:
+    result = brief([OLD, NEW], words=60, since=[OLD + "\n"])
+    assert [a.text for a in result.articles] == [NEW]
+    assert result.update is not None and result.update.new_articles == 1
+    cited = {c.article_id for s in result.sentences for c in s.citations}
+    assert cited <= {a.id for a in result.articles}
+    notes = [n for n in result.notices if n.code == "earlier-article"]
+    assert len(notes) == 1 and "earlier article" in notes[0].message
+    assert not any("council leader" in q.text for q in result.quotes or ())
+
+
+def test_only_earlier_articles_is_a_clear_error() -> None:
+    with pytest.raises(InputError) as caught:
+        brief([OLD], words=60, since=[OLD])
+    assert caught.value.code == "E115"
