@@ -34,3 +34,20 @@ def test_only_earlier_articles_is_a_clear_error() -> None:
     with pytest.raises(InputError) as caught:
         brief([OLD], words=60, since=[OLD])
     assert caught.value.code == "E115"
+
+
+def test_a_question_over_the_cap_is_refused_by_the_api_and_the_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    long_question = "Why " + "really " * 400 + "?"
+    with pytest.raises(InputError) as caught:
+        brief([NEW], words=40, question=long_question)
+    assert caught.value.code == "E116"
+    assert brief([NEW], words=40, question="Why " + "x" * 1990).question  # at the cap: fine
+    path = tmp_path / "new.txt"
+    path.write_text(NEW, encoding="utf-8")
+    run = CliRunner().invoke(main, ["brief", str(path), "--question", long_question])
+    assert run.exit_code != 0 and "E116" in run.output
+    assert "really really" not in run.output  # the question is not echoed back

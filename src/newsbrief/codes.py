@@ -29,6 +29,7 @@ CODES: dict[str, str] = {
     "E113": "the brief cannot be written to standard output (closed, a broken pipe, a full disk)",
     "E114": "the earlier articles (--since, since=) hold no article with text",
     "E115": "every article given is also among the earlier articles (--since, since=)",
+    "E116": "the question is over 2000 characters long",
     # settings and names (E2xx)
     "E200": "a setting cannot be used (no more specific code)",
     "E201": "a setting has the wrong type",

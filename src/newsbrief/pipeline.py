@@ -27,6 +27,8 @@ from newsbrief.summary.prepare import prepare_cluster
 
 # What an entry of newsbrief.choices.SUMMARIZERS is (its module docstring has the contract).
 Summarizer = Callable[[Cluster, BriefRequest, Settings], SummaryResult]
+# The longest question any edge accepts (the service's schema says the same).
+MAX_QUESTION_CHARS = 2000
 
 
 def run(request: BriefRequest, settings: Settings) -> Brief:
@@ -238,6 +240,15 @@ def check_request(request: BriefRequest, settings: Settings) -> BriefRequest:
     Every edge calls this (through :func:`run` or the readers above) before any work starts.
     """
     with_budget(settings, request.words)
+    if request.question is not None and len(request.question) > MAX_QUESTION_CHARS:
+        # A question is a sentence or two; a long one is a pasted article, and is echoed in
+        # the brief and matched against every sentence.
+        raise InputError(
+            f"the question is {len(request.question)} characters long; "
+            f"at most {MAX_QUESTION_CHARS} are allowed",
+            hint="ask a question of a sentence or two",
+            code="E116",
+        )
     resolve_sections(request.sections)
     SUMMARIZERS.check(request.backend or settings.backend)
     return request

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from newsbrief.analysis import SECTIONS
 from newsbrief.errors import InputError
 from newsbrief.ingest.read import read_files
-from newsbrief.pipeline import read_earlier, read_earlier_items, read_items
+from newsbrief.pipeline import MAX_QUESTION_CHARS, read_earlier, read_earlier_items, read_items
 from newsbrief.records import BriefRequest
 from newsbrief.service import schemas
 from newsbrief.service.limits import RequestError, ServiceSettings, too_large
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from starlette.requests import Request
 
 UPLOAD_FIELDS = {"files", "words", "sections", "question", "since"}
-MAX_QUESTION_CHARS = 2000
 
 
 async def read_job(request: Request, limits: ServiceSettings, settings: Settings) -> BriefRequest:

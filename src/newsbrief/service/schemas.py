@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsbrief.analysis import SECTIONS
+from newsbrief.pipeline import MAX_QUESTION_CHARS
 
 SECTION_NAMES = tuple(s for s in SECTIONS if s != "summary")  # the analysis sections
 
@@ -48,7 +49,7 @@ class BriefRequest(BaseModel):
     )
     question: str | None = Field(
         None,
-        max_length=2000,
+        max_length=MAX_QUESTION_CHARS,
         description="Focus the brief on this question; a notice says when the articles barely "
         "address it.",
     )
