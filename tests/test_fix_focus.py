@@ -51,3 +51,23 @@ def test_a_question_over_the_cap_is_refused_by_the_api_and_the_cli(tmp_path) -> 
     run = CliRunner().invoke(main, ["brief", str(path), "--question", long_question])
     assert run.exit_code != 0 and "E116" in run.output
     assert "really really" not in run.output  # the question is not echoed back
+
+
+def test_how_long_asks_for_a_measure_not_about_length() -> None:
+    from newsbrief.summary.focus import question_terms
+
+    assert question_terms("How long will repairs take?") == {"repair"}
+    assert question_terms("How far is the ferry?") == {"ferry"}
+    assert "long" in question_terms("Why is the detour so long?")  # not after how/what
+    result = brief([OLD, NEW], words=60, sections="summary", question="How long will repairs take?")
+    assert not any(n.code == "question-not-addressed" for n in result.notices)
+    assert any("four months" in s.text for s in result.sentences)
+
+
+def test_a_question_whose_terms_all_appear_apart_is_not_called_barely_addressed() -> None:
+    from newsbrief.summary.directed import not_addressed_notice
+    from newsbrief.summary.focus import Addressed
+
+    notice = not_addressed_notice(Addressed(("bridge", "tax"), ("bridge", "tax"), 0))
+    assert "barely" not in notice.message and "none missing" not in notice.message
+    assert "no sentence holds two of them" in notice.message

@@ -97,9 +97,16 @@ def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> Su
 def not_addressed_notice(addressed: Addressed) -> Notice:
     """The notice for sources that barely address the question, with the measure behind it."""
     missing = [t for t in addressed.terms if t not in addressed.found]
-    return Notice(
-        "question-not-addressed",
-        f"the articles barely address the question: {len(addressed.found)} of its "
-        f"{len(addressed.terms)} terms appear ({', '.join(missing[:6]) or 'none'} missing), "
-        f"{addressed.answering} sentence(s) answer it; what follows is what they say instead",
-    )
+    if missing:
+        measured = (
+            f"the articles barely address the question: {len(addressed.found)} of its "
+            f"{len(addressed.terms)} terms appear ({', '.join(missing[:6])} missing), "
+            f"{addressed.answering} sentence(s) answer it"
+        )
+    else:
+        # Every term appears, only never together: say that, not that they are absent.
+        measured = (
+            f"no sentence answers the question: each of its {len(addressed.terms)} terms "
+            f"({', '.join(addressed.terms[:6])}) appears, but no sentence holds two of them"
+        )
+    return Notice("question-not-addressed", f"{measured}; what follows is what they say instead")

@@ -39,6 +39,8 @@ INSTRUCTION_WORDS = frozenset(
     """.split()
 )
 STOP = frozenset(ENGLISH_STOP_WORDS)
+# Words that, after "how" or "what", ask for a measure ("how long", "how many").
+DEGREE_WORDS = frozenset("long many much soon far often old big".split())
 MIN_TERM_SHARE = 0.34  # under a third of what the question names appears anywhere
 MIN_ANSWERING = 1  # at least one sentence holding two of its terms (or its only term)
 _DIGITS = re.compile(r"\d")
@@ -62,10 +64,22 @@ def question_terms(question: str | None) -> frozenset[str]:
     """The stemmed content words of a question (empty for no question)."""
     if not question:
         return frozenset()
+    words = words_of(question)
+    # "How long", "how far", "what size": the degree word asks for a measure (a number, a
+    # duration), it is not what the question is about; the answer rarely repeats it.
+    degree = {
+        i + 1
+        for i, (w, nxt) in enumerate(pairwise(words))
+        if w in ("how", "what") and nxt in DEGREE_WORDS
+    }
     return frozenset(
         stem(w)
-        for w in words_of(question)
-        if w not in STOP and w not in INSTRUCTION_WORDS and len(w) > 1 and not w.isdigit()
+        for i, w in enumerate(words)
+        if i not in degree
+        and w not in STOP
+        and w not in INSTRUCTION_WORDS
+        and len(w) > 1
+        and not w.isdigit()
     )
 
 
