@@ -65,7 +65,7 @@ def question_terms(question: str | None) -> frozenset[str]:
     if not question:
         return frozenset()
     words = words_of(question)
-    # "How long", "how far", "what size": the degree word asks for a measure (a number, a
+    # "How long", "how far", "how old": the degree word asks for a measure (a number, a
     # duration), it is not what the question is about; the answer rarely repeats it.
     degree = {
         i + 1
