@@ -7,6 +7,11 @@ import pytest
 from newsbrief import brief
 from newsbrief.errors import InputError
 
+
+def _texts(result: object) -> list[str]:
+    return [s.text for s in result.sentences]  # type: ignore[attr-defined]
+
+
 OLD = (
     "The council closed the old river bridge on Monday after engineers found cracks in a "
     "support pier. Drivers now face a long detour through the industrial estate. "
@@ -71,3 +76,28 @@ def test_a_question_whose_terms_all_appear_apart_is_not_called_barely_addressed(
     notice = not_addressed_notice(Addressed(("bridge", "tax"), ("bridge", "tax"), 0))
     assert "barely" not in notice.message and "none missing" not in notice.message
     assert "no sentence holds two of them" in notice.message
+
+
+def test_a_quote_attributed_to_a_bare_pronoun_comes_with_its_antecedent() -> None:
+    texts = [
+        "Harbourmaster Ines Valdez spoke to reporters on the quay on Monday morning. "
+        "\u201cThe pier will be rebuilt in stone and the ferry will return by summer,\u201d "
+        "she said. The ferry company confirmed that sailings were cancelled until June.",
+        "The ferry pier collapsed in a storm on Sunday night. The ferry company said "
+        "sailings would resume once the pier is rebuilt in stone by summer.",
+    ]
+    for words in (20, 60):
+        found = _texts(brief(texts, words=words, sections="summary"))
+        quoted = any(t.startswith("\u201cThe pier will") for t in found)
+        assert not quoted or any(t.startswith("Harbourmaster") for t in found), found
+        if quoted:
+            at = next(i for i, t in enumerate(found) if t.startswith("\u201cThe pier will"))
+            assert at > 0 and found[at - 1].startswith("Harbourmaster")
+
+
+def test_pronoun_attribution_is_a_dependent_sentence() -> None:
+    from newsbrief.summary.patterns import leans_on_previous
+
+    assert leans_on_previous("\u201cWe will rebuild the pier,\u201d she said.")
+    assert leans_on_previous('"Not yet," they added on Friday.')
+    assert not leans_on_previous("\u201cWe will rebuild the pier,\u201d the mayor said.")

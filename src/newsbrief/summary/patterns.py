@@ -14,6 +14,19 @@ DEPENDENT_OPENING = re.compile(
     r"however|still|yet|meanwhile|instead|moreover|furthermore|then|so)\b",
     re.IGNORECASE,
 )
+# A quotation attributed to a bare pronoun ("“…,” she said.") leans on the sentence that names
+# the speaker, wherever the attribution stands in the sentence.
+PRONOUN_ATTRIBUTION = re.compile(
+    r"[\"”’'],?\s+(he|she|they)\s+(said|says|added|adds|told|tells|explained|explains|"
+    r"noted|notes|wrote|writes|continued|continues|warned|warns|insisted|insists|replied)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_on_previous(text: str) -> bool:
+    """True when a sentence needs the one before it: it opens with a pronoun or connective,
+    or its quotation is attributed to a bare pronoun."""
+    return bool(DEPENDENT_OPENING.match(text) or PRONOUN_ATTRIBUTION.search(text))
 
 
 def ends_sentence(text: str) -> bool:

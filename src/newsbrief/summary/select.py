@@ -24,7 +24,7 @@ import numpy as np
 from newsbrief.choices import SELECTIONS
 from newsbrief.records import Concepts, Selected, Sentence
 from newsbrief.settings import Settings
-from newsbrief.summary.patterns import DEPENDENT_OPENING
+from newsbrief.summary.patterns import leans_on_previous
 from newsbrief.summary.represent import Similarity
 
 # Coverage: a sentence's own score counts as much as this many concepts' weight, and the
@@ -131,8 +131,9 @@ def select(
 
 
 def _leans_on_previous(sentences: Sequence[Sentence], i: int) -> bool:
-    """True when sentence ``i`` opens with a word that needs the article's previous sentence."""
+    """True when sentence ``i`` needs the article's previous sentence (see
+    :func:`~newsbrief.summary.patterns.leans_on_previous`)."""
     sentence = sentences[i]
     if sentence.index == 0 or i == 0 or sentences[i - 1].article_id != sentence.article_id:
         return False
-    return bool(DEPENDENT_OPENING.match(sentence.text))
+    return leans_on_previous(sentence.text)
