@@ -148,22 +148,25 @@ async def _job_from_form(
         earlier_uploads = form.getlist("since")
         if not uploads:
             raise invalid([{"loc": ("files",), "msg": "at least one file is required"}])
+        # The fields are checked before the size limits: a malformed request is a 400/422
+        # whatever its size, and only a well-formed one is told it is too large.
+        words = _form_words(form.getlist("words"))
+        sections = _form_sections(form.getlist("sections"))
+        question = _form_question(form.getlist("question"))
+        for field, group in (("files", uploads), ("since", earlier_uploads)):
+            for number, upload in enumerate(group):
+                if not isinstance(upload, UploadFile):
+                    raise invalid([{"loc": (field, number), "msg": "must be an uploaded file"}])
         count = len(uploads) + len(earlier_uploads)
         if count > limits.max_articles:
             raise too_large(f"{count} files", limits.max_articles, "files", code="E611")
-        words = _form_words(form.getlist("words"))
         check_limits([], words, limits, settings)
-        core = core_request(words, _form_sections(form.getlist("sections")), settings)
-        core = replace(core, question=_form_question(form.getlist("question")))
+        core = replace(core_request(words, sections, settings), question=question)
         files: list[tuple[str, bytes]] = []
         earlier_files: list[tuple[str, bytes]] = []
-        for field, group, into in (
-            ("files", uploads, files),
-            ("since", earlier_uploads, earlier_files),
-        ):
+        for group, into in ((uploads, files), (earlier_uploads, earlier_files)):
             for number, upload in enumerate(group, 1):
-                if not isinstance(upload, UploadFile):
-                    raise invalid([{"loc": (field, number - 1), "msg": "must be an uploaded file"}])
+                assert isinstance(upload, UploadFile)  # checked above
                 data = await upload.read()
                 name = _safe_name(upload.filename, number)
                 if len(data) > limits.max_article_chars * 4:  # UTF-8: at most 4 bytes a character
