@@ -97,7 +97,8 @@ def direction(text: str, start: int, end: int) -> int:
         if sign < 0 and n and words[n - 1].lower() in _PARTICIPLE_AUX:
             continue  # "will be held", "to be signed": a participle, not a past tense
         if sign > 0 and word.lower() in _PLAN_FOR and following == "for":
-            return -1 if _after(text, end) < 0 else 1
+            # only up to a comma: "planned for March, but no date was fixed" is still ahead
+            return -1 if _after(text, end, comma=True) < 0 else 1
         if sign:
             return sign
         if word.lower() in SCHEDULED and word.islower():
@@ -105,9 +106,12 @@ def direction(text: str, start: int, end: int) -> int:
     return _after(text, end)
 
 
-def _after(text: str, end: int) -> int:
-    """The nearest cue after the expression, in its clause (0 when none)."""
+def _after(text: str, end: int, comma: bool = False) -> int:
+    """The nearest cue after the expression, in its clause (with ``comma``, before the next
+    comma), 0 when none."""
     after = text[end : end + 120]
+    if comma:
+        after = after.split(",", 1)[0]
     stop = _CLAUSE_END.search(after)
     if stop is not None:
         after = after[: stop.start()]
