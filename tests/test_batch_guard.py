@@ -59,8 +59,13 @@ def test_a_second_run_on_a_locked_output_fails_at_once(tmp_path: Path) -> None:
     assert not (tmp_path / "briefs.errors.jsonl").exists()  # its errors file left alone too
 
 
+RACED_CLUSTERS = 400
+
+
 def test_two_concurrent_runs_cannot_both_write(tmp_path: Path) -> None:
-    source = many_clusters(tmp_path / "clusters.jsonl", 40)
+    # Enough clusters that the first run is still writing when the second one has started
+    # (40 was raced through in about a second once the summary path got faster).
+    source = many_clusters(tmp_path / "clusters.jsonl", RACED_CLUSTERS)
     out = tmp_path / "briefs.jsonl"
     first = start_batch(source, out, "--words", "40", "--sections", "summary")
     try:
@@ -76,7 +81,7 @@ def test_two_concurrent_runs_cannot_both_write(tmp_path: Path) -> None:
         first.wait(timeout=300)
     assert first.returncode == 0, first.stderr.read() if first.stderr else ""
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
-    assert ids == [f"c{n}" for n in range(40)]  # each brief once, in order
+    assert ids == [f"c{n}" for n in range(RACED_CLUSTERS)]  # each brief once, in order
 
 
 def test_output_equal_to_the_input_is_refused(tmp_path: Path) -> None:
