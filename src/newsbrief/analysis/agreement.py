@@ -33,6 +33,7 @@ from typing import Any, Protocol
 from newsbrief.analysis.facts import Verdict, differing, durations, numbers, rule_verdict
 from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
+from newsbrief.analysis.specifics import Specifics
 from newsbrief.choices import JUDGES
 from newsbrief.errors import MissingExtraError
 from newsbrief.records import Actor, Alignment, Cluster, Mention, Quote, Sentence
@@ -119,7 +120,8 @@ def align(
     pairs, best, similarity = _pairs(cluster.sentences, settings.agreement_threshold)
     referents = Referents(cluster, actors, quotes) if actors else None
     texts = {a.id: a.text for a in cluster.articles}
-    labelled = [_label(a, b, score, judge, referents, texts) for a, b, score in pairs]
+    specifics = Specifics(actors, quotes)
+    labelled = [_label(a, b, score, judge, referents, texts, specifics) for a, b, score in pairs]
     alignments = [a for a in labelled if a is not None]
     aligned = {(a, b) for a, b, _ in pairs}
     alignments += slot_conflicts(cluster.sentences, similarity, aligned, texts)
@@ -178,13 +180,20 @@ def _label(
     judge: Judge,
     referents: Referents | None,
     texts: dict[str, str],
+    specifics: Specifics | None = None,
 ) -> Alignment | None:
     """The aligned pair labelled, or ``None`` when only evaluative words differ (no fact to
-    compare; who holds which view is for the positions)."""
+    compare; who holds which view is for the positions) or when an agreement has nothing
+    specific in common (:mod:`newsbrief.analysis.specifics`: precision before recall)."""
     verdict = judge(first.text, second.text) or _rules(first, second, referents, texts)
     if verdict.kind == "stance":
         return None
     evidence = f"{verdict.evidence}; wording similarity {score:.2f}"
+    if verdict.label == "agreement" and specifics is not None:
+        shared = specifics.allows(first, second, score)
+        if shared is None:
+            return None
+        evidence = f"{verdict.evidence}; {shared}; wording similarity {score:.2f}"
     sides = (_mention(first), _mention(second))
     return Alignment(verdict.label, verdict.kind, sides, evidence, score, (), judge.name)
 

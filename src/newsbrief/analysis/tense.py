@@ -72,9 +72,17 @@ def _cue(word: str, following: str) -> int:
     return 0
 
 
+_PLAN_FOR = {"planned", "scheduled", "set", "due", "slated"}  # "<plan word> for <date>"
+
+
 def direction(text: str, start: int, end: int) -> int:
     """+1 when the words around ``text[start:end]`` point forward, -1 back, 0 when nothing
-    near it says (the nearest cue before it wins, then the nearest after it)."""
+    near it says (the nearest cue before it wins, then the nearest after it).
+
+    A plan ("planned for January", "scheduled for Jan. 20") names when something was meant
+    to happen, not whether that is still ahead: the clause after the date is read first, and
+    a past cue there wins ("a check planned for January was postponed" looks back); a plan
+    with no later cue stays forward."""
     before = text[max(0, start - 120) : start]
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     if ends:
@@ -84,20 +92,34 @@ def direction(text: str, start: int, end: int) -> int:
     words = _WORD.findall(before)[-WINDOW:]
     for n in range(len(words) - 1, -1, -1):
         word = words[n]
-        sign = _cue(word, words[n + 1].lower() if n + 1 < len(words) else "")
+        following = words[n + 1].lower() if n + 1 < len(words) else ""
+        sign = _cue(word, following)
         if sign < 0 and n and words[n - 1].lower() in _PARTICIPLE_AUX:
             continue  # "will be held", "to be signed": a participle, not a past tense
+        if sign > 0 and word.lower() in _PLAN_FOR and following == "for":
+            # only up to a comma: "planned for March, but no date was fixed" is still ahead
+            return -1 if _after(text, end, comma=True) < 0 else 1
         if sign:
             return sign
         if word.lower() in SCHEDULED and word.islower():
             return 1
+    return _after(text, end)
+
+
+def _after(text: str, end: int, comma: bool = False) -> int:
+    """The nearest cue after the expression, in its clause (with ``comma``, before the next
+    comma), 0 when none."""
     after = text[end : end + 120]
+    if comma:
+        after = after.split(",", 1)[0]
     stop = _CLAUSE_END.search(after)
     if stop is not None:
         after = after[: stop.start()]
     later = _WORD.findall(after)[:WINDOW]
     for n, word in enumerate(later):
         sign = _cue(word, later[n + 1].lower() if n + 1 < len(later) else "")
+        if sign < 0 and n and later[n - 1].lower() in _PARTICIPLE_AUX:
+            continue  # "... for June, to be signed by both": a participle, not a past tense
         if sign:
             return sign
     return 0

@@ -1,0 +1,79 @@
+"""What two aligned sentences must share before they are called agreement.
+
+Wording similarity alone aligns sentences that are merely about the same person ("Obi asked
+drivers for patience" / "Obi is expected to testify"). Precision before recall: a pair is
+agreement only when it shares a specific — a number, a date word, or a named actor besides
+the sentences' subjects — or its wording is nearly the same; and never when both sentences
+are quotations of different resolved speakers (two sides of a dispute are not one fact).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsbrief.records import Actor, Quote, Sentence
+
+HIGH_SIMILARITY = 0.6  # wording this close reports the same thing without a shared specific
+# A number worth sharing: two digits or more, or a decimal ("3.5"); a lone digit ("No. 2",
+# "March 2" against "2 cables") is too common to say two sentences report one fact.
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{2,}(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)")
+_MONTH_DAY = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
+)
+_DATE_WORD = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b"
+)
+
+
+class Specifics:
+    """Per-sentence actors and quotation speakers of one cluster, for :meth:`allows`."""
+
+    def __init__(self, actors: Iterable[Actor] = (), quotes: Iterable[Quote] = ()) -> None:
+        self._mentions = [(m, a.id) for a in actors for m in a.mentions]
+        self._quotes = [q for q in quotes if q.speaker_id is not None]
+
+    def _actors(self, sentence: Sentence) -> list[str]:
+        """Actor ids mentioned in the sentence, in text order (the first is its subject)."""
+        inside = [
+            (m.start, actor)
+            for m, actor in self._mentions
+            if m.article_id == sentence.article_id
+            and sentence.start <= m.start
+            and m.end <= sentence.end
+        ]
+        return list(dict.fromkeys(actor for _, actor in sorted(inside)))
+
+    def _speaker(self, sentence: Sentence) -> str | None:
+        """The resolved speaker of a quotation overlapping the sentence, if any."""
+        for q in self._quotes:
+            same_article = q.article_id == sentence.article_id
+            if same_article and q.start < sentence.end and sentence.start < q.end:
+                return q.speaker_id
+        return None
+
+    def allows(self, first: Sentence, second: Sentence, similarity: float) -> str | None:
+        """Why the pair may be called agreement (the shared specific), or ``None``."""
+        speakers = self._speaker(first), self._speaker(second)
+        if None not in speakers and speakers[0] != speakers[1]:
+            return None  # quotations of different people: never one fact agreed on
+        days = set(_MONTH_DAY.findall(first.text)) & set(_MONTH_DAY.findall(second.text))
+        if days:
+            return "shared date {} {}".format(*sorted(days)[0])
+        shared = set(_NUMBER.findall(_MONTH_DAY.sub(" ", first.text))) & set(
+            _NUMBER.findall(_MONTH_DAY.sub(" ", second.text))
+        )
+        if shared:
+            return f"shared number {sorted(shared)[0]}"
+        dates = set(_DATE_WORD.findall(first.text)) & set(_DATE_WORD.findall(second.text))
+        if dates:
+            return f"shared date word {sorted(dates)[0]}"
+        a, b = self._actors(first), self._actors(second)
+        subjects = set(a[:1]) | set(b[:1])
+        if (set(a) & set(b)) - subjects:
+            return "shared named actor besides the subject"
+        if similarity >= HIGH_SIMILARITY:
+            return "nearly the same wording"
+        return None
