@@ -44,7 +44,7 @@ def test_faithful_rewrites_pass(sentence: str) -> None:
         ('The mayor said "we will reopen it soon."', "a quotation"),
         ("The city shut the bridge, and inspectors never found the cracks.", "a negation"),
         ("The city has said how long repairs will take.", "deny"),
-        ("The council approved emergency funding for ferries and buses downtown.", "words are in"),
+        ("The council found emergency funding for ferries and buses downtown.", "words are in"),
     ],
 )
 def test_unfaithful_rewrites_fail_with_the_rule_named(sentence: str, rule: str) -> None:

@@ -4,26 +4,38 @@ A rewritten sentence passes only if every rule holds against the text of its cit
 (``sources``, joined), in this order; the first that fails is the verdict:
 
 1. **numbers** — every number in it (digits, ``1,200`` = ``1200``, and the number words
-   two … ninety, hundred, thousand, million, billion, dozen, percent/%) occurs in the spans;
+   one … ninety, hundred, thousand, million, billion, dozen, percent/%, each part of a
+   hyphenated number such as ``twenty-one``, and a plural scale word such as ``dozens`` as
+   its scale) occurs in the spans;
 2. **dates** — every year (1900–2099), month (capitalised, or followed by a number as in
    lower-cased text: "may 9"), weekday and ``today``/``yesterday``/``tomorrow``/``tonight``
    occurs in the spans;
 3. **names** — every capitalised word (a name, place, organisation; the first word of the
    sentence too unless it is a function word such as "The" or a connective such as
-   "Meanwhile") occurs in the spans, case aside, a possessive ``'s`` aside;
-4. **quotations** — every passage in double quotes occurs in the spans word for word (case,
-   spacing and the kind of quote marks aside);
+   "Meanwhile") occurs in the spans, case aside, a possessive ``'s`` aside; so does every word
+   with a non-ASCII letter (``Łukasz``, ``김정은``: scripts without case have no capitals);
+4. **quotations** — every passage in double quotes (straight or curly) or single quotes
+   (``'…'``, ``‘…’``) occurs in the spans word for word (case, spacing and the kind of quote
+   marks aside);
 5. **negation** — the sentence negates (not, n't, no, never, none, nobody, nothing, neither,
    nor, without, cannot) only what a cited span negates (the negated word: the first content
    word within three words after the negation, compared by stem), and a word a span negates
    appears in the sentence only if the sentence negates too;
-6. **coverage** — at least ``min_coverage`` (setting ``llm_min_coverage``, default 0.8) of its
+6. **events** — no content word it has that the spans lack is an event or stance word
+   (:data:`EVENT_WORDS`: killed, died, injured, denied, rejected, accepted, resigned,
+   arrested, won, lost, …, compared by stem): swapping "hurt" for "killed" or "said" for
+   "denied" changes the fact while leaving most words covered;
+7. **coverage** — at least ``min_coverage`` (setting ``llm_min_coverage``, default 0.8) of its
    content words (not function words) occur in the spans, comparing crude stems (a plural, -ed,
    -ing or -ly ending aside) or, for words of 6+ letters, their first five letters.
 
 The verdict names the rule, never the offending words: a rejected sentence's invented text must
-not reach any output, not even through its reason. Rules 1–5 are about precision (a fact the
-sources do not state); rule 6 keeps paraphrase loose enough for fusion but not for invention.
+not reach any output, not even through its reason. Rules 1–6 are about precision (a fact the
+sources do not state); rule 7 keeps paraphrase loose enough for fusion but not for invention.
+
+Known limit: the check compares words, not their roles. A rewrite that swaps names between
+roles ("North Korea rejected the South Korean proposal" from "South Korea rejected the North
+Korean proposal") uses only words the span has, and passes.
 """
 
 from __future__ import annotations
@@ -33,13 +45,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 NUMBER_WORDS = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
     "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
     "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
     "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
 }  # fmt: skip
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "percent"}
+# Words that state an event or a stance: one the cited spans lack flips the fact however many
+# other words are covered (rule 6). Inflections are listed since stems of short verbs vary.
+EVENT_WORDS = set(
+    "kill killed killing kills die died dies dying dead death deaths deadly fatal fatally "
+    "injure injured injuring injures injury injuries wound wounded wounding wounds "
+    "hurt hurting harm harmed "
+    "deny denied denies denying reject rejected rejects rejecting accept accepted accepts "
+    "accepting approve approved approves approving resign resigned resigns resigning "
+    "arrest arrested arrests arresting charge charged charges charging convict convicted "
+    "convicts acquit acquitted acquits win won wins winning lose lost loses losing "
+    "fire fired fires firing ban banned bans banning cancel cancelled canceled cancels "
+    "agree agreed agrees agreeing refuse refused refuses refusing confirm confirmed confirms "
+    "admit admitted admits sentence sentenced jailed freed released rescued missing "
+    "survived collapsed destroyed damaged attacked invaded captured "
+    "elected defeated dismissed suspended sued vetoed passed blocked withdrew withdrawn "
+    "signed ended halted launched".split()
+)
 MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -63,8 +93,11 @@ CONNECTIVES = set(
     "separately instead yet nevertheless besides likewise finally first second third then "
     "today yesterday officials authorities".split()
 )
-_WORD = re.compile(r"[A-Za-z]+(?:[.'’\-][A-Za-z]+)*\.?|\d+(?:[.,:]\d+)*%?")
+_WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*%?")
 _QUOTE = re.compile(r'"([^"]{2,}?)"')
+# A single-quoted passage: the opening mark follows no letter and precedes one, the closing
+# mark follows no space and precedes no letter, so "Korea's" and "don't" are not quotes.
+_SINGLE_QUOTE = re.compile(r"(?<!\w)'(?=\w)([^']{2,}?)(?<=\S)'(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -91,15 +124,17 @@ def _bare(token: str) -> str:
 def _numbers(tokens: Iterable[str]) -> set[str]:
     found = set()
     for token in tokens:
-        bare = token.lower().rstrip(".")
-        if bare[:1].isdigit():
-            found.add(bare.rstrip("%").replace(",", ""))
-            if bare.endswith("%"):
-                found.add("percent")
-        elif bare in NUMBER_WORDS:
-            found.add(NUMBER_WORDS[bare])
-        elif bare in SCALE_WORDS:
-            found.add(bare)
+        for bare in token.lower().rstrip(".").split("-"):  # twenty-one: 20 and 1
+            if bare[:1].isdigit():
+                found.add(bare.rstrip("%").replace(",", ""))
+                if bare.endswith("%"):
+                    found.add("percent")
+            elif bare in NUMBER_WORDS:
+                found.add(NUMBER_WORDS[bare])
+            elif bare in SCALE_WORDS:
+                found.add(bare)
+            elif bare.endswith("s") and bare[:-1] in SCALE_WORDS:
+                found.add(bare[:-1])  # dozens, hundreds: an amount of that scale
     return found
 
 
@@ -120,6 +155,8 @@ def _dates(tokens: list[str]) -> set[str]:
 def _names(tokens: list[str]) -> set[str]:
     found = set()
     for position, token in enumerate(tokens):
+        if not token.isascii():
+            found.add(_bare(token))  # Łukasz, 김정은: a caseless script has no capitals
         for part in token.split("-"):
             if not part[:1].isupper():
                 continue
@@ -140,6 +177,13 @@ def _stem(word: str) -> str:
 def _content(tokens: Iterable[str]) -> list[str]:
     words = (_bare(t) for t in tokens if not t[:1].isdigit())
     return [w for w in words if len(w) > 1 and w not in STOPWORDS and not w.endswith("n't")]
+
+
+_EVENT_STEMS = {_stem(w) for w in EVENT_WORDS}
+
+
+def _is_event(word: str) -> bool:
+    return word in EVENT_WORDS or _stem(word) in _EVENT_STEMS
 
 
 def _covered(word: str, stems: set[str], prefixes: set[str]) -> bool:
@@ -185,13 +229,16 @@ def check(sentence: str, sources: Iterable[str], min_coverage: float = 0.8) -> V
     if not _names(said) <= given_bare:
         return Verdict(False, "a name not in the cited sentences", coverage)
     normal_source = _normal(source_text)
-    for quoted in _QUOTE.findall(sentence.replace("“", '"').replace("”", '"')):
+    quotes = sentence.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    for quoted in _QUOTE.findall(quotes) + _SINGLE_QUOTE.findall(quotes):
         if _normal(quoted) not in normal_source:
             return Verdict(False, "a quotation not in the cited sentences", coverage)
     if _negated(said) and (not _negated(given) or _negated_words(said) - _negated_words(given)):
         return Verdict(False, "a negation the cited sentences do not have", coverage)
     if not _negated(said) and {_stem(w) for w in content} & _negated_words(given):
         return Verdict(False, "states what the cited sentences deny", coverage)
+    if any(_is_event(w) for w in content if not _covered(w, stems, prefixes)):
+        return Verdict(False, "an event or stance the cited sentences do not state", coverage)
     if not content:
         return Verdict(False, "no content words", coverage)
     if coverage < min_coverage:
@@ -199,3 +246,15 @@ def check(sentence: str, sources: Iterable[str], min_coverage: float = 0.8) -> V
             False, f"only {coverage:.0%} of its words are in the cited sentences", coverage
         )
     return Verdict(True, "passed", coverage)
+
+
+def share_covered(source: str, text: str) -> float:
+    """The share of ``source``'s content words that ``text`` has (stems or prefixes as in rule
+    7): how much of a cited sentence a rewrite carries; 0.0 when ``source`` has none."""
+    words = _content(_tokens(source))
+    if not words:
+        return 0.0
+    given = _content(_tokens(text))
+    stems = {_stem(w) for w in given}
+    prefixes = {w[:5] for w in given if len(w) >= 6}
+    return sum(_covered(w, stems, prefixes) for w in words) / len(words)

@@ -121,8 +121,8 @@ def parse_answer(answer: str, sources: int) -> list[Draft]:
             number = int(match.group(1)) if match else 0
             if not 1 <= number <= sources:
                 raise FormatError(
-                    f"the model cited an id it was not given ({str(raw)[:12]!r}; "
-                    f"it was given S1–S{sources})"
+                    # Not the id itself: the model's text reaches no user-visible output.
+                    f"the model cited an id it was not given (it was given S1–S{sources})"
                 )
             ids.append(number - 1)
         # A leading id label ("S1: …", "[S1] …") is the prompt's layout copied, not content.

@@ -4,7 +4,9 @@ The extractive pipeline has chosen, ordered and cited the summary sentences; the
 model as ``S1``…``Sn`` (as many as fit in ``llm_max_prompt_chars``). Each sentence of the answer
 cites some of them; it is kept only if it is a sentence (not a fragment or a repeat) and the
 grounding check (:mod:`newsbrief.llm.grounding`) passes against the text of exactly those
-spans; it then replaces them, where the first of them stood, and cites them (``checked``).
+spans; it then replaces them, where the first of them stood, and cites them (``checked``),
+provided it carries at least 40% of the content words of each (else it would silently delete
+one) and no earlier kept rewrite replaces one of them (else a fact would be told twice).
 Every source sentence no kept rewrite replaces stays as written, marked ``kept`` with the
 reason (its rewrites failed the check, the model did not use it, or it was not sent). The
 sentences are then taken in order while they fit the word budget, so the budget holds
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsbrief.llm.client import ChatClient, LLMError
-from newsbrief.llm.grounding import Verdict, check
+from newsbrief.llm.grounding import Verdict, check, share_covered
 from newsbrief.llm.prompt import Draft, answer_schema, build_messages, fit_sources, parse_answer
 from newsbrief.records import Citation, Notice, SummarySentence
 from newsbrief.settings import Settings
@@ -71,6 +73,7 @@ def rewrite_summary(
     # The brief keeps the extractive order: a passed rewrite stands where the first sentence it
     # cites stood and replaces every sentence it cites; any other sentence stays as written,
     # with the reasons of the rewrites of it that failed (or "not used").
+    verdicts = _replacements(drafts, verdicts, texts)
     passed = [(min(d.ids), d) for d, v in zip(drafts, verdicts, strict=True) if v.passed]
     covered = {i for _, d in passed for i in d.ids}
     reasons: dict[int, list[str]] = {}
@@ -117,6 +120,34 @@ def judge(drafts: Sequence[Draft], texts: Sequence[str], settings: Settings) -> 
             verdicts.append(check(draft.text, sources, settings.llm_min_coverage))
         seen.add(key)
     return verdicts
+
+
+# 0.4, not 0.5: a faithful rewrite that compresses a long sentence (the page test's Harbor Bridge
+# closure, 46%) carries less than half; a copy of another sentence carries 0–20%.
+REPLACE_MIN_SHARE = 0.4
+
+
+def _replacements(
+    drafts: Sequence[Draft], verdicts: Sequence[Verdict], texts: Sequence[str]
+) -> list[Verdict]:
+    """The verdicts with two more reasons to set a passed draft aside, since a kept rewrite
+    replaces every sentence it cites: it carries less than :data:`REPLACE_MIN_SHARE` of the
+    content words of a sentence it cites (a copy of S1 citing S1 and S3 would delete S3), or
+    an earlier kept draft already replaces one of those sentences (no fact twice)."""
+    result: list[Verdict] = []
+    replaced: set[int] = set()
+    for draft, verdict in zip(drafts, verdicts, strict=True):
+        if verdict.passed:
+            if any(share_covered(texts[i], draft.text) < REPLACE_MIN_SHARE for i in draft.ids):
+                verdict = Verdict(False, "leaves out most of a sentence it cites", verdict.coverage)
+            elif replaced & set(draft.ids):
+                verdict = Verdict(
+                    False, "rewrites a sentence an earlier rewrite replaces", verdict.coverage
+                )
+            else:
+                replaced |= set(draft.ids)
+        result.append(verdict)
+    return result
 
 
 def _rewritten(text: str, sources: Sequence[SummarySentence]) -> SummarySentence:
