@@ -104,6 +104,7 @@ from newsbrief.settings import Settings
     default=None,
     help="Show a progress bar with rate and ETA on stderr. [default: when stderr is a terminal]",
 )
+@friendly_errors
 def batch_command(
     source: Path,
     out: Path,
@@ -132,39 +133,6 @@ def batch_command(
       newsbrief batch clusters.jsonl.gz --out briefs.jsonl --workers 4
       newsbrief batch clusters.jsonl --out briefs.jsonl --engine dask --scheduler tcp://host:8786
     """
-    run = friendly_errors(_batch)
-    run(
-        source,
-        out,
-        words,
-        workers,
-        engine,
-        scheduler,
-        errors,
-        config,
-        sections,
-        backend,
-        max_cluster_chars,
-        cluster_timeout,
-        progress,
-    )
-
-
-def _batch(
-    source: Path,
-    out: Path,
-    words: int | None,
-    workers: int,
-    engine: str,
-    scheduler: str | None,
-    errors: Path | None,
-    config: Path | None,
-    sections: str | None,
-    backend: str | None,
-    max_cluster_chars: int,
-    cluster_timeout: float,
-    progress: bool | None,
-) -> None:
     from newsbrief.batch.runner import run_batch
     from newsbrief.records import BriefRequest
     from newsbrief.settings import load_settings
