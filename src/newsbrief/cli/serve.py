@@ -45,7 +45,7 @@ DEFAULTS = ServiceSettings()
     type=click.IntRange(min=1),
     default=DEFAULTS.workers,
     show_default=True,
-    help="Briefs computed at the same time (threads); more requests wait in line.",
+    help="Briefs computed at the same time (each in a worker process); more requests wait in line.",
 )
 @click.option(
     "--max-body-bytes",

@@ -28,7 +28,7 @@ class ServiceSettings:
     max_words: int = 5_000
     # A brief that takes longer than this many seconds is answered with 504.
     timeout_seconds: float = 10.0
-    # Briefs computed at the same time (worker threads); more wait in line for a slot.
+    # Briefs computed at the same time (each in a worker process); more wait in line for a slot.
     workers: int = 2
     # Requests waiting for a worker; beyond this the server answers 503 at once.
     max_waiting: int = 64
