@@ -11,12 +11,11 @@ injected element, no event-handler attribute, no link off the page and no dialog
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from live_server import serving
 
 from newsbrief.records import (
     Actor,
@@ -284,21 +283,9 @@ def test_markdown_rendered_by_commonmark_runs_nothing(browser: object, brief: Br
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
     pytest.importorskip("fastapi", reason="the service extra is not installed")
-    uvicorn = pytest.importorskip("uvicorn", reason="the service extra is not installed")
-    from newsbrief.service.app import create_app
-
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    pytest.importorskip("uvicorn", reason="the service extra is not installed")
+    with serving() as url:
+        yield url
 
 
 def test_service_page_shows_hostile_brief_as_text(

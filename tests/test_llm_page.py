@@ -4,12 +4,11 @@ a sentence kept as written says why. The model is the fake server of ``llm_fake`
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from live_server import serving
 
 pytest.importorskip("fastapi", reason="the service extra is not installed")
 uvicorn = pytest.importorskip("uvicorn", reason="the service extra is not installed")
@@ -46,19 +45,8 @@ def service(monkeypatch) -> Iterator[str]:
         monkeypatch.setenv(f"NEWSBRIEF_{name}", value)
     for name, value in extractive.items():
         monkeypatch.setenv(f"NEWSBRIEF_{name}", value)
-    from newsbrief.service.app import create_app
-
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
+    with serving() as url:
+        yield url
     fake.close()
 
 
