@@ -10,7 +10,8 @@ Columns (each at its own reference length, and at a short budget):
 - ``duc07a``: DUC 2007 update, set A of its 10 topics (~10 AP/NYT/Xinhua articles each, four
   100-word human summaries), 100 words, generic.
 
-Rows: newsbrief's default, each scorer × selection configuration, lead, and sumy LexRank.
+Rows: newsbrief's default, each scorer × selection configuration, the issue's 20-line TF-IDF
+centroid + MMR baseline (``centroid-mmr``, newsbrief.evaluate.baselines), lead, and sumy LexRank.
 Every system summarizes the same clusters of a column and is scored by ``newsbrief.evaluate``
 exactly as ``newsbrief eval`` scores it: ROUGE F1 with 95% bootstrap intervals (a fixed seed,
 so the same resampled clusters for every system), and clusters/s of the summarization alone,
@@ -56,7 +57,9 @@ CONFIGS: dict[str, dict[str, str]] = {
     "centroid+coverage": {"scorer": "centroid", "selection": "coverage"},
     "centroid+mmr": {"scorer": "centroid", "selection": "mmr"},
 }
-SYSTEMS = (*CONFIGS, "lead", "lexrank")
+# "centroid-mmr" is the 20-line baseline (newsbrief.evaluate.baselines: TF-IDF centroid,
+# MMR with λ 0.7, a cut at cosine 0.5, no cleaning, no position prior), not a newsbrief setting.
+SYSTEMS = (*CONFIGS, "centroid-mmr", "lead", "lexrank")
 PEER = "lexrank"
 
 
