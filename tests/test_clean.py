@@ -202,3 +202,47 @@ def test_a_dateline_is_not_summary_text() -> None:
     assert [s.text for s in sentences] == [
         "The Senate passed the budget bill late on Monday night."
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("ATTENTION EDITORS: The following photos are part of tonight's package.", "wire-note"),
+        ("(BEGIN OPTIONAL TRIM)", "wire-note"),
+        ("Story Filed By Cox Newspapers", "wire-note"),
+        ("For Use By Clients of the New York Times News Service", "wire-note"),
+        ("Questions should be directed to CoxNet, the Cox News Service, in Atlanta.", "wire-note"),
+        ("WHAT IS THE PERJURY CASE AGAINST PRESIDENT CLINTON?", "heading"),
+        ("HOW TO REACH US", "heading"),
+        (
+            "ATTENTION EDITORS: The following photos are part of tonight's New York Times Photo "
+            "Package, moving Wednesday. Photo clients will automatically receive these photos "
+            "via the usual service or may download them from the photo database at 972-392-0888.",
+            "wire-note",
+        ),
+        (
+            "Address questions to Garden Q&A, The New York Times, 229 West 43d St., New York "
+            "10036, or by e-mail to gardening(at)nytimes.com. Those of general interest will be "
+            "published. Unpublished questions cannot be answered individually.",
+            "wire-note",
+        ),
+        (
+            "The news manager is Paul Foutch, 404-526-5429, pfoutch(at)coxnews.com.",
+            "contact-footer",
+        ),
+    ],
+)
+def test_wire_notes_and_capital_headings_are_not_story(line: str, reason: str) -> None:
+    body = "The council met on Monday to discuss the budget.\n" + line + "\nIt approved the plan."
+    assert removed(body) == {line: reason}
+
+
+def test_an_article_all_in_capitals_keeps_its_lines() -> None:
+    assert removed("THE COUNCIL MET ON MONDAY.\nIT APPROVED THE PLAN.\nMORE FOLLOWS HERE.") == {}
+
+
+def test_a_dateline_naming_a_region_in_brackets() -> None:
+    line = "ISTANBUL (Turkey), August 21 (Xinhua) -- A blaze in a refinery was put out."
+    assert removed(line + "\nMore text follows here.") == {
+        "ISTANBUL (Turkey), August 21 (Xinhua) --": "dateline"
+    }

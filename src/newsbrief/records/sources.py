@@ -25,6 +25,8 @@ REMOVAL_REASONS = {
     "advertisement": "an advertisement marker",
     "photo-credit": "a photo or image credit",
     "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
+    "wire-note": "a wire service's note to editors ('ATTENTION EDITORS', 'optional trim')",
+    "heading": "a heading in capitals inside an article written in mixed case",
 }
 
 

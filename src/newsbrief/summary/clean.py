@@ -108,7 +108,8 @@ _WIDGET_WORDS = _WIDGET_TRIGGERS | {
 }
 # Starts where the address's run of characters starts and never backtracks into it: a search
 # over a long word is linear ("[\w.+-]+@…" was quadratic: 200 KB of "x" took minutes).
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.-]+")
+# An address, also as wire copy spells it against harvesters: "pfoutch(at)coxnews.com".
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|\(at\))[\w-]++\.[\w.-]+")
 _CONTACT = re.compile(
     r"^(write to|contact|reach|e-?mail)\b.*(@|\bat\b)"
     r"|^(additional )?(reporting|writing|editing|edited|compiled) by\b"
@@ -139,7 +140,7 @@ _BOILERPLATE = re.compile(
 # "WASHINGTON (AP) _ ", "NEW YORK _ " (newswire archives print the dash as "_").
 _WIRES = r"AP|Reuters|AFP|UPI|Bloomberg|Xinhua"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.\- ]{1,30}?)?"
+    r"^[A-Z][A-Z.'\- ]{1,40}(?: \([A-Z][A-Za-z.\- ]{1,30}\))?(?:, [A-Z][A-Za-z.\- ]{1,30}?)?"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     rf"(?: \((?:{_WIRES})\))?(?: ?[—–]{{1,2}}\s*| -{{1,2}} | _ )"
     # "Washington _ ": a place in title case, only with the archive's "_" (a typed "--"
@@ -152,11 +153,25 @@ _WIRE_DATELINE = re.compile(
     r"\s*[—–_-]{1,2}\s*",
     re.IGNORECASE,
 )
+# A wire service's note to the editors who print the story, not the story: "ATTENTION
+# EDITORS: …", "(BEGIN OPTIONAL TRIM)", "Story Filed By Cox Newspapers", "For Use By Clients of
+# the New York Times News Service", "Questions should be directed to CoxNet …", "NYT-02-22-99".
+_WIRE_NOTE = re.compile(
+    r"^\(?(?:attention editors?\b|editors?'?s? note\b|address questions to\b|"
+    r"(?:begin |end )?optional (?:trim|sidebar|add)\b|story filed by\b|for use by clients of\b|"
+    r"questions should be directed to\b|"
+    r"x{3,} end of story|end of story\W*$|nyt-\d|\(?more\)?$)",
+    re.IGNORECASE,
+)
 _PROSE_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\s]+")
 
 
 JUNK_MAX_WORDS = 30
+HEADING_MAX_WORDS = 12
+WIRE_NOTE_MAX_WORDS = 80
+_LOWER = re.compile(r"[a-z]")
+_CAPITAL_WORD = re.compile(r"[A-Z]{2}")
 
 
 @dataclass(frozen=True)
@@ -197,6 +212,7 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
             reasons[number] = reason
     _mark_repeats(lines, reasons)
     title = _mark_title_and_standfirst(article, lines, reasons)
+    _mark_capital_headings(lines, reasons)
     removals = [
         Removal(article.id, line.start, line.end, line.text, reasons[number])
         for number, line in enumerate(lines)
@@ -240,7 +256,9 @@ def _find_dateline(
 
 def _junk_reason(line: Line) -> str | None:
     text, words = line.text, line.words
-    if words > JUNK_MAX_WORDS:  # every rule is about short lines; prose paragraphs are longer
+    if words <= WIRE_NOTE_MAX_WORDS and _WIRE_NOTE.match(text):
+        return "wire-note"  # a note's opening words are unambiguous, even in a long paragraph
+    if words > JUNK_MAX_WORDS:  # every other rule is about short lines; prose runs longer
         return None
     if _ADVERTISEMENT.match(text):
         return "advertisement"
@@ -253,6 +271,21 @@ def _junk_reason(line: Line) -> str | None:
     if words <= 8 and _is_share_widget(text):
         return "share-widget"
     return None
+
+
+def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
+    """A short line in capitals ("HOW TO REACH US", "WHAT IS THE PERJURY CASE?") heads a part
+    of an article written in mixed case; an article all in capitals keeps every line."""
+    if not any(_LOWER.search(line.text) for line in lines):
+        return
+    for number, line in enumerate(lines):
+        if (
+            number not in reasons
+            and 2 <= line.words <= HEADING_MAX_WORDS
+            and not _LOWER.search(line.text)
+            and _CAPITAL_WORD.search(line.text)
+        ):
+            reasons[number] = "heading"
 
 
 def _is_share_widget(text: str) -> bool:
