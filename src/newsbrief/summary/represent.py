@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from newsbrief.choices import REPRESENTATIONS
+from newsbrief.summary.patterns import WORD_CHARACTERS, ascii_runs
 
 
 class Representation(Protocol):
@@ -38,7 +39,12 @@ def tfidf_terms(text: str) -> list[str]:
     """The terms TF-IDF counts in a text (those of scikit-learn's English word analyzer)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return [w for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+    lowered = text.lower()
+    # In ASCII text "\b\w\w+\b" finds the runs of word characters longer than one.
+    runs = ascii_runs(lowered, WORD_CHARACTERS)
+    if runs is None:
+        return [w for w in _TOKEN.findall(lowered) if w not in ENGLISH_STOP_WORDS]
+    return [w for w in runs if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
 
 
 def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
