@@ -12,7 +12,6 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
@@ -161,8 +160,9 @@ class Line:
     end: int
     text: str
 
-    @cached_property
+    @property
     def words(self) -> int:
+        # Read about once a line: recounting is cheaper than a cached_property's lock (3.11).
         return len(self.text.split())
 
     @property

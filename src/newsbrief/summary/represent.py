@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
+from itertools import filterfalse
 from typing import Any, Protocol
 
 import numpy as np
@@ -35,16 +37,25 @@ class TfidfRepresentation:
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
-def tfidf_terms(text: str) -> list[str]:
-    """The terms TF-IDF counts in a text (those of scikit-learn's English word analyzer)."""
+@cache
+def _skipped() -> tuple[frozenset[str], frozenset[str]]:
+    """scikit-learn's English stop words; and those with every one-character ASCII word, which
+    the ASCII path's runs include but "\\b\\w\\w+\\b" never matches."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    single = {chr(i) for i in range(128) if WORD_CHARACTERS[i] != 32}
+    return ENGLISH_STOP_WORDS, ENGLISH_STOP_WORDS | single
+
+
+def tfidf_terms(text: str) -> list[str]:
+    """The terms TF-IDF counts in a text (those of scikit-learn's English word analyzer)."""
+    stop, stop_or_single = _skipped()
     lowered = text.lower()
     # In ASCII text "\b\w\w+\b" finds the runs of word characters longer than one.
     runs = ascii_runs(lowered, WORD_CHARACTERS)
     if runs is None:
-        return [w for w in _TOKEN.findall(lowered) if w not in ENGLISH_STOP_WORDS]
-    return [w for w in runs if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
+        return list(filterfalse(stop.__contains__, _TOKEN.findall(lowered)))
+    return list(filterfalse(stop_or_single.__contains__, runs))
 
 
 def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:

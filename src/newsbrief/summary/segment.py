@@ -108,14 +108,16 @@ _POSSIBLE_BOUNDARY = re.compile(r"(?<!\S)[^\s.!?…]*+[.!?…]\S*+\s+\S")
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one block of prose, whitespace trimmed."""
-    import blingfire  # loads a native library: only when text is segmented
-
     if not text.strip():
         return []
-    if not _POSSIBLE_BOUNDARY.search(text):  # one sentence at most: no need to ask blingfire
-        offsets = [(0, len(text))]
-    else:
-        offsets = _blingfire_spans(blingfire, text)
+    if not _POSSIBLE_BOUNDARY.search(text):
+        # One sentence at most: no need to ask blingfire, and none of the rules below splits
+        # or joins it (each needs a stop, then a space, then more text: a possible boundary).
+        # Half the blocks of newswire are such one-sentence paragraphs.
+        return [(len(text) - len(text.lstrip()), len(text.rstrip()))]
+    import blingfire  # loads a native library: only when text is segmented
+
+    offsets = _blingfire_spans(blingfire, text)
     spans: list[tuple[int, int]] = []
     for start, end in _split_before_abbreviations(text, offsets):
         while start < end and text[start].isspace():
