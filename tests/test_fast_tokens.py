@@ -56,3 +56,12 @@ def test_ascii_runs_leaves_other_text_to_the_regex() -> None:
     table = bytes(i if chr(i).isalpha() or i >= 128 else 32 for i in range(256))
     assert ascii_runs("Seoul, South-Korea: talks", table) == ["Seoul", "South", "Korea", "talks"]
     assert ascii_runs("Zürich", table) is None
+
+
+def test_digit_shares_count_ascii_digits_of_any_text() -> None:
+    from newsbrief.summary.features import _digit_shares
+
+    texts = ["", "In 2019, 42 people", "٣٤ Arabic-Indic digits are not counted", "\ud800 1", "😀9"]
+    texts += texts[1:2] * 3 + texts[4:]
+    expected = [sum(c in "0123456789" for c in t) / max(1, len(t)) for t in texts]
+    assert _digit_shares(texts).tolist() == expected
