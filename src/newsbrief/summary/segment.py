@@ -153,7 +153,7 @@ def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
 def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
-        if not _MAY_OPEN_ABBREVIATION.search(text, max(0, start - 2), end):
+        if not _may_open_abbreviation(text, start, end):
             pieces.append((start, end))  # no stop before a space: nothing to split (faster)
             continue
         for match in _OPENING_ABBREVIATION.finditer(text, start, end):
@@ -164,6 +164,19 @@ def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> li
             start = match.end()
         pieces.append((start, end))
     return pieces
+
+
+def _may_open_abbreviation(text: str, start: int, end: int) -> bool:
+    """A necessary condition for an :data:`_OPENING_ABBREVIATION` match in the span: a stop,
+    perhaps a closing quote, then a space at or after ``start`` (where such a match starts).
+
+    Searched from two characters before the span, where the stop may stand; the previous
+    sentence's own stop and the space after it are found there first, and do not count.
+    """
+    match = _MAY_OPEN_ABBREVIATION.search(text, max(0, start - 2), end)
+    if match is not None and match.end() <= start:  # its space is before the span
+        match = _MAY_OPEN_ABBREVIATION.search(text, start - 1, end)
+    return match is not None
 
 
 def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
