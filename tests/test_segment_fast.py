@@ -1,0 +1,35 @@
+"""The segmenter's plain-scan shortcuts decide as the regexes they stand in for (issue 11)."""
+
+from __future__ import annotations
+
+import random
+
+from newsbrief.summary import segment
+
+PIECES = [*" \t\n\xa0\u2028\u3000\x1c.!?…ab”\"'’", "word ", "Mr. ", "U.S. ", "said. ", "Gen. "]
+
+
+def samples(seed: int, count: int = 20000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25))) for _ in range(count)]
+
+
+def test_possible_boundary_without_the_regex() -> None:
+    for text in samples(1):
+        expected = bool(segment._POSSIBLE_BOUNDARY.search(text))
+        assert segment._may_hold_boundary(text) == expected, text
+
+
+def test_abbreviation_prescan_is_necessary_for_the_rule() -> None:
+    # Wherever the abbreviation rule's pattern matches inside a span, the pre-scan says so.
+    for text in samples(2, 5000):
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 3):
+                if next(segment._OPENING_ABBREVIATION.finditer(text, start, end), None):
+                    assert segment._may_open_abbreviation(text, start, end), (text, start, end)
+
+
+def test_one_sentence_blocks_are_trimmed_spans() -> None:
+    assert segment.split_sentences("  It rained all day  ") == [(2, 19)]
+    assert segment.split_sentences("It rained. Then it stopped.") == [(0, 10), (11, 27)]
+    assert segment.split_sentences(" \n ") == []
