@@ -6,7 +6,16 @@ import random
 
 from newsbrief.summary import segment
 
-PIECES = [*" \t\n\xa0\u2028\u3000\x1c.!?…ab”\"'’", "word ", "Mr. ", "U.S. ", "said. ", "Gen. "]
+PIECES = [
+    *" \t\n\xa0\u2028\u3000\x1c.!?…ab”\"'’(“‘)]",
+    "word ",
+    "Mr. ",
+    "U.S. ",
+    "said. ",
+    "Gen. ",
+    "Mr. Smith ",
+    "U.K. ",
+]
 
 
 def samples(seed: int, count: int = 20000) -> list[str]:
@@ -33,3 +42,14 @@ def test_one_sentence_blocks_are_trimmed_spans() -> None:
     assert segment.split_sentences("  It rained all day  ") == [(2, 19)]
     assert segment.split_sentences("It rained. Then it stopped.") == [(0, 10), (11, 27)]
     assert segment.split_sentences(" \n ") == []
+
+
+def test_lower_case_prescan_is_necessary_for_the_rule() -> None:
+    texts = [t.lower() for t in samples(3, 5000)] + samples(4, 2000)
+    for text in texts:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 3):
+                matches = segment._LOWER_CASE_START.finditer(text, start, end)
+                if any(m.start() > start for m in matches):  # a stop inside the span
+                    found = segment._MAY_START_LOWER.search(text, max(0, start - 2), end)
+                    assert found, (text, start, end)

@@ -90,13 +90,19 @@ _BEFORE_LOWER_CASE = (_NEVER_FINAL - {"no", "nos"}) | {
 # A stop after a word of two or more lower-case letters, any closing quote or bracket, then a
 # lower-case word (perhaps opening a quotation): blingfire wants a capital to split there.
 _LOWER_CASE_START = re.compile(r"(?<=[a-z]{2}[.!?])(?P<close>\s?[\"”’)\]])?\s+(?=[\"“‘(]?\s?[a-z])")
-# Necessary conditions, as plain scans, for a match of the two patterns above: a stop (after
-# any closing mark) then a space. Each pattern opens with a lookbehind, which the regex engine
-# tries at every position of every sentence; most sentences hold no stop before a space, and
-# these scans (searched from two or one characters before the span, where the lookbehinds
-# may look) rule them out first. Where they match, the full pattern decides as before.
-_MAY_OPEN_ABBREVIATION = re.compile(r"[.!?][”\"'’]?\s")
-_MAY_START_LOWER = re.compile(r"[.!?](?:\s?[\"”’)\]])?\s")
+# Necessary conditions for a match of the two patterns above, as patterns that consume what
+# those look behind and ahead at: a stop, any closing mark, a space, then what must follow
+# (an abbreviation, or a lower-case letter). Each pattern above opens with a lookbehind, which
+# the regex engine tries at every position of every sentence; these start with a stop (or a
+# letter), which the engine scans for quickly, and rule out nearly every sentence first.
+# Searched from the characters before the span where the lookbehinds may look; where they
+# match, the full pattern decides as before.
+_MAY_OPEN_ABBREVIATION = re.compile(
+    r"[.!?][”\"'’]?(\s+)(?:(?:"
+    r"Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|St"
+    r")\. [A-Z]|(?:U\.S|U\.K|U\.N|E\.U)\.)"
+)
+_MAY_START_LOWER = re.compile(r"[a-z]{2}[.!?](?:\s?[\"”’)\]])?\s+[\"“‘(]?\s?[a-z]")
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
@@ -181,13 +187,14 @@ def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> li
 
 def _may_open_abbreviation(text: str, start: int, end: int) -> bool:
     """A necessary condition for an :data:`_OPENING_ABBREVIATION` match in the span: a stop,
-    perhaps a closing quote, then a space at or after ``start`` (where such a match starts).
+    perhaps a closing quote, then spaces starting at or after ``start`` (where such a match
+    starts), then an abbreviation.
 
-    Searched from two characters before the span, where the stop may stand; the previous
-    sentence's own stop and the space after it are found there first, and do not count.
+    Searched from two characters before the span, where the stop may stand; a stop there
+    followed by a space before the span (the previous sentence's end) does not count.
     """
     match = _MAY_OPEN_ABBREVIATION.search(text, max(0, start - 2), end)
-    if match is not None and match.end() <= start:  # its space is before the span
+    if match is not None and match.start(1) < start:  # its space is before the span
         match = _MAY_OPEN_ABBREVIATION.search(text, start - 1, end)
     return match is not None
 
@@ -201,7 +208,8 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
     """
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
-        if not _MAY_START_LOWER.search(text, max(0, start - 1), end):
+        # A match whose stop is before the span is passed over below: letters from start - 2.
+        if not _MAY_START_LOWER.search(text, max(0, start - 2), end):
             pieces.append((start, end))  # no stop before a space: nothing to split (faster)
             continue
         opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]
