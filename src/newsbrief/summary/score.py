@@ -78,7 +78,7 @@ def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np
     """Per sentence: the summed weights of its distinct words, over the root of their number.
 
     Computed for the whole cluster at once: the words are numbered in order of first
-    appearance, each sentence's distinct numbers found by ``np.unique``, and their weights
+    appearance, each sentence's distinct numbers found by sorting, and their weights
     summed by ``np.bincount`` in that order. The sum used to run over a Python set of strings,
     whose order (hence the last bits of a sum) changed with the interpreter's hash seed; this
     order is fixed, and the cluster costs a few array operations instead of a set and a sum
@@ -94,7 +94,8 @@ def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np
     weight = np.fromiter(map(weights.get, first_seen, repeat(0.0)), dtype=np.float64, count=size)
     rows = np.repeat(np.arange(n, dtype=np.int64), [len(sentence) for sentence in words])
     numbers = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
-    pairs = np.unique(rows * size + numbers)  # each sentence's distinct words, once
+    pairs = np.sort(rows * size + numbers)
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # each sentence's distinct words, once
     held_by = pairs // size
     distinct = np.bincount(held_by, minlength=n)
     sums = np.bincount(held_by, weights=weight[pairs - held_by * size], minlength=n)
