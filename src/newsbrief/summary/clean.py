@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
@@ -152,9 +152,10 @@ _WORD = re.compile(r"[^\s]+")
 JUNK_MAX_WORDS = 30
 
 
-@dataclass(frozen=True)
-class Line:
-    """A non-blank line: its stripped text and span in the article."""
+class Line(NamedTuple):
+    """A non-blank line: its stripped text and span in the article. (A named tuple: two are
+    made per line of every article, and a tuple is made several times faster than a frozen
+    dataclass.)"""
 
     start: int
     end: int
@@ -173,12 +174,13 @@ class Line:
 
 def lines_of(text: str) -> Iterator[Line]:
     """Every non-blank line with the span of its stripped text."""
-    for match in re.finditer(r"[^\n]+", text):
-        raw = match.group()
+    offset = 0  # where the line starts in the text
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = match.start() + raw.index(stripped)
+            start = offset + raw.index(stripped)
             yield Line(start, start + len(stripped), stripped)
+        offset += len(raw) + 1
 
 
 def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]:
