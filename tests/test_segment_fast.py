@@ -53,3 +53,15 @@ def test_lower_case_prescan_is_necessary_for_the_rule() -> None:
                 if any(m.start() > start for m in matches):  # a stop inside the span
                     found = segment._MAY_START_LOWER.search(text, max(0, start - 2), end)
                     assert found, (text, start, end)
+
+
+def test_last_word_and_initial_read_from_the_tail_as_from_the_start() -> None:
+    pieces = [*PIECES, "Jr.", "no.", " J.", "\n", ".\n", "Abc", "x"]
+    rng = random.Random(5)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = segment._LAST_WORD.search(text)
+        found = segment._last_word(text)
+        assert (found and found.span(1)) == (expected and expected.span(1)), text
+        start = max(0, len(text) - 4)
+        assert bool(segment._INITIAL.search(text, start)) == bool(segment._INITIAL.search(text))
