@@ -240,15 +240,38 @@ def _junk_reason(line: Line) -> str | None:
         return None
     if _ADVERTISEMENT.match(text):
         return "advertisement"
-    if _CONTACT.search(text) or (words <= 25 and _EMAIL.search(text)):
+    if _CONTACT.search(text) or (words <= 25 and "@" in text and _EMAIL.search(text)):
         return "contact-footer"
-    if words <= 20 and _PHOTO_CREDIT.search(text):
+    if words <= 20 and _may_match(text, *_PHOTO_CREDIT_CLUES) and _PHOTO_CREDIT.search(text):
         return "photo-credit"
-    if words <= 25 and _BOILERPLATE.search(text):
+    if words <= 25 and _may_match(text, *_BOILERPLATE_CLUES) and _BOILERPLATE.search(text):
         return "boilerplate"
     if words <= 8 and _is_share_widget(text):
         return "share-widget"
     return None
+
+
+# What a line must start with, or hold, lower-cased, for _PHOTO_CREDIT or _BOILERPLATE to
+# match it (each has a branch that is not anchored, so its regex is tried at every position of
+# every short line; these plain checks clear nearly all lines first).
+_PHOTO_CREDIT_CLUES = (
+    ("photo", "image", "picture", "video", "illustration", "credit", "(", "ap", "afp", "reuters"),
+    ("/", "epa", "getty"),
+)
+_BOILERPLATE_CLUES = (
+    ("sign up", "subscribe", "read more", "related", "recommended", "most read", "click here"),
+    ("see also", "copyright", "(c)", "this article", "this story", "all rights reserved"),
+)
+
+
+def _may_match(text: str, starts: tuple[str, ...], holds: tuple[str, ...]) -> bool:
+    """False only when the ASCII line, lower-cased, neither starts with one of ``starts`` nor
+    holds one of ``holds``: a necessary condition for the case-insensitive patterns above.
+    Other text goes to the regex (its case folding is Unicode's: "ſ" matches "s")."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return lowered.startswith(starts) or any(part in lowered for part in holds)
 
 
 def _is_share_widget(text: str) -> bool:
