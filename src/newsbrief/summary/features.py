@@ -48,6 +48,7 @@ _FURNITURE_PAIRS = frozenset(
 _FURNITURE_PADDED = tuple(f" {pair} " for pair in _FURNITURE_PAIRS)
 _FURNITURE_FIRSTS = frozenset(pair.split()[0] for pair in _FURNITURE_PAIRS)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+_MARKED = _FURNITURE_WORDS | _FURNITURE_FIRSTS | _FIRST_PERSON
 # A curly quotation ends before the next opening mark: an unclosed one is not read to the end of
 # the text from every opening (quadratic on many unclosed quotes).
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -94,9 +95,17 @@ def sentence_features(
         unfinished.append(not ends_sentence(text))
         quoted_.append(quoted)
         dependent.append(sentence.index > 0 and bool(DEPENDENT_OPENING.match(text)))
-        furniture.append(_is_page_furniture(text, tokens))
-        unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
-        first_person.append(not _FIRST_PERSON.isdisjoint(unquoted))
+        if _MARKED.isdisjoint(tokens):
+            # None of the words the next two features look for, in one scan (most sentences):
+            # furniture then needs "©" or "advertis", and the words outside quotations, a
+            # subset of these, hold no first person.
+            page = "©" in text or ("advertis" in text.lower() and _is_page_furniture(text, tokens))
+            furniture.append(page)
+            first_person.append(False)
+        else:
+            furniture.append(_is_page_furniture(text, tokens))
+            unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
+            first_person.append(not _FIRST_PERSON.isdisjoint(unquoted))
         question.append(text.rstrip("”\"' ").endswith("?"))
     for column, values in text_columns.items():
         rows[:, column] = values
