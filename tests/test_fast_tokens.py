@@ -65,3 +65,11 @@ def test_digit_shares_count_ascii_digits_of_any_text() -> None:
     texts += texts[1:2] * 3 + texts[4:]
     expected = [sum(c in "0123456789" for c in t) / max(1, len(t)) for t in texts]
     assert _digit_shares(texts).tolist() == expected
+
+
+@pytest.mark.parametrize("seed", range(5, 8))
+def test_tfidf_terms_from_the_words_as_from_the_text(seed: int) -> None:
+    from newsbrief.summary.represent import tfidf_terms_of_words
+
+    for text in texts(seed):
+        assert tfidf_terms_of_words(words_of(text)) == tfidf_terms(text), text

@@ -20,16 +20,25 @@ from newsbrief.summary.patterns import WORD_CHARACTERS, ascii_runs
 
 
 class Representation(Protocol):
-    """Turns texts into a matrix whose rows are unit vectors (dense or scipy sparse)."""
+    """Turns texts into a matrix whose rows are unit vectors (dense or scipy sparse).
 
-    def vectors(self, texts: Sequence[str]) -> Any: ...
+    ``words``, when given, are the texts' :func:`~newsbrief.summary.patterns.words_of`, which
+    the summarizer has already computed: a representation may build on them rather than
+    tokenize the texts again, or ignore them.
+    """
+
+    def vectors(
+        self, texts: Sequence[str], words: Sequence[Sequence[str]] | None = None
+    ) -> Any: ...
 
 
 class TfidfRepresentation:
     """TF-IDF over the cluster's sentences: sublinear counts, English stop words removed."""
 
-    def vectors(self, texts: Sequence[str]) -> Any:
-        return tfidf_matrix([tfidf_terms(text) for text in texts])
+    def vectors(self, texts: Sequence[str], words: Sequence[Sequence[str]] | None = None) -> Any:
+        if words is None:
+            return tfidf_matrix([tfidf_terms(text) for text in texts])
+        return tfidf_matrix([tfidf_terms_of_words(text_words) for text_words in words])
 
 
 # scikit-learn's word analyzer with stop_words="english": lower-case, its default token
@@ -56,6 +65,22 @@ def tfidf_terms(text: str) -> list[str]:
     if runs is None:
         return list(filterfalse(stop.__contains__, _TOKEN.findall(lowered)))
     return list(filterfalse(stop_or_single.__contains__, runs))
+
+
+def tfidf_terms_of_words(words: Sequence[str]) -> list[str]:
+    """:func:`tfidf_terms` of a text, from its :func:`~newsbrief.summary.patterns.words_of`.
+
+    Both read the lower-cased text: a words_of word is a run of word characters and hyphens,
+    and the runs "\\w\\w+" finds are those words split at their hyphens, kept when longer
+    than one character. Most sentences hold no hyphen, and then the words are the runs.
+    """
+    _, stop_or_single = _skipped()
+    joined = " ".join(words)
+    runs = joined.replace("-", " ").split() if "-" in joined else words
+    terms = list(filterfalse(stop_or_single.__contains__, runs))
+    if not joined.isascii():  # one-character runs outside ASCII are not in stop_or_single
+        terms = [term for term in terms if len(term) > 1]
+    return terms
 
 
 def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:

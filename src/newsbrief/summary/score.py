@@ -118,12 +118,20 @@ def score_sentences(
 
 
 def score_cluster(
-    sentences: Sequence[Sentence], matrix: Any, similarity: Similarity, settings: Settings
+    sentences: Sequence[Sentence],
+    matrix: Any,
+    similarity: Similarity,
+    settings: Settings,
+    words: Sequence[list[str]] | None = None,
 ) -> Scored:
-    """Sentence scores and, when selection covers concepts, the cluster's weighted concepts."""
+    """Sentence scores and, when selection covers concepts, the cluster's weighted concepts.
+
+    ``words`` are the sentences' :func:`~newsbrief.summary.patterns.words_of`, when known.
+    """
     if not sentences:
         return Scored(np.zeros(0))
-    words = [words_of(s.text) for s in sentences]
+    if words is None:
+        words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
     raw = SCORERS.get(settings.scorer)(features, words, sentences, settings)
     # The weakest sentence keeps a little score: 0 is reserved for what may never be chosen.
