@@ -15,7 +15,7 @@ from newsbrief.settings import Settings
 from newsbrief.summary.cite import cite
 from newsbrief.summary.order import order
 from newsbrief.summary.patterns import words_of
-from newsbrief.summary.represent import Similarity, get_representation
+from newsbrief.summary.represent import Similarity, get_representation, represent
 from newsbrief.summary.score import score_cluster
 from newsbrief.summary.select import select
 
@@ -50,7 +50,7 @@ def _general(cluster: Cluster, settings: Settings) -> SummaryResult:
     # Tokenized once: the words serve the features, the learned word bag and TF-IDF alike.
     words = [words_of(s.text) for s in sentences]
     representation = get_representation(settings.representation)
-    matrix = representation.vectors([s.text for s in sentences], words)
+    matrix = represent(representation, [s.text for s in sentences], words)
     similarity = Similarity(matrix)
     scored = score_cluster(sentences, matrix, similarity, settings, words)
     selected = select(sentences, scored.scores, similarity, settings, scored.concepts)

@@ -20,25 +20,31 @@ from newsbrief.summary.patterns import WORD_CHARACTERS, ascii_runs
 
 
 class Representation(Protocol):
-    """Turns texts into a matrix whose rows are unit vectors (dense or scipy sparse).
+    """Turns texts into a matrix whose rows are unit vectors (dense or scipy sparse)."""
 
-    ``words``, when given, are the texts' :func:`~newsbrief.summary.patterns.words_of`, which
-    the summarizer has already computed: a representation may build on them rather than
-    tokenize the texts again, or ignore them.
-    """
-
-    def vectors(
-        self, texts: Sequence[str], words: Sequence[Sequence[str]] | None = None
-    ) -> Any: ...
+    def vectors(self, texts: Sequence[str]) -> Any: ...
 
 
 class TfidfRepresentation:
     """TF-IDF over the cluster's sentences: sublinear counts, English stop words removed."""
 
-    def vectors(self, texts: Sequence[str], words: Sequence[Sequence[str]] | None = None) -> Any:
-        if words is None:
-            return tfidf_matrix([tfidf_terms(text) for text in texts])
+    def vectors(self, texts: Sequence[str]) -> Any:
+        return tfidf_matrix([tfidf_terms(text) for text in texts])
+
+    def vectors_of_words(self, words: Sequence[Sequence[str]]) -> Any:
+        """:meth:`vectors` of texts, from their :func:`~newsbrief.summary.patterns.words_of`."""
         return tfidf_matrix([tfidf_terms_of_words(text_words) for text_words in words])
+
+
+def represent(
+    representation: Representation, texts: Sequence[str], words: Sequence[Sequence[str]]
+) -> Any:
+    """``representation.vectors(texts)``, where ``words`` are the texts' ``words_of``, already
+    computed: the built-in TF-IDF builds on them instead of tokenizing again (a subclass may
+    override ``vectors``, so it is asked as any other representation)."""
+    if type(representation) is TfidfRepresentation:
+        return representation.vectors_of_words(words)
+    return representation.vectors(texts)
 
 
 # scikit-learn's word analyzer with stop_words="english": lower-case, its default token
