@@ -137,8 +137,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     import blingfire  # loads a native library: only when text is segmented
 
     offsets = _blingfire_spans(blingfire, text)
+    # Each rule below first looks for what it needs inside each piece; where the whole block
+    # holds none of it, the rule cannot change a piece, and is skipped.
+    if _MAY_OPEN_ABBREVIATION.search(text):
+        offsets = _split_before_abbreviations(text, offsets)
     spans: list[tuple[int, int]] = []
-    for start, end in _split_before_abbreviations(text, offsets):
+    for start, end in offsets:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -149,7 +153,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return _split_lower_case_starts(text, _join_quotations(text, spans))
+    if "“" in text or '"' in text:  # a piece opens a quotation only with one of these
+        spans = _join_quotations(text, spans)
+    if _MAY_START_LOWER.search(text):
+        spans = _split_lower_case_starts(text, spans)
+    return spans
 
 
 def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
