@@ -33,7 +33,7 @@ from newsbrief.summary.concepts import weigh_concepts
 from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
 from newsbrief.summary.represent import Similarity, get_representation
-from newsbrief.summary.score import FLOOR, learned_scorer, learned_scores
+from newsbrief.summary.score import FLOOR, learned_scorer, learned_scores, scorer_from_json
 from newsbrief.summary.select import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -151,9 +151,26 @@ def pipeline(
             centrality, position = feats[:, 3], feats[:, 0]
             prior = (1 - position_weight) * centrality + position_weight * position
             raw = learned_weight * learned + (1 - learned_weight) * prior
+        elif scorer == "gated":  # the learned score re-ranks within what the prior allows
+            learned = learned_scores(feats, p.words, replace(model, words=weights))
+            learned = (learned - learned.min()) / max(float(np.ptp(learned)), 1e-12)
+            centrality, position = feats[:, 3], feats[:, 0]
+            prior = (1 - position_weight) * centrality + position_weight * position
+            raw = prior * (1 - learned_weight + learned_weight * learned)
         elif multiply:  # the position prior scales centrality: it ranks among central sentences
             centrality, position = feats[:, 3], feats[:, 0]
             raw = centrality * (1 - position_weight + position_weight * position)
+        elif scorer.startswith("support"):  # centrality shared with cross-article support
+            share = float(scorer[len("support") :] or 0.5)
+            centrality, position = feats[:, 3], feats[:, 0]
+            support = feats[:, 4] / max(float(feats[:, 4].max()), 1e-12)
+            central = (1 - share) * centrality + share * support
+            prior = (1 - position_weight) * central + position_weight * position
+            if learned_weight:
+                learned = learned_scores(feats, p.words, replace(model, words=weights))
+                learned = (learned - learned.min()) / max(float(np.ptp(learned)), 1e-12)
+                prior = learned_weight * learned + (1 - learned_weight) * prior
+            raw = prior
         else:
             centrality, position = feats[:, 3], feats[:, 0]
             raw = (1 - position_weight) * centrality + position_weight * position
@@ -213,6 +230,26 @@ VARIANTS: dict[str, Variant] = {
     "hybrid0.3 pw0.5+mmr": pipeline("hybrid", "mmr", learned_weight=0.3, position_weight=0.5),
     "hybrid0.3+mmr t0.4": pipeline("hybrid", "mmr", learned_weight=0.3, threshold=0.4),
     "hybrid0.3+mmr t0.25": pipeline("hybrid", "mmr", learned_weight=0.3, threshold=0.25),
+    "hybrid0.2+mmr": pipeline("hybrid", "mmr", learned_weight=0.2),
+    "hybrid0.25+mmr": pipeline("hybrid", "mmr", learned_weight=0.25),
+    "hybrid0.4+mmr -quote": pipeline("hybrid", "mmr", learned_weight=0.4, drop=("has_quote",)),
+    "hybrid0.4+mmr -length": pipeline(
+        "hybrid", "mmr", learned_weight=0.4, drop=("length", "is_short", "is_long")
+    ),
+    "hybrid0.4+mmr -style": pipeline(
+        "hybrid",
+        "mmr",
+        learned_weight=0.4,
+        drop=("has_quote", "length", "is_short", "is_long", "first_person"),
+    ),
+    "gated0.3+mmr": pipeline("gated", "mmr", learned_weight=0.3),
+    "gated0.5+mmr": pipeline("gated", "mmr", learned_weight=0.5),
+    "gated0.7+mmr": pipeline("gated", "mmr", learned_weight=0.7),
+    "gated1.0+mmr": pipeline("gated", "mmr", learned_weight=1.0),
+    "support0.3+mmr": pipeline("support0.3", "mmr", learned_weight=0.0),
+    "support0.5+mmr": pipeline("support0.5", "mmr", learned_weight=0.0),
+    "support0.3 blend0.4+mmr": pipeline("support0.3", "mmr", learned_weight=0.4),
+    "support0.5 blend0.3+mmr": pipeline("support0.5", "mmr", learned_weight=0.3),
     "centroid*pos0.35+mmr": pipeline("centroid", "mmr", multiply=True),
     "centroid*pos0.5+mmr": pipeline("centroid", "mmr", multiply=True, position_weight=0.5),
     "centroid*pos0.7+mmr": pipeline("centroid", "mmr", multiply=True, position_weight=0.7),
@@ -228,12 +265,15 @@ def columns(mn_skip: int, mn_limit: int) -> list[tuple[str, str, int]]:
         ("duc100", "duc2006", 100),
         ("duc07a", "duc2007a", 100),
         ("duc07a-lower", "duc2007a-lower", 100),  # casing: the same text lower-cased
+        ("duc07b", "duc2007b", 100),  # set B alone, generic (its summaries are updates on A)
     ]
 
 
 def load(source: str, data: Path) -> list[Any]:
     if source == "duc2006":
         return list(read_clusters(data / "duc2006" / "clusters.jsonl.gz"))
+    if source == "duc2007b":
+        return duc2007_a(data / "duc2007" / "update-ab.jsonl.gz", "B")
     if source.startswith("duc2007a"):
         clusters = duc2007_a(data / "duc2007" / "update-ab.jsonl.gz")
         if source.endswith("-lower"):  # as Multi-News is: lower-cased throughout
@@ -251,7 +291,12 @@ def main() -> None:
     parser.add_argument("--mn-skip", type=int, default=300)
     parser.add_argument("--mn-limit", type=int, default=1000)
     parser.add_argument("--data", default=str(DATA))
+    parser.add_argument("--scorer", help="another scorer.json (scripts/train_scorer.py --out)")
     args = parser.parse_args()
+    if args.scorer:
+        global learned_scorer
+        other = scorer_from_json(Path(args.scorer).read_text())
+        learned_scorer = lambda: other  # noqa: E731  # every variant reads the other weights
     wanted = args.columns.split(",")
     scorer = FastRouge()
     chosen = [v for v in args.variants.split(",") if v]

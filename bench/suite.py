@@ -68,17 +68,18 @@ class Column:
     words: int
 
 
-def duc2007_a(path: Path) -> list[EvalCluster]:
-    """DUC 2007 update set A of every topic, generic: its articles and its four summaries."""
+def duc2007_a(path: Path, name: str = "A") -> list[EvalCluster]:
+    """DUC 2007 update set A (or ``name``) of every topic, generic: its articles and its four
+    summaries. Set B's summaries were written as updates on A, so B alone is a rougher check."""
     clusters = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 topic = json.loads(line)
-                part = topic["sets"]["A"]
+                part = topic["sets"][name]
                 references = tuple(s for s in part["summaries"] if s.strip())
                 clusters.append(
-                    EvalCluster(f"{topic['id']}-A", tuple(part["documents"]), references)
+                    EvalCluster(f"{topic['id']}-{name}", tuple(part["documents"]), references)
                 )
     return clusters
 

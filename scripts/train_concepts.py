@@ -34,7 +34,7 @@ from newsbrief.summary.score import learned_scorer, learned_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews" / "train-first10000.jsonl.gz"
-OUT = ROOT / "src" / "newsbrief" / "scorer.json"
+OUT = ROOT / "src" / "newsbrief" / "summary" / "scorer.json"
 
 
 def cluster_rows(record: dict, settings: Settings) -> tuple[np.ndarray, np.ndarray]:

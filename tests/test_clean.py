@@ -6,6 +6,7 @@ from newsbrief import Article, Settings
 from newsbrief.records import REMOVAL_REASONS as REASONS
 from newsbrief.records import Brief
 from newsbrief.summary.clean import clean
+from newsbrief.summary.segment import segment
 
 SETTINGS = Settings()
 
@@ -164,6 +165,15 @@ def test_example_cluster_noise_is_removed(example_brief: Brief) -> None:
         ("SEOUL, South Korea (AP) — Talks began on Monday.", "SEOUL, South Korea (AP) —"),
         ("washington ( ap ) — the house voted on the plan.", "washington ( ap ) —"),
         ("(CNN) -- A storm hit the coast on Monday.", "(CNN) --"),
+        # Newswire archives (AP, NYT, Xinhua as DUC ships them) type the dash.
+        (
+            "BRUSSELS, January 22 (Xinhua) -- Two polls showed support for the plan.",
+            "BRUSSELS, January 22 (Xinhua) --",
+        ),
+        ("WASHINGTON (AP) _ The court ruled for the company.", "WASHINGTON (AP) _"),
+        ("NEW YORK _ What began as a rally ended in arrests.", "NEW YORK _"),
+        ("Washington _ The former speaker filed for divorce.", "Washington _"),
+        ("ST. LOUIS -- The council voted on Monday.", "ST. LOUIS --"),
     ],
 )
 def test_wire_datelines(line: str, dateline: str) -> None:
@@ -172,3 +182,23 @@ def test_wire_datelines(line: str, dateline: str) -> None:
 
 def test_a_wire_service_named_mid_sentence_is_no_dateline() -> None:
     assert removed("The AP reported (AP) that it was so.\nMore text follows here.") == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The SLORC _ State Law and Order Restoration Council _ rules the country.",
+        "Yes -- and no, the minister said on Monday.",
+        "He said _ twice _ that it was over.",
+    ],
+)
+def test_a_typed_dash_in_prose_is_no_dateline(line: str) -> None:
+    assert removed(line + "\nMore text follows here.") == {}
+
+
+def test_a_dateline_is_not_summary_text() -> None:
+    text = "WASHINGTON (AP) _ The Senate passed the budget bill late on Monday night.\n"
+    sentences = segment(*clean(Article("1", text, "test"), SETTINGS))
+    assert [s.text for s in sentences] == [
+        "The Senate passed the budget bill late on Monday night."
+    ]

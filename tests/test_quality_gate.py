@@ -16,10 +16,12 @@ from conftest import FIXTURES, ROOT
 
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
 CLUSTERS = 200
-# Measured at 44.88 / 15.36 with the blend scorer and MMR (issue 11; 44.94 / 15.47 with the
-# learned scorer and coverage before; lead: 42.92 / 13.76) on these clusters; floors sit below.
-FLOORS = {"rouge1": 0.4475, "rouge2": 0.1525}
-MIN_GAIN_OVER_LEAD = {"rouge1": 0.0175, "rouge2": 0.0150}
+# Measured at 44.61 / 14.95 with the blend scorer (0.5) refitted on the half-prose target and
+# MMR (issue 11, session 5: 0.3 / 0.4 below the 0.4 blend of the newser-style scorer, 44.88 /
+# 15.36, the price of not preferring quotations, which newser's summaries hold in 43% of their
+# sentences and human newswire summaries in 4-6%; docs/benchmarks.md); lead: 42.92 / 13.76.
+FLOORS = {"rouge1": 0.4450, "rouge2": 0.1475}
+MIN_GAIN_OVER_LEAD = {"rouge1": 0.0150, "rouge2": 0.0100}
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +54,11 @@ def test_newsbrief_beats_lead(scores, metric: str) -> None:
 # Cased newswire at a short budget: three invented stories of three wire articles each, written
 # for this test (tests/fixtures/newswire-short.json), each article opening with a scene or a
 # quotation and the facts further down, with a hand-written reference. Measured at 60 words:
-# 57.57 / 37.36 (lead 30.43 / 13.12; the learned scorer alone with MMR 56.92 / 36.26; the
-# centroid scorer with coverage 52.20 / 30.76).
+# 54.06 / 32.74 (session 5; 57.57 / 37.36 before the refit: three clusters of two or three
+# sentences each, so one sentence moves it by 2-4 points; lead 30.43 / 13.12; the centroid
+# scorer with MMR 62.75 / 39.79).
 NEWSWIRE_WORDS = 60
-NEWSWIRE_FLOORS = {"rouge1": 0.565, "rouge2": 0.365}
+NEWSWIRE_FLOORS = {"rouge1": 0.530, "rouge2": 0.320}
 NEWSWIRE_GAIN_OVER_LEAD = 0.15
 
 

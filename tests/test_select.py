@@ -67,6 +67,18 @@ def test_a_dependent_sentence_without_room_for_its_antecedent_is_left_out() -> N
     assert chosen(select(items, scores, similarity(np.eye(3).tolist()), Settings(words=12))) == [2]
 
 
+def test_a_quotation_without_a_speaker_comes_with_the_sentence_naming_one() -> None:
+    items = sentences(
+        '"My grandfather built looms in there," said Ray Talbot, a loom operator.',
+        '"Now they tell me it is over, after all those years."',
+        "Ferries added four boats to cope with the crowds.",
+    )
+    scores = np.array([0.2, 1.0, 0.5])
+    sim = similarity(np.eye(3).tolist())
+    assert chosen(select(items, scores, sim, Settings(words=30))) == [0, 1]
+    assert chosen(select(items, scores, sim, Settings(words=12))) == [2]
+
+
 def test_zero_scores_are_never_chosen() -> None:
     items = sentences("one two three four five six", "seven eight nine ten eleven twelve")
     assert chosen(

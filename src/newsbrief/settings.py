@@ -36,7 +36,7 @@ class Settings:
     scorer: str = "blend"
     # The blend: the learned score's share against the prior's (chosen across Multi-News
     # validation, DUC 2006 and DUC 2007 at 100-260 words, docs/benchmarks.md issue 11).
-    learned_weight: float = 0.4
+    learned_weight: float = 0.5
     # The prior (blend, centroid): weight of the position prior against centrality.
     position_weight: float = 0.35
     # Selection: "mmr" (maximal marginal relevance) or "coverage" (cover the heaviest concepts,

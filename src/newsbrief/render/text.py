@@ -89,6 +89,7 @@ def scorer_description(brief: Brief) -> str:
     if scorer == "learned":
         return learned
     if scorer == "blend":
-        share = brief.settings.get("learned_weight", 0.4)
-        return f"{learned}, weighted {share}, beside centrality blended with position"
+        share = brief.settings.get("learned_weight")  # absent from an older brief's JSON
+        weighted = f", weighted {share}," if share is not None else ""
+        return f"{learned}{weighted} beside centrality blended with position"
     return "the centroid scorer: centrality blended with position"

@@ -133,16 +133,22 @@ _BOILERPLATE = re.compile(
     r"|^this (article|story) (was|has been) (originally published|updated|corrected)",
     re.IGNORECASE,
 )
-# "PORT ALDER, March 3, 2026 — ", "WASHINGTON (AP) — ", "SEOUL, South Korea — "
+# "PORT ALDER, March 3, 2026 — ", "WASHINGTON (AP) — ", "SEOUL, South Korea — ", and the
+# wire and archive forms with a typed dash: "BRUSSELS, January 22 (Xinhua) -- ",
+# "WASHINGTON (AP) _ ", "NEW YORK _ " (newswire archives print the dash as "_").
+_WIRES = r"AP|Reuters|AFP|UPI|Bloomberg|Xinhua"
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.\- ]{1,30}?)?"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
-    r"(?: \((?:AP|Reuters|AFP|UPI|Bloomberg)\))? ?[—–]{1,2}\s*|"
-    r"^[A-Z][A-Z.'\- ]{1,40}(?: \((?:AP|Reuters|AFP|UPI|Bloomberg)\))? -{1,2} "
+    rf"(?: \((?:{_WIRES})\))?(?: ?[—–]{{1,2}}\s*| -{{1,2}} | _ )"
+    # "Washington _ ": a place in title case, only with the archive's "_" (a typed "--"
+    # after a capitalised word is prose too often: "Yes -- and no").
+    r"|^[A-Z][a-z][A-Za-z.'\-]*(?: [A-Z][a-z][A-Za-z.'\-]*){0,2}(?:, [A-Z][A-Za-z.\- ]{1,30}?)? _ "
 )
 # Any casing, when a wire service is named: "washington ( ap ) — ", "(CNN) -- "
 _WIRE_DATELINE = re.compile(
-    r"^(?:[a-z][\w.,' -]{1,40}?\s*)?\(\s*(?:ap|cnn|reuters|afp|upi|bloomberg)\s*\)\s*[—–-]{1,2}\s*",
+    r"^(?:[a-z][\w.,' -]{1,40}?\s*)?\(\s*(?:ap|cnn|reuters|afp|upi|bloomberg|xinhua)\s*\)"
+    r"\s*[—–_-]{1,2}\s*",
     re.IGNORECASE,
 )
 _PROSE_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")

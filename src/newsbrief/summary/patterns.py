@@ -23,10 +23,19 @@ PRONOUN_ATTRIBUTION = re.compile(
 )
 
 
+# A sentence that is one quotation and nothing else (“Now they tell me it is over.”): its
+# speaker is named in the sentence before it ("…," said Ray Talbot. “Now they tell me…”).
+WHOLE_QUOTATION = re.compile(r"^(?:[\"“][^\"“”]+[\"”]|``[^`']+'')$")
+
+
 def leans_on_previous(text: str) -> bool:
     """True when a sentence needs the one before it: it opens with a pronoun or connective,
-    or its quotation is attributed to a bare pronoun."""
-    return bool(DEPENDENT_OPENING.match(text) or PRONOUN_ATTRIBUTION.search(text))
+    its quotation is attributed to a bare pronoun, or it is a quotation with no speaker."""
+    return bool(
+        DEPENDENT_OPENING.match(text)
+        or PRONOUN_ATTRIBUTION.search(text)
+        or WHOLE_QUOTATION.match(text.strip())
+    )
 
 
 def ends_sentence(text: str) -> bool:
