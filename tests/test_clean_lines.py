@@ -28,3 +28,13 @@ def test_lines_and_spans_as_the_regex_gives() -> None:
         lines = list(lines_of(text))
         assert [tuple(line) for line in lines] == reference(text)
         assert all(text[line.start : line.end] == line.text for line in lines)
+
+
+def test_line_key_as_splitting_gives() -> None:
+    from newsbrief.summary.clean import _line_key
+
+    rng = random.Random(12)
+    pieces = ["A", "b", " ", "  ", "\t", "\xa0", "\u2028", "\u3000", "İ", "Σ", "x.", "\x1c"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 15))).strip()
+        assert _line_key(text) == " ".join(text.lower().split()), repr(text)

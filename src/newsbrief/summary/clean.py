@@ -314,7 +314,7 @@ def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
     appears once under the photo and once as its alt text: neither is the story)."""
     seen: dict[str, int] = {}
     for number, line in enumerate(lines):
-        key = " ".join(line.text.lower().split())
+        key = _line_key(line.text)
         first = seen.get(key)
         if first is not None and number not in reasons:
             caption = number - first <= CAPTION_GAP and line.words <= CAPTION_MAX_WORDS
@@ -322,6 +322,17 @@ def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
             if caption and first not in reasons:
                 reasons[first] = "caption"
         seen.setdefault(key, number)
+
+
+def _line_key(text: str) -> str:
+    """A stripped line's identity for repeats: lower-cased, every run of spaces made one.
+
+    A printable line holds no whitespace but the ASCII space (every other space character is
+    unprintable), so without two spaces in a row it is its own key, lower-cased (lower-casing
+    makes no space): most lines, cleared without splitting them into words."""
+    if "  " not in text and text.isprintable():
+        return text.lower()
+    return " ".join(text.lower().split())
 
 
 CAPTION_GAP = 2  # lines between the two copies of a caption, at most (the copy's own line)
