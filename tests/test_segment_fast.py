@@ -65,3 +65,42 @@ def test_last_word_and_initial_read_from_the_tail_as_from_the_start() -> None:
         assert (found and found.span(1)) == (expected and expected.span(1)), text
         start = max(0, len(text) - 4)
         assert bool(segment._INITIAL.search(text, start)) == bool(segment._INITIAL.search(text))
+
+
+def reference_kept_pieces(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """kept_pieces as first written: cut every line, then trim every piece."""
+    from newsbrief.summary.clean import lines_of
+
+    pieces = []
+    for line in lines_of(text):
+        start = line.start
+        for cut_start, cut_end in sorted(cuts):
+            if cut_end <= start or cut_start >= line.end:
+                continue
+            if cut_start > start:
+                pieces.append((start, cut_start))
+            start = max(start, cut_end)
+        if start < line.end:
+            pieces.append((start, line.end))
+    trimmed = []
+    for start, end in pieces:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            trimmed.append((start + lead, start + len(piece.rstrip())))
+    return trimmed
+
+
+def test_kept_pieces_with_and_without_cuts() -> None:
+    from newsbrief.records import Article, Removal
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice([*PIECES, "\n", "\n\n", " x "]) for _ in range(30))
+        cuts = []
+        for _ in range(rng.randint(0, 3)):
+            start = rng.randrange(len(text) + 1)
+            cuts.append((start, min(len(text), start + rng.randint(0, 15))))
+        article = Article("a", text, "a")
+        removals = [Removal("a", s, e, text[s:e], "boilerplate") for s, e in cuts]
+        assert segment.kept_pieces(article, removals) == reference_kept_pieces(text, cuts)

@@ -315,23 +315,26 @@ def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int
     """Spans of each line's text that no removal covers, whitespace trimmed."""
     cuts = sorted((r.start, r.end) for r in removals)
     text = article.text
-    pieces: list[tuple[int, int]] = []
+    trimmed: list[tuple[int, int]] = []
     for line in lines_of(text):
         start = line.start
+        pieces: list[tuple[int, int]] = []
         for cut_start, cut_end in cuts:
             if cut_end <= start or cut_start >= line.end:
                 continue
             if cut_start > start:
                 pieces.append((start, cut_start))
             start = max(start, cut_end)
+        if start == line.start:  # no cut: the line's own span, stripped and not blank
+            trimmed.append((line.start, line.end))
+            continue
         if start < line.end:
             pieces.append((start, line.end))
-    trimmed = []
-    for start, end in pieces:
-        piece = text[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            trimmed.append((start + lead, start + len(piece.rstrip())))
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                trimmed.append((piece_start + lead, piece_start + len(piece.rstrip())))
     return trimmed
 
 
