@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import filterfalse
+from itertools import chain, filterfalse
 from typing import Any, Protocol
 
 import numpy as np
@@ -106,15 +106,17 @@ def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
     from scipy.sparse import csr_matrix
 
     n = len(documents)
-    terms = [term for document in documents for term in document]
+    terms = list(chain.from_iterable(documents))
     if not terms:  # nothing but stop words: every sentence gets a zero vector
         return csr_matrix((n, 1))
     first_seen = dict.fromkeys(terms)  # the vocabulary in order of first appearance
     size = len(first_seen)
     number = dict(zip(first_seen, range(size), strict=True))
     alphabetical = np.empty(size, dtype=np.int32)  # a term's alphabetical rank, by its number
-    alphabetical[[number[term] for term in sorted(first_seen)]] = np.arange(size, dtype=np.int32)
-    rows = np.repeat(np.arange(n, dtype=np.int64), [len(document) for document in documents])
+    by_name = np.fromiter(map(number.__getitem__, sorted(first_seen)), dtype=np.int64, count=size)
+    alphabetical[by_name] = np.arange(size, dtype=np.int32)
+    terms_per_row = np.fromiter(map(len, documents), dtype=np.int64, count=n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), terms_per_row)
     term_numbers = np.fromiter(map(number.__getitem__, terms), dtype=np.int64, count=len(terms))
     # One entry per (row, term), rows in order and a row's terms by first appearance.
     entries, counts = np.unique(rows * size + term_numbers, return_counts=True)
