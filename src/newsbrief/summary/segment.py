@@ -63,7 +63,6 @@ MAX_QUOTE_SENTENCES = 5
 # without backtracking: linear, where "[.!?…]\S*\s+\S" was quadratic on a long run of stops.
 # (What it finds is decided by _may_hold_boundary without a regex; tests compare the two.)
 _POSSIBLE_BOUNDARY = re.compile(r"(?<!\S)[^\s.!?…]*+[.!?…]\S*+\s+\S")
-_STOPS = ".!?…"
 
 
 def _may_hold_boundary(text: str) -> bool:
@@ -74,7 +73,10 @@ def _may_hold_boundary(text: str) -> bool:
     stop before it: a few C-level scans where the regex tried every position of every block.
     """
     words = text.rstrip().rsplit(None, 1)
-    return len(words) == 2 and any(stop in words[0] for stop in _STOPS)
+    if len(words) < 2:
+        return False
+    head = words[0]
+    return "." in head or "!" in head or "?" in head or "…" in head  # the pattern's stops
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
