@@ -9,8 +9,7 @@ Records are frozen and hold no logic beyond small derived properties.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 # What each Removal.reason means (a stable code; summary.clean finds them, renderers explain them).
 REMOVAL_REASONS = {
@@ -77,10 +76,12 @@ class Sentence:
     end: int
     text: str
     paragraph: int = 0
+    # Its number of words (whitespace-separated), counted once. Not a cached_property: every
+    # stage reads it, and on Python 3.11 a cached_property takes a lock on first use.
+    words: int = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", len(self.text.split()))
 
 
 @dataclass(frozen=True)

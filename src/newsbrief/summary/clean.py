@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
@@ -20,96 +19,21 @@ from newsbrief.settings import Settings
 # Words that make up share/follow widgets, in the languages scrapes most often carry.
 # A line counts as a widget when it has a trigger word and nearly all its words are here.
 _WIDGET_TRIGGERS = {
-    "share",
-    "shares",
-    "follow",
-    "subscribe",
-    "tweet",
-    "bagikan",
-    "teilen",
-    "partager",
-    "partagez",
-    "compartir",
-    "compartilhar",
-    "compartilhe",
-    "condividi",
-    "delen",
-    "deel",
-    "paylaş",
-    "udostępnij",
-    "поделиться",
-    "分享",
-    "シェア",
-    "공유",
-    "공유하기",
-    "chia",
-    "sẻ",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "telegram",
-    "reddit",
+    *"share shares follow subscribe tweet bagikan teilen partager partagez".split(),
+    *"compartir compartilhar compartilhe condividi delen deel paylaş".split(),
+    *"udostępnij поделиться 分享 シェア 공유 공유하기 chia sẻ facebook twitter whatsapp".split(),
+    *"linkedin pinterest telegram reddit".split(),
 }
 _WIDGET_WORDS = _WIDGET_TRIGGERS | {
-    "this",
-    "article",
-    "story",
-    "news",
-    "post",
-    "page",
-    "on",
-    "via",
-    "to",
-    "the",
-    "us",
-    "our",
-    "email",
-    "e-mail",
-    "print",
-    "copy",
-    "link",
-    "save",
-    "comment",
-    "comments",
-    "x",
-    "and",
-    "berita",
-    "ini",
-    "artikel",
-    "diesen",
-    "dieser",
-    "cet",
-    "cette",
-    "esta",
-    "este",
-    "noticia",
-    "notícia",
-    "questo",
-    "articolo",
-    "notizia",
-    "dit",
-    "haberi",
-    "bu",
-    "новостью",
-    "статьей",
-    "sur",
-    "en",
-    "su",
-    "auf",
-    "op",
-    "bài",
-    "viết",
-    "|",
-    "·",
-    "•",
-    "/",
+    *"this article story news post page on via to the us our email e-mail".split(),
+    *"print copy link save comment comments x and berita ini artikel diesen".split(),
+    *"dieser cet cette esta este noticia notícia questo articolo notizia dit".split(),
+    *"haberi bu новостью статьей sur en su auf op bài viết | · • /".split(),
 }
 # Starts where the address's run of characters starts and never backtracks into it: a search
 # over a long word is linear ("[\w.+-]+@…" was quadratic: 200 KB of "x" took minutes).
 # An address, also as wire copy spells it against harvesters: "pfoutch(at)coxnews.com".
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|\(at\))[\w-]++\.[\w.-]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|\((?:at|AT)\))[\w-]++\.[\w.-]+")
 _CONTACT = re.compile(
     r"^(write to|contact|reach|e-?mail)\b.*(@|\bat\b)"
     r"|^(additional )?(reporting|writing|editing|edited|compiled) by\b"
@@ -174,16 +98,18 @@ _LOWER = re.compile(r"[a-z]")
 _CAPITAL_WORD = re.compile(r"[A-Z]{2}")
 
 
-@dataclass(frozen=True)
-class Line:
-    """A non-blank line: its stripped text and span in the article."""
+class Line(NamedTuple):
+    """A non-blank line: its stripped text and span in the article. (A named tuple: two are
+    made per line of every article, and a tuple is made several times faster than a frozen
+    dataclass.)"""
 
     start: int
     end: int
     text: str
 
-    @cached_property
+    @property
     def words(self) -> int:
+        # Read about once a line: recounting is cheaper than a cached_property's lock (3.11).
         return len(self.text.split())
 
     @property
@@ -194,12 +120,13 @@ class Line:
 
 def lines_of(text: str) -> Iterator[Line]:
     """Every non-blank line with the span of its stripped text."""
-    for match in re.finditer(r"[^\n]+", text):
-        raw = match.group()
+    offset = 0  # where the line starts in the text
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = match.start() + raw.index(stripped)
+            start = offset + raw.index(stripped)
             yield Line(start, start + len(stripped), stripped)
+        offset += len(raw) + 1
 
 
 def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]:
@@ -262,15 +189,20 @@ def _junk_reason(line: Line) -> str | None:
         return None
     if _ADVERTISEMENT.match(text):
         return "advertisement"
-    if _CONTACT.search(text) or (words <= 25 and _EMAIL.search(text)):
+    if _CONTACT.search(text) or (words <= 25 and _may_hold_address(text) and _EMAIL.search(text)):
         return "contact-footer"
-    if words <= 20 and _PHOTO_CREDIT.search(text):
+    if words <= 20 and _may_match(text, *_PHOTO_CREDIT_CLUES) and _PHOTO_CREDIT.search(text):
         return "photo-credit"
-    if words <= 25 and _BOILERPLATE.search(text):
+    if words <= 25 and _may_match(text, *_BOILERPLATE_CLUES) and _BOILERPLATE.search(text):
         return "boilerplate"
     if words <= 8 and _is_share_widget(text):
         return "share-widget"
     return None
+
+
+def _may_hold_address(text: str) -> bool:
+    """A necessary condition for :data:`_EMAIL`: an "@", or the "(at)" of wire copy."""
+    return "@" in text or "(at)" in text or "(AT)" in text
 
 
 def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -286,6 +218,29 @@ def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
             and _CAPITAL_WORD.search(line.text)
         ):
             reasons[number] = "heading"
+
+
+# What a line must start with, or hold, lower-cased, for _PHOTO_CREDIT or _BOILERPLATE to
+# match it (each has a branch that is not anchored, so its regex is tried at every position of
+# every short line; these plain checks clear nearly all lines first).
+_PHOTO_CREDIT_CLUES = (
+    ("photo", "image", "picture", "video", "illustration", "credit", "(", "ap", "afp", "reuters"),
+    ("/", "epa", "getty"),
+)
+_BOILERPLATE_CLUES = (
+    ("sign up", "subscribe", "read more", "related", "recommended", "most read", "click here"),
+    ("see also", "copyright", "(c)", "this article", "this story", "all rights reserved"),
+)
+
+
+def _may_match(text: str, starts: tuple[str, ...], holds: tuple[str, ...]) -> bool:
+    """False only when the ASCII line, lower-cased, neither starts with one of ``starts`` nor
+    holds one of ``holds``: a necessary condition for the case-insensitive patterns above.
+    Other text goes to the regex (its case folding is Unicode's: "ſ" matches "s")."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return lowered.startswith(starts) or any(part in lowered for part in holds)
 
 
 def _is_share_widget(text: str) -> bool:
@@ -322,7 +277,7 @@ def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
     appears once under the photo and once as its alt text: neither is the story)."""
     seen: dict[str, int] = {}
     for number, line in enumerate(lines):
-        key = " ".join(line.text.lower().split())
+        key = _line_key(line.text)
         first = seen.get(key)
         if first is not None and number not in reasons:
             caption = number - first <= CAPTION_GAP and line.words <= CAPTION_MAX_WORDS
@@ -330,6 +285,17 @@ def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
             if caption and first not in reasons:
                 reasons[first] = "caption"
         seen.setdefault(key, number)
+
+
+def _line_key(text: str) -> str:
+    """A stripped line's identity for repeats: lower-cased, every run of spaces made one.
+
+    A printable line holds no whitespace but the ASCII space (every other space character is
+    unprintable), so without two spaces in a row it is its own key, lower-cased (lower-casing
+    makes no space): most lines, cleared without splitting them into words."""
+    if "  " not in text and text.isprintable():
+        return text.lower()
+    return " ".join(text.lower().split())
 
 
 CAPTION_GAP = 2  # lines between the two copies of a caption, at most (the copy's own line)

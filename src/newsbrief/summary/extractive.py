@@ -14,7 +14,8 @@ from newsbrief.records import BriefRequest, Cluster, Notice, SummaryResult
 from newsbrief.settings import Settings
 from newsbrief.summary.cite import cite
 from newsbrief.summary.order import order
-from newsbrief.summary.represent import Similarity, get_representation
+from newsbrief.summary.patterns import words_of
+from newsbrief.summary.represent import Similarity, get_representation, represent
 from newsbrief.summary.score import score_cluster
 from newsbrief.summary.select import select
 
@@ -46,9 +47,12 @@ def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> Su
 
 def _general(cluster: Cluster, settings: Settings) -> SummaryResult:
     sentences = cluster.sentences
-    matrix = get_representation(settings.representation).vectors([s.text for s in sentences])
+    # Tokenized once: the words serve the features, the learned word bag and TF-IDF alike.
+    words = [words_of(s.text) for s in sentences]
+    representation = get_representation(settings.representation)
+    matrix = represent(representation, [s.text for s in sentences], words)
     similarity = Similarity(matrix)
-    scored = score_cluster(sentences, matrix, similarity, settings)
+    scored = score_cluster(sentences, matrix, similarity, settings, words)
     selected = select(sentences, scored.scores, similarity, settings, scored.concepts)
     chosen = order(selected, cluster.articles)
     summary = tuple(cite(chosen, sentences, similarity, settings.also_in_threshold))

@@ -36,8 +36,6 @@ FEATURES = (
 )
 SUPPORT_SIMILARITY = 0.25
 
-_NO_DIGITS = str.maketrans("", "", "0123456789")
-_QUOTE = re.compile(r"[“”\"]")
 _FURNITURE_WORDS = frozenset(
     "click subscribe newsletter email e-mail login cookie cookies javascript browser copyright "
     "photo photos image images video caption getty related".split()
@@ -50,6 +48,7 @@ _FURNITURE_PAIRS = frozenset(
 _FURNITURE_PADDED = tuple(f" {pair} " for pair in _FURNITURE_PAIRS)
 _FURNITURE_FIRSTS = frozenset(pair.split()[0] for pair in _FURNITURE_PAIRS)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+_MARKED = _FURNITURE_WORDS | _FURNITURE_FIRSTS | _FIRST_PERSON
 # A curly quotation ends before the next opening mark: an unclosed one is not read to the end of
 # the text from every opening (quadratic on many unclosed quotes).
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -87,23 +86,46 @@ def sentence_features(
     # The per-sentence text features are gathered in lists and written a column at a time:
     # a numpy element assignment costs more than the feature itself. The values, and their
     # rounding to float32, are the same as when written one by one.
-    text_columns: list[list[float]] = [[] for _ in range(9, 16)]
-    unfinished, quoted_, dependent, digits, furniture, first_person, question = text_columns
+    text_columns: dict[int, list[bool]] = {column: [] for column in (9, 10, 11, 13, 14, 15)}
+    unfinished, quoted_, dependent, furniture, first_person, question = text_columns.values()
     for i, sentence in enumerate(sentences):
         text = sentence.text
         tokens = words[i]
-        quoted = bool(_QUOTE.search(text))
+        quoted = "“" in text or "”" in text or '"' in text  # _QUOTED's marks, without a regex
         unfinished.append(not ends_sentence(text))
         quoted_.append(quoted)
         dependent.append(sentence.index > 0 and bool(DEPENDENT_OPENING.match(text)))
-        digits.append((len(text) - len(text.translate(_NO_DIGITS))) / max(1, len(text)))
-        furniture.append(_is_page_furniture(text, tokens))
-        unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
-        first_person.append(not _FIRST_PERSON.isdisjoint(unquoted))
+        if _MARKED.isdisjoint(tokens):
+            # None of the words the next two features look for, in one scan (most sentences):
+            # furniture then needs "©" or "advertis", and the words outside quotations, a
+            # subset of these, hold no first person.
+            page = "©" in text or ("advertis" in text.lower() and _is_page_furniture(text, tokens))
+            furniture.append(page)
+            first_person.append(False)
+        else:
+            furniture.append(_is_page_furniture(text, tokens))
+            unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
+            first_person.append(not _FIRST_PERSON.isdisjoint(unquoted))
         question.append(text.rstrip("”\"' ").endswith("?"))
-    for column, values in enumerate(text_columns, start=9):
+    for column, values in text_columns.items():
         rows[:, column] = values
+    rows[:, 12] = _digit_shares([s.text for s in sentences])
     return rows
+
+
+def _digit_shares(texts: list[str]) -> np.ndarray:
+    """Per text: the share of its characters that are ASCII digits (0 for an empty text).
+
+    Counted for all texts at once on their code points, as numbers: the same integer
+    counts, divided in double precision as ``count / max(1, len(text))`` would be.
+    """
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    # surrogatepass: a lone surrogate (from a JSON escape) is one code point, as in the str.
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    digits = np.zeros(len(points) + 1, dtype=np.int64)
+    np.cumsum((points >= 48) & (points <= 57), out=digits[1:])
+    ends = np.cumsum(lengths)
+    return (digits[ends] - digits[ends - lengths]) / np.maximum(1, lengths)
 
 
 def _is_page_furniture(text: str, tokens: list[str]) -> bool:

@@ -1,20 +1,22 @@
 """Represent: sentences → vectors, one L2-normalised row per sentence.
 
-The default is TF-IDF fitted on the cluster's own sentences (scikit-learn). The choice is a
-name in :data:`newsbrief.choices.REPRESENTATIONS`, so an embedding model can plug in without
-touching selection.
+The default is TF-IDF fitted on the cluster's own sentences: scikit-learn's matrix, built
+directly. The choice is a name in :data:`newsbrief.choices.REPRESENTATIONS`, so an embedding
+model can plug in without touching selection.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator, Sequence
+from functools import cache
+from itertools import chain, filterfalse
 from typing import Any, Protocol
 
 import numpy as np
 
 from newsbrief.choices import REPRESENTATIONS
+from newsbrief.summary.patterns import WORD_CHARACTERS, ascii_runs
 
 
 class Representation(Protocol):
@@ -27,47 +29,120 @@ class TfidfRepresentation:
     """TF-IDF over the cluster's sentences: sublinear counts, English stop words removed."""
 
     def vectors(self, texts: Sequence[str]) -> Any:
-        import sklearn
+        return tfidf_matrix([tfidf_terms(text) for text in texts])
 
-        vectorizer = _thread_vectorizer()
-        try:
-            # Fitted anew for every cluster; its fixed, valid parameters need no re-checking
-            # (a tenth of the summary's time on a Multi-News cluster).
-            with sklearn.config_context(skip_parameter_validation=True):
-                matrix = vectorizer.fit_transform(texts)
-            vectorizer.vocabulary_ = {}  # not kept alive until this thread's next cluster
-            return matrix
-        except ValueError:  # nothing but stop words: every sentence gets a zero vector
-            from scipy.sparse import csr_matrix
-
-            return csr_matrix((len(texts), 1))
+    def vectors_of_words(self, words: Sequence[Sequence[str]]) -> Any:
+        """:meth:`vectors` of texts, from their :func:`~newsbrief.summary.patterns.words_of`."""
+        return tfidf_matrix([tfidf_terms_of_words(text_words) for text_words in words])
 
 
-_LOCAL = threading.local()
+def represent(
+    representation: Representation, texts: Sequence[str], words: Sequence[Sequence[str]]
+) -> Any:
+    """``representation.vectors(texts)``, where ``words`` are the texts' ``words_of``, already
+    computed: the built-in TF-IDF builds on them instead of tokenizing again (a subclass may
+    override ``vectors``, so it is asked as any other representation)."""
+    if type(representation) is TfidfRepresentation:
+        return representation.vectors_of_words(words)
+    return representation.vectors(texts)
 
 
-def _thread_vectorizer() -> Any:
-    """One TF-IDF vectorizer per thread, re-fitted per cluster: sklearn checks the stop word
-    list once per vectorizer, not on every fit."""
-    vectorizer = getattr(_LOCAL, "vectorizer", None)
-    if vectorizer is None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=_words, norm="l2")
-        _LOCAL.vectorizer = vectorizer
-    return vectorizer
-
-
-# scikit-learn's word analyzer with stop_words="english", as one function: lower-case, its
-# default token pattern, its English stop list. The tokens, hence the matrix, are the same;
-# its generic analyzer (a chain of partials, a check per step) cost a third of the fit.
+# scikit-learn's word analyzer with stop_words="english": lower-case, its default token
+# pattern, its English stop list.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
-def _words(text: str) -> list[str]:
+@cache
+def _skipped() -> tuple[frozenset[str], frozenset[str]]:
+    """scikit-learn's English stop words; and those with every one-character ASCII word, which
+    the ASCII path's runs include but "\\b\\w\\w+\\b" never matches."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return [w for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+    single = {chr(i) for i in range(128) if WORD_CHARACTERS[i] != 32}
+    return ENGLISH_STOP_WORDS, ENGLISH_STOP_WORDS | single
+
+
+def tfidf_terms(text: str) -> list[str]:
+    """The terms TF-IDF counts in a text (those of scikit-learn's English word analyzer)."""
+    stop, stop_or_single = _skipped()
+    lowered = text.lower()
+    # In ASCII text "\b\w\w+\b" finds the runs of word characters longer than one.
+    runs = ascii_runs(lowered, WORD_CHARACTERS)
+    if runs is None:
+        return list(filterfalse(stop.__contains__, _TOKEN.findall(lowered)))
+    return list(filterfalse(stop_or_single.__contains__, runs))
+
+
+def tfidf_terms_of_words(words: Sequence[str]) -> list[str]:
+    """:func:`tfidf_terms` of a text, from its :func:`~newsbrief.summary.patterns.words_of`.
+
+    Both read the lower-cased text: a words_of word is a run of word characters and hyphens,
+    and the runs "\\w\\w+" finds are those words split at their hyphens, kept when longer
+    than one character. Most sentences hold no hyphen, and then the words are the runs.
+    """
+    _, stop_or_single = _skipped()
+    joined = " ".join(words)
+    runs = joined.replace("-", " ").split() if "-" in joined else words
+    terms = list(filterfalse(stop_or_single.__contains__, runs))
+    if not joined.isascii():  # one-character runs outside ASCII are not in stop_or_single
+        terms = [term for term in terms if len(term) > 1]
+    return terms
+
+
+def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
+    """The matrix ``TfidfVectorizer(sublinear_tf=True, norm="l2").fit_transform`` gives for
+    documents of these terms, built directly: the same numbers, bit for bit, stored in the
+    same order.
+
+    scikit-learn's fit (vocabulary building, sorting, validation) was a quarter of a summary's
+    time. Its steps, reproduced here: terms are numbered by first appearance and each row's
+    entries stored in that order, each entry then renumbered by the term's alphabetical rank
+    (which leaves a row's indices unsorted); counts become ``1 + ln(count)``, times the
+    smoothed idf ``ln((1 + n) / (1 + df)) + 1``; each row is divided by the square root of its
+    sum of squares, summed in storage order. Every step runs through the same numpy operations
+    (``np.log``, ``*``, ``/``, ``np.sqrt``) in the same order, so the rounding is the same;
+    ``tests/test_tfidf.py`` checks the two against each other.
+    """
+    from scipy.sparse import csr_matrix
+
+    n = len(documents)
+    terms = list(chain.from_iterable(documents))
+    if not terms:  # nothing but stop words: every sentence gets a zero vector
+        return csr_matrix((n, 1))
+    first_seen = dict.fromkeys(terms)  # the vocabulary in order of first appearance
+    size = len(first_seen)
+    number = dict(zip(first_seen, range(size), strict=True))
+    alphabetical = np.empty(size, dtype=np.int32)  # a term's alphabetical rank, by its number
+    by_name = np.fromiter(map(number.__getitem__, sorted(first_seen)), dtype=np.int64, count=size)
+    alphabetical[by_name] = np.arange(size, dtype=np.int32)
+    terms_per_row = np.fromiter(map(len, documents), dtype=np.int64, count=n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), terms_per_row)
+    term_numbers = np.fromiter(map(number.__getitem__, terms), dtype=np.int64, count=len(terms))
+    # One entry per (row, term), rows in order and a row's terms by first appearance.
+    entries, counts = np.unique(rows * size + term_numbers, return_counts=True)
+    entry_rows = entries // size
+    indices = alphabetical[entries - entry_rows * size]
+    lengths = np.bincount(entry_rows, minlength=n)
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(lengths, out=indptr[1:])
+    data = counts.astype(np.float64)
+    np.log(data, out=data)  # sublinear term frequency
+    data += 1.0
+    df = np.bincount(indices, minlength=size).astype(np.float64)
+    df += 1.0
+    idf = np.full_like(df, fill_value=n + 1, dtype=np.float64)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    data *= idf[indices]
+    # The row norms: each row's squares summed one after the other, as scikit-learn's loop
+    # does (numpy's sum would pair them up and round differently); a row padded with zeros
+    # to the longest sums to the same value.
+    squares = np.zeros((n, int(lengths.max())))
+    squares[entry_rows, np.arange(len(entries)) - indptr[entry_rows]] = data * data
+    norms = np.sqrt(np.cumsum(squares, axis=1)[:, -1])
+    data /= np.repeat(norms, lengths)
+    return csr_matrix((data, indices, indptr), shape=(n, size))
 
 
 def get_representation(name: str) -> Representation:

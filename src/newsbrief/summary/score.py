@@ -31,12 +31,11 @@ selection covers concepts (the ``selection`` setting).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -86,16 +85,31 @@ def scorer_from_json(text: str) -> LearnedScorer:
 
 
 def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np.ndarray:
-    """Per sentence: the summed weights of its distinct words, over the root of their number."""
-    scores = np.zeros(len(words))
-    zeros = repeat(0.0)  # map(get, words, zeros) is weights.get(w, 0.0), without a generator
-    for i, sentence_words in enumerate(words):
-        distinct = set(sentence_words)
-        if distinct:
-            # The same sum, in the same order, as before; math.sqrt and np.sqrt both round
-            # correctly, so the score is bit-identical, only cheaper per sentence.
-            scores[i] = sum(map(weights.get, distinct, zeros)) / math.sqrt(len(distinct))
-    return scores
+    """Per sentence: the summed weights of its distinct words, over the root of their number.
+
+    Computed for the whole cluster at once: the words are numbered in order of first
+    appearance, each sentence's distinct numbers found by sorting, and their weights
+    summed by ``np.bincount`` in that order. The sum used to run over a Python set of strings,
+    whose order (hence the last bits of a sum) changed with the interpreter's hash seed; this
+    order is fixed, and the cluster costs a few array operations instead of a set and a sum
+    per sentence.
+    """
+    n = len(words)
+    flat = list(chain.from_iterable(words))
+    if not flat:
+        return np.zeros(n)
+    first_seen = dict.fromkeys(flat)
+    size = len(first_seen)
+    number = dict(zip(first_seen, range(size), strict=True))
+    weight = np.fromiter(map(weights.get, first_seen, repeat(0.0)), dtype=np.float64, count=size)
+    rows = np.repeat(np.arange(n, dtype=np.int64), [len(sentence) for sentence in words])
+    numbers = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+    pairs = np.sort(rows * size + numbers)
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # each sentence's distinct words, once
+    held_by = pairs // size
+    distinct = np.bincount(held_by, minlength=n)
+    sums = np.bincount(held_by, weights=weight[pairs - held_by * size], minlength=n)
+    return np.divide(sums, np.sqrt(distinct), out=np.zeros(n), where=distinct > 0)
 
 
 def learned_scores(
@@ -114,12 +128,20 @@ def score_sentences(
 
 
 def score_cluster(
-    sentences: Sequence[Sentence], matrix: Any, similarity: Similarity, settings: Settings
+    sentences: Sequence[Sentence],
+    matrix: Any,
+    similarity: Similarity,
+    settings: Settings,
+    words: Sequence[list[str]] | None = None,
 ) -> Scored:
-    """Sentence scores and, when selection covers concepts, the cluster's weighted concepts."""
+    """Sentence scores and, when selection covers concepts, the cluster's weighted concepts.
+
+    ``words`` are the sentences' :func:`~newsbrief.summary.patterns.words_of`, when known.
+    """
     if not sentences:
         return Scored(np.zeros(0))
-    words = [words_of(s.text) for s in sentences]
+    if words is None:
+        words = [words_of(s.text) for s in sentences]
     features = sentence_features(sentences, matrix, similarity, words)
     raw = SCORERS.get(settings.scorer)(features, words, sentences, settings)
     # The weakest sentence keeps a little score: 0 is reserved for what may never be chosen.

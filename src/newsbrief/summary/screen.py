@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsbrief.records import Article, Notice, Sentence
+from newsbrief.summary.patterns import ASCII_LETTERS, WORD_CHARACTERS, ascii_runs, ascii_table
 
 # The commonest English function words: in English prose they are a third of all tokens.
 _ENGLISH = frozenset(
@@ -18,7 +19,8 @@ _ENGLISH = frozenset(
     have an were not but this they who their which will had been or its after she her we
     would""".split()
 )
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_]+")  # letters: in ASCII text, the runs _LETTERS keeps
+_LETTERS = ascii_table(ASCII_LETTERS)
 MIN_WORDS_FOR_LANGUAGE = 25
 LANGUAGE_SAMPLE_CHARS = 2000
 MIN_ENGLISH_SHARE = 0.12
@@ -26,12 +28,16 @@ MIN_ENGLISH_SHARE = 0.12
 
 def looks_english(text: str) -> bool:
     """False when a text of some length has too few English function words to be English."""
-    tokens = _TOKEN.findall(text[:LANGUAGE_SAMPLE_CHARS])
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    # ASCII text lower-cased at once splits into the same letter runs (non-ASCII text could
+    # tokenize differently once lower-cased, so there each token is lower-cased on its own);
+    # counted by C-level maps rather than a generator.
+    tokens = ascii_runs(sample.lower(), _LETTERS) if sample.isascii() else None
+    if tokens is None:
+        tokens = list(map(str.lower, _TOKEN.findall(sample)))
     if len(tokens) < MIN_WORDS_FOR_LANGUAGE:
         return True
-    # Each token lower-cased on its own (the sample lower-cased at once could tokenize
-    # differently), counted by C-level maps rather than a generator.
-    english = sum(map(_ENGLISH.__contains__, map(str.lower, tokens)))
+    english = sum(map(_ENGLISH.__contains__, tokens))
     return english / len(tokens) >= MIN_ENGLISH_SHARE
 
 
@@ -40,7 +46,9 @@ _KEY_TOKEN = re.compile(r"\w+")
 
 def _key(text: str) -> str:
     """A sentence's identity for copy detection: its words and numbers, case-folded."""
-    return " ".join(_KEY_TOKEN.findall(text.lower()))
+    lowered = text.lower()
+    tokens = ascii_runs(lowered, WORD_CHARACTERS)
+    return " ".join(_KEY_TOKEN.findall(lowered) if tokens is None else tokens)
 
 
 def find_copies(

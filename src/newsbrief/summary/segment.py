@@ -21,57 +21,9 @@ from newsbrief.summary.patterns import ends_sentence
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
 _NEVER_FINAL = {
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "mmes",
-    "dr",
-    "prof",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sgt",
-    "cmdr",
-    "adm",
-    "gov",
-    "sen",
-    "rep",
-    "rev",
-    "hon",
-    "pres",
-    "supt",
-    "det",
-    "insp",
-    "st",
-    "mt",
-    "ft",
-    "no",
-    "nos",
-    "vol",
-    "art",
-    "fig",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "vs",
-    "v",
-    "approx",
-    "est",
-    "dept",
-    "univ",
-    "corp",
+    *"mr mrs ms messrs mmes dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev".split(),
+    *"hon pres supt det insp st mt ft no nos vol art fig jan feb mar apr jun jul aug".split(),
+    *"sep sept oct nov dec vs v approx est dept univ corp".split(),
 }
 # blingfire does not split before a sentence that opens with an abbreviation ("… here. U.S.
 # officials …", "… 2018. Gen. Smith …"); a lower-case word or a number then a stop marks it.
@@ -90,34 +42,61 @@ _BEFORE_LOWER_CASE = (_NEVER_FINAL - {"no", "nos"}) | {
 # A stop after a word of two or more lower-case letters, any closing quote or bracket, then a
 # lower-case word (perhaps opening a quotation): blingfire wants a capital to split there.
 _LOWER_CASE_START = re.compile(r"(?<=[a-z]{2}[.!?])(?P<close>\s?[\"”’)\]])?\s+(?=[\"“‘(]?\s?[a-z])")
-# Necessary conditions, as plain scans, for a match of the two patterns above: a stop (after
-# any closing mark) then a space. Each pattern opens with a lookbehind, which the regex engine
-# tries at every position of every sentence; most sentences hold no stop before a space, and
-# these scans (searched from two or one characters before the span, where the lookbehinds
-# may look) rule them out first. Where they match, the full pattern decides as before.
-_MAY_OPEN_ABBREVIATION = re.compile(r"[.!?][”\"'’]?\s")
-_MAY_START_LOWER = re.compile(r"[.!?](?:\s?[\"”’)\]])?\s")
+# Necessary conditions for a match of the two patterns above, as patterns that consume what
+# those look behind and ahead at: a stop, any closing mark, a space, then what must follow
+# (an abbreviation, or a lower-case letter). Each pattern above opens with a lookbehind, which
+# the regex engine tries at every position of every sentence; these start with a stop (or a
+# letter), which the engine scans for quickly, and rule out nearly every sentence first.
+# Searched from the characters before the span where the lookbehinds may look; where they
+# match, the full pattern decides as before.
+_MAY_OPEN_ABBREVIATION = re.compile(
+    r"[.!?][”\"'’]?(\s+)(?:(?:"
+    r"Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|St"
+    r")\. [A-Z]|(?:U\.S|U\.K|U\.N|E\.U)\.)"
+)
+_MAY_START_LOWER = re.compile(r"[a-z]{2}[.!?](?:\s?[\"”’)\]])?\s+[\"“‘(]?\s?[a-z]")
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
 # Sentence-final punctuation followed, after any closing marks, by more text.
 # A word holding a stop, then a space and more text. Tried only where a word starts, and read
 # without backtracking: linear, where "[.!?…]\S*\s+\S" was quadratic on a long run of stops.
+# (What it finds is decided by _may_hold_boundary without a regex; tests compare the two.)
 _POSSIBLE_BOUNDARY = re.compile(r"(?<!\S)[^\s.!?…]*+[.!?…]\S*+\s+\S")
+
+
+def _may_hold_boundary(text: str) -> bool:
+    """Whether :data:`_POSSIBLE_BOUNDARY` occurs in ``text``: a word holding a stop, followed by
+    a space and more text, i.e. a stop in any word but the last.
+
+    Split off the last word (str.split and the regex agree on what a space is) and look for a
+    stop before it: a few C-level scans where the regex tried every position of every block.
+    """
+    words = text.rstrip().rsplit(None, 1)
+    if len(words) < 2:
+        return False
+    head = words[0]
+    return "." in head or "!" in head or "?" in head or "…" in head  # the pattern's stops
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one block of prose, whitespace trimmed."""
-    import blingfire  # loads a native library: only when text is segmented
-
     if not text.strip():
         return []
-    if not _POSSIBLE_BOUNDARY.search(text):  # one sentence at most: no need to ask blingfire
-        offsets = [(0, len(text))]
-    else:
-        offsets = _blingfire_spans(blingfire, text)
+    if not _may_hold_boundary(text):
+        # One sentence at most: no need to ask blingfire, and none of the rules below splits
+        # or joins it (each needs a stop, then a space, then more text: a possible boundary).
+        # Half the blocks of newswire are such one-sentence paragraphs.
+        return [(len(text) - len(text.lstrip()), len(text.rstrip()))]
+    import blingfire  # loads a native library: only when text is segmented
+
+    offsets = _blingfire_spans(blingfire, text)
+    # Each rule below first looks for what it needs inside each piece; where the whole block
+    # holds none of it, the rule cannot change a piece, and is skipped.
+    if _MAY_OPEN_ABBREVIATION.search(text):
+        offsets = _split_before_abbreviations(text, offsets)
     spans: list[tuple[int, int]] = []
-    for start, end in _split_before_abbreviations(text, offsets):
+    for start, end in offsets:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -128,7 +107,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return _split_lower_case_starts(text, _join_quotations(text, spans))
+    if "“" in text or '"' in text:  # a piece opens a quotation only with one of these
+        spans = _join_quotations(text, spans)
+    if _MAY_START_LOWER.search(text):
+        spans = _split_lower_case_starts(text, spans)
+    return spans
 
 
 def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
@@ -151,7 +134,7 @@ def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
 def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
-        if not _MAY_OPEN_ABBREVIATION.search(text, max(0, start - 2), end):
+        if not _may_open_abbreviation(text, start, end):
             pieces.append((start, end))  # no stop before a space: nothing to split (faster)
             continue
         for match in _OPENING_ABBREVIATION.finditer(text, start, end):
@@ -164,6 +147,20 @@ def _split_before_abbreviations(text: str, offsets: list[tuple[int, int]]) -> li
     return pieces
 
 
+def _may_open_abbreviation(text: str, start: int, end: int) -> bool:
+    """A necessary condition for an :data:`_OPENING_ABBREVIATION` match in the span: a stop,
+    perhaps a closing quote, then spaces starting at or after ``start`` (where such a match
+    starts), then an abbreviation.
+
+    Searched from two characters before the span, where the stop may stand; a stop there
+    followed by a space before the span (the previous sentence's end) does not count.
+    """
+    match = _MAY_OPEN_ABBREVIATION.search(text, max(0, start - 2), end)
+    if match is not None and match.start(1) < start:  # its space is before the span
+        match = _MAY_OPEN_ABBREVIATION.search(text, start - 1, end)
+    return match is not None
+
+
 def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split where a stop is followed by a lower-case sentence start (see the module notes).
 
@@ -173,7 +170,8 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
     """
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
-        if not _MAY_START_LOWER.search(text, max(0, start - 1), end):
+        # A match whose stop is before the span is passed over below: letters from start - 2.
+        if not _MAY_START_LOWER.search(text, max(0, start - 2), end):
             pieces.append((start, end))  # no stop before a space: nothing to split (faster)
             continue
         opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]
@@ -242,35 +240,55 @@ def _continues(previous: str, following: str) -> bool:
         # there, neither matches, and most sentences end otherwise or were split by blingfire
         # after a full word; this spares two scans of every sentence.
         return False
-    match = _LAST_WORD.search(previous)
+    match = _last_word(previous)
     if match and match.group(1).lower() in _NEVER_FINAL:
         # "No. 2" continues; "voted no. Last…" ends.
         return following[:1].isdigit() if match.group(1).lower() in {"no", "nos"} else True
     # A lone initial ("J. R. Jones") is not a sentence end unless the next piece is lower-case.
-    return bool(_INITIAL.search(previous)) and following[:1].isupper() and len(previous) > 2
+    # _INITIAL ends the text and spans 4 characters at most ("\sX.\n"): only the tail is read.
+    initial = _INITIAL.search(previous, max(0, len(previous) - 4))
+    return bool(initial) and following[:1].isupper() and len(previous) > 2
+
+
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _last_word(text: str) -> re.Match[str] | None:
+    """``_LAST_WORD.search(text)``, read from where it can start: the character before the run
+    of letters that ends the text before its final stop. Every match ends the text, and the
+    run's letters cannot open one, so the result is the same without scanning every sentence
+    from its start."""
+    body = text.removesuffix("\n")  # "$" also matches before one final newline
+    if not body.endswith("."):
+        return None
+    stem = body[:-1].rstrip(_ASCII_LETTERS)
+    return _LAST_WORD.search(text, max(0, len(stem) - 1))
 
 
 def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int]]:
     """Spans of each line's text that no removal covers, whitespace trimmed."""
     cuts = sorted((r.start, r.end) for r in removals)
     text = article.text
-    pieces: list[tuple[int, int]] = []
+    trimmed: list[tuple[int, int]] = []
     for line in lines_of(text):
         start = line.start
+        pieces: list[tuple[int, int]] = []
         for cut_start, cut_end in cuts:
             if cut_end <= start or cut_start >= line.end:
                 continue
             if cut_start > start:
                 pieces.append((start, cut_start))
             start = max(start, cut_end)
+        if start == line.start:  # no cut: the line's own span, stripped and not blank
+            trimmed.append((line.start, line.end))
+            continue
         if start < line.end:
             pieces.append((start, line.end))
-    trimmed = []
-    for start, end in pieces:
-        piece = text[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            trimmed.append((start + lead, start + len(piece.rstrip())))
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                trimmed.append((piece_start + lead, piece_start + len(piece.rstrip())))
     return trimmed
 
 

@@ -1,0 +1,40 @@
+"""lines_of splits on newlines as the regex it replaced did (issue 11)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from newsbrief.summary.clean import lines_of
+
+PIECES = ["\n", " ", "a", "b.", "\r", "\x0b", "\xa0", "\u2028", "\x1c", "  x ", "\n\n"]
+
+
+def reference(text: str) -> list[tuple[int, int, str]]:
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + raw.index(stripped)
+            lines.append((start, start + len(stripped), stripped))
+    return lines
+
+
+def test_lines_and_spans_as_the_regex_gives() -> None:
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
+        lines = list(lines_of(text))
+        assert [tuple(line) for line in lines] == reference(text)
+        assert all(text[line.start : line.end] == line.text for line in lines)
+
+
+def test_line_key_as_splitting_gives() -> None:
+    from newsbrief.summary.clean import _line_key
+
+    rng = random.Random(12)
+    pieces = ["A", "b", " ", "  ", "\t", "\xa0", "\u2028", "\u3000", "İ", "Σ", "x.", "\x1c"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 15))).strip()
+        assert _line_key(text) == " ".join(text.lower().split()), repr(text)

@@ -1,0 +1,106 @@
+"""The segmenter's plain-scan shortcuts decide as the regexes they stand in for (issue 11)."""
+
+from __future__ import annotations
+
+import random
+
+from newsbrief.summary import segment
+
+PIECES = [
+    *" \t\n\xa0\u2028\u3000\x1c.!?…ab”\"'’(“‘)]",
+    "word ",
+    "Mr. ",
+    "U.S. ",
+    "said. ",
+    "Gen. ",
+    "Mr. Smith ",
+    "U.K. ",
+]
+
+
+def samples(seed: int, count: int = 20000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25))) for _ in range(count)]
+
+
+def test_possible_boundary_without_the_regex() -> None:
+    for text in samples(1):
+        expected = bool(segment._POSSIBLE_BOUNDARY.search(text))
+        assert segment._may_hold_boundary(text) == expected, text
+
+
+def test_abbreviation_prescan_is_necessary_for_the_rule() -> None:
+    # Wherever the abbreviation rule's pattern matches inside a span, the pre-scan says so.
+    for text in samples(2, 5000):
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 3):
+                if next(segment._OPENING_ABBREVIATION.finditer(text, start, end), None):
+                    assert segment._may_open_abbreviation(text, start, end), (text, start, end)
+
+
+def test_one_sentence_blocks_are_trimmed_spans() -> None:
+    assert segment.split_sentences("  It rained all day  ") == [(2, 19)]
+    assert segment.split_sentences("It rained. Then it stopped.") == [(0, 10), (11, 27)]
+    assert segment.split_sentences(" \n ") == []
+
+
+def test_lower_case_prescan_is_necessary_for_the_rule() -> None:
+    texts = [t.lower() for t in samples(3, 5000)] + samples(4, 2000)
+    for text in texts:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 3):
+                matches = segment._LOWER_CASE_START.finditer(text, start, end)
+                if any(m.start() > start for m in matches):  # a stop inside the span
+                    found = segment._MAY_START_LOWER.search(text, max(0, start - 2), end)
+                    assert found, (text, start, end)
+
+
+def test_last_word_and_initial_read_from_the_tail_as_from_the_start() -> None:
+    pieces = [*PIECES, "Jr.", "no.", " J.", "\n", ".\n", "Abc", "x"]
+    rng = random.Random(5)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = segment._LAST_WORD.search(text)
+        found = segment._last_word(text)
+        assert (found and found.span(1)) == (expected and expected.span(1)), text
+        start = max(0, len(text) - 4)
+        assert bool(segment._INITIAL.search(text, start)) == bool(segment._INITIAL.search(text))
+
+
+def reference_kept_pieces(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """kept_pieces as first written: cut every line, then trim every piece."""
+    from newsbrief.summary.clean import lines_of
+
+    pieces = []
+    for line in lines_of(text):
+        start = line.start
+        for cut_start, cut_end in sorted(cuts):
+            if cut_end <= start or cut_start >= line.end:
+                continue
+            if cut_start > start:
+                pieces.append((start, cut_start))
+            start = max(start, cut_end)
+        if start < line.end:
+            pieces.append((start, line.end))
+    trimmed = []
+    for start, end in pieces:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            trimmed.append((start + lead, start + len(piece.rstrip())))
+    return trimmed
+
+
+def test_kept_pieces_with_and_without_cuts() -> None:
+    from newsbrief.records import Article, Removal
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice([*PIECES, "\n", "\n\n", " x "]) for _ in range(30))
+        cuts = []
+        for _ in range(rng.randint(0, 3)):
+            start = rng.randrange(len(text) + 1)
+            cuts.append((start, min(len(text), start + rng.randint(0, 15))))
+        article = Article("a", text, "a")
+        removals = [Removal("a", s, e, text[s:e], "boilerplate") for s, e in cuts]
+        assert segment.kept_pieces(article, removals) == reference_kept_pieces(text, cuts)
