@@ -18,6 +18,7 @@ from newsbrief.summary.patterns import words_of
 from newsbrief.summary.represent import Similarity, get_representation, represent
 from newsbrief.summary.score import score_cluster
 from newsbrief.summary.select import select
+from newsbrief.summary.tokens import NumberedWords
 
 
 def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> SummaryResult:
@@ -47,8 +48,9 @@ def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> Su
 
 def _general(cluster: Cluster, settings: Settings) -> SummaryResult:
     sentences = cluster.sentences
-    # Tokenized once: the words serve the features, the learned word bag and TF-IDF alike.
-    words = [words_of(s.text) for s in sentences]
+    # Tokenized and numbered once: the words serve the features, the learned word bag and
+    # TF-IDF alike.
+    words = NumberedWords(words_of(s.text) for s in sentences)
     representation = get_representation(settings.representation)
     matrix = represent(representation, [s.text for s in sentences], words)
     similarity = Similarity(matrix)

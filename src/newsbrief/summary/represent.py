@@ -17,6 +17,7 @@ import numpy as np
 
 from newsbrief.choices import REPRESENTATIONS
 from newsbrief.summary.patterns import WORD_CHARACTERS, ascii_runs
+from newsbrief.summary.tokens import NumberedWords, numbered
 
 
 class Representation(Protocol):
@@ -32,8 +33,9 @@ class TfidfRepresentation:
         return tfidf_matrix([tfidf_terms(text) for text in texts])
 
     def vectors_of_words(self, words: Sequence[Sequence[str]]) -> Any:
-        """:meth:`vectors` of texts, from their :func:`~newsbrief.summary.patterns.words_of`."""
-        return tfidf_matrix([tfidf_terms_of_words(text_words) for text_words in words])
+        """:meth:`vectors` of texts, from their :func:`~newsbrief.summary.patterns.words_of`
+        (numbered once for the cluster: :class:`~newsbrief.summary.tokens.NumberedWords`)."""
+        return _tfidf(len(words), *_numbered_terms(numbered(words)))
 
 
 def represent(
@@ -103,21 +105,94 @@ def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
     (``np.log``, ``*``, ``/``, ``np.sqrt``) in the same order, so the rounding is the same;
     ``tests/test_tfidf.py`` checks the two against each other.
     """
+    terms = list(chain.from_iterable(documents))
+    first_seen = dict.fromkeys(terms)  # the vocabulary in order of first appearance
+    number = dict(zip(first_seen, range(len(first_seen)), strict=True))
+    term_numbers = np.fromiter(map(number.__getitem__, terms), dtype=np.int64, count=len(terms))
+    terms_per_row = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+    return _tfidf(len(documents), list(first_seen), term_numbers, terms_per_row)
+
+
+def _numbered_terms(cluster: NumberedWords) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """What :func:`tfidf_matrix` reads off the documents of :func:`tfidf_terms_of_words`,
+    from the cluster's numbered words: the distinct terms in order of first appearance, the
+    number of every term of every sentence (sentences one after the other), terms a sentence.
+
+    A word's terms are decided once per distinct word, not once per occurrence: a word
+    without a hyphen is its own term unless a stop word or a single character; a word with
+    hyphens gives its pieces, each a term under the same test. Every occurrence of a word then
+    gives its terms in place, by array steps.
+    """
+    _, stop_or_single = _skipped()
+    vocabulary = cluster.vocabulary
+    size = len(vocabulary)
+    joined = " ".join(vocabulary)
+    ascii_only = joined.isascii()  # else one-character runs outside ASCII are dropped too
+    kept = ~np.fromiter(map(stop_or_single.__contains__, vocabulary), dtype=bool, count=size)
+    if not ascii_only:
+        kept &= np.fromiter(map(len, vocabulary), dtype=np.int64, count=size) > 1
+    hyphenated = _holding_hyphens(joined, vocabulary)
+    kept[hyphenated] = False
+    per_word = kept.astype(np.int64)  # how many terms each distinct word gives
+    pieces: dict[str, int] = {}  # a piece that is no word of its own → its term id (≥ size)
+    piece_ids: list[list[int]] = []
+    for word_number in hyphenated:
+        ids = []
+        for piece in vocabulary[word_number].replace("-", " ").split():
+            if piece in stop_or_single or not (ascii_only or len(piece) > 1):
+                continue
+            own = cluster.number_of(piece)  # a word of its own, and its own term, passing the test
+            ids.append(pieces.setdefault(piece, size + len(pieces)) if own is None else own)
+        piece_ids.append(ids)
+        per_word[word_number] = len(ids)
+    # The terms of every distinct word, one after the other: word i's from first[i].
+    first = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(per_word, out=first[1:])
+    table = np.empty(int(first[-1]), dtype=np.int64)
+    table[first[:-1][kept]] = np.flatnonzero(kept)
+    for word_number, ids in zip(hyphenated, piece_ids, strict=True):
+        table[first[word_number] : first[word_number] + len(ids)] = ids
+    counts = per_word[cluster.numbers]  # terms of each word occurrence
+    given = np.zeros(len(counts) + 1, dtype=np.int64)  # terms given before each occurrence
+    np.cumsum(counts, out=given[1:])
+    sequence = table[np.repeat(first[cluster.numbers] - given[:-1], counts) + np.arange(given[-1])]
+    ends = np.cumsum(cluster.lengths)
+    terms_per_row = given[ends] - given[ends - cluster.lengths]
+    # Renumbered in order of first appearance, as terms.
+    found, first_at = np.unique(sequence, return_index=True)
+    in_order = found[np.argsort(first_at, kind="stable")]
+    renumber = np.empty(size + len(pieces), dtype=np.int64)
+    renumber[in_order] = np.arange(len(in_order))
+    names = vocabulary + list(pieces)
+    return list(map(names.__getitem__, in_order.tolist())), renumber[sequence], terms_per_row
+
+
+def _holding_hyphens(joined: str, vocabulary: list[str]) -> list[int]:
+    """The numbers of the words holding a hyphen, from the words joined by single spaces."""
+    found: list[int] = []
+    at = joined.find("-")
+    if at < 0:
+        return found
+    ends = np.cumsum(np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary)) + 1)
+    while at >= 0:
+        word_number = int(np.searchsorted(ends, at, side="right"))
+        found.append(word_number)
+        at = joined.find("-", int(ends[word_number]))  # the next word's hyphens
+    return found
+
+
+def _tfidf(n: int, names: list[str], term_numbers: np.ndarray, terms_per_row: np.ndarray) -> Any:
+    """The matrix of :func:`tfidf_matrix`, from its ``n`` rows' terms numbered in order of
+    first appearance (``names`` in that order), one row after the other."""
     from scipy.sparse import csr_matrix
 
-    n = len(documents)
-    terms = list(chain.from_iterable(documents))
-    if not terms:  # nothing but stop words: every sentence gets a zero vector
+    size = len(names)
+    if not size:  # nothing but stop words: every sentence gets a zero vector
         return csr_matrix((n, 1))
-    first_seen = dict.fromkeys(terms)  # the vocabulary in order of first appearance
-    size = len(first_seen)
-    number = dict(zip(first_seen, range(size), strict=True))
     alphabetical = np.empty(size, dtype=np.int32)  # a term's alphabetical rank, by its number
-    by_name = np.fromiter(map(number.__getitem__, sorted(first_seen)), dtype=np.int64, count=size)
+    by_name = np.array(sorted(range(size), key=names.__getitem__), dtype=np.int64)
     alphabetical[by_name] = np.arange(size, dtype=np.int32)
-    terms_per_row = np.fromiter(map(len, documents), dtype=np.int64, count=n)
     rows = np.repeat(np.arange(n, dtype=np.int64), terms_per_row)
-    term_numbers = np.fromiter(map(number.__getitem__, terms), dtype=np.int64, count=len(terms))
     # One entry per (row, term), rows in order and a row's terms by first appearance.
     entries, counts = np.unique(rows * size + term_numbers, return_counts=True)
     entry_rows = entries // size
@@ -135,12 +210,10 @@ def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
     np.log(idf, out=idf)
     idf += 1.0
     data *= idf[indices]
-    # The row norms: each row's squares summed one after the other, as scikit-learn's loop
-    # does (numpy's sum would pair them up and round differently); a row padded with zeros
-    # to the longest sums to the same value.
-    squares = np.zeros((n, int(lengths.max())))
-    squares[entry_rows, np.arange(len(entries)) - indptr[entry_rows]] = data * data
-    norms = np.sqrt(np.cumsum(squares, axis=1)[:, -1])
+    # The row norms: each row's squares summed one after the other from 0, as scikit-learn's
+    # loop does (numpy's sum would pair them up and round differently); np.bincount adds its
+    # weights in order, one at a time.
+    norms = np.sqrt(np.bincount(entry_rows, weights=data * data, minlength=n))
     data /= np.repeat(norms, lengths)
     return csr_matrix((data, indices, indptr), shape=(n, size))
 

@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -48,6 +48,7 @@ from newsbrief.summary.concepts import weigh_concepts
 from newsbrief.summary.features import FEATURES, article_codes, sentence_features
 from newsbrief.summary.patterns import words_of
 from newsbrief.summary.represent import Similarity
+from newsbrief.summary.tokens import numbered
 
 FLOOR = 0.01  # the scaled score of a cluster's weakest sentence
 
@@ -87,24 +88,23 @@ def scorer_from_json(text: str) -> LearnedScorer:
 def word_bag(words: Sequence[Sequence[str]], weights: Mapping[str, float]) -> np.ndarray:
     """Per sentence: the summed weights of its distinct words, over the root of their number.
 
-    Computed for the whole cluster at once: the words are numbered in order of first
-    appearance, each sentence's distinct numbers found by sorting, and their weights
+    Computed for the whole cluster at once, on the words numbered in order of first
+    appearance (:class:`~newsbrief.summary.tokens.NumberedWords`, numbered once for the word
+    bag and TF-IDF alike): each sentence's distinct numbers found by sorting, and their weights
     summed by ``np.bincount`` in that order. The sum used to run over a Python set of strings,
     whose order (hence the last bits of a sum) changed with the interpreter's hash seed; this
     order is fixed, and the cluster costs a few array operations instead of a set and a sum
     per sentence.
     """
-    n = len(words)
-    flat = list(chain.from_iterable(words))
-    if not flat:
+    cluster = numbered(words)
+    n = len(cluster)
+    if not len(cluster.numbers):
         return np.zeros(n)
-    first_seen = dict.fromkeys(flat)
-    size = len(first_seen)
-    number = dict(zip(first_seen, range(size), strict=True))
-    weight = np.fromiter(map(weights.get, first_seen, repeat(0.0)), dtype=np.float64, count=size)
-    rows = np.repeat(np.arange(n, dtype=np.int64), [len(sentence) for sentence in words])
-    numbers = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
-    pairs = np.sort(rows * size + numbers)
+    size = len(cluster.vocabulary)
+    weight = np.fromiter(
+        map(weights.get, cluster.vocabulary, repeat(0.0)), dtype=np.float64, count=size
+    )
+    pairs = np.sort(cluster.rows * size + cluster.numbers)
     pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # each sentence's distinct words, once
     held_by = pairs // size
     distinct = np.bincount(held_by, minlength=n)

@@ -1,0 +1,67 @@
+"""The cluster's words, numbered once: what the learned word bag and TF-IDF both count.
+
+The extractive summarizer tokenizes every sentence once (:func:`~newsbrief.summary.patterns.
+words_of`); the word bag and TF-IDF each used to number those words again, by a dictionary
+lookup per word of the cluster (about 4,400 on a 10-article newswire cluster). Numbered once
+here, the word bag is a few array steps, and TF-IDF reads its terms off the ~1,500 distinct
+words instead of every word of every sentence (issue 11).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import chain, count
+
+import numpy as np
+
+
+class NumberedWords(tuple[list[str], ...]):
+    """Each sentence's words (a ``words_of`` list), with the cluster's words numbered.
+
+    A tuple of the lists, so every reader of plain word lists reads it unchanged; beside them:
+
+    - ``vocabulary``: the distinct words, in order of first appearance (a word's number is
+      its place there: :meth:`number_of`);
+    - ``numbers``: the number of every word of every sentence, sentences one after the other;
+    - ``rows``: the sentence of each of those words; ``lengths``: words per sentence.
+
+    Built per call and never changed: nothing is shared between calls or threads.
+    """
+
+    vocabulary: list[str]
+    numbers: np.ndarray
+    rows: np.ndarray
+    lengths: np.ndarray
+    _first_at: dict[str, int]
+    _rank: np.ndarray
+
+    def __new__(cls, words: Iterable[list[str]]) -> NumberedWords:
+        self = super().__new__(cls, words)
+        flat = list(chain.from_iterable(self))
+        # One pass of dictionary work: a word's value is where it first occurs in ``flat``
+        # (setdefault keeps the first), in order of first appearance; ranked below by numpy.
+        first_at: dict[str, int] = {}
+        where = np.fromiter(
+            map(first_at.setdefault, flat, count()), dtype=np.int64, count=len(flat)
+        )
+        opens = np.zeros(len(flat), dtype=np.int64)
+        opens[where] = 1  # the positions where a word occurs for the first time
+        rank = np.cumsum(opens) - 1
+        self.vocabulary = list(first_at)
+        self.numbers = rank[where]
+        self._first_at, self._rank = first_at, rank
+        self.lengths = np.fromiter(map(len, self), dtype=np.int64, count=len(self))
+        self.rows = np.repeat(np.arange(len(self), dtype=np.int64), self.lengths)
+        return self
+
+    def number_of(self, word: str) -> int | None:
+        """The word's number, or None when no sentence holds it."""
+        at = self._first_at.get(word)
+        return None if at is None else int(self._rank[at])
+
+
+def numbered(words: Sequence[Sequence[str]]) -> NumberedWords:
+    """``words`` numbered (as they are when already a :class:`NumberedWords`)."""
+    if isinstance(words, NumberedWords):
+        return words
+    return NumberedWords(list(sentence) for sentence in words)
