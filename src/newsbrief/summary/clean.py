@@ -182,9 +182,12 @@ def _find_dateline(
 
 
 def _junk_reason(line: Line) -> str | None:
-    text, words = line.text, line.words
-    if words <= WIRE_NOTE_MAX_WORDS and _WIRE_NOTE.match(text):
+    text = line.text
+    if _WIRE_NOTE.match(text) and line.words <= WIRE_NOTE_MAX_WORDS:
         return "wire-note"  # a note's opening words are unambiguous, even in a long paragraph
+    # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
+    # above it only "more" matters, and a paragraph is not split into all of its words.
+    words = len(text.split(None, JUNK_MAX_WORDS))
     if words > JUNK_MAX_WORDS:  # every other rule is about short lines; prose runs longer
         return None
     if _ADVERTISEMENT.match(text):
@@ -211,11 +214,11 @@ def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
     if not any(_LOWER.search(line.text) for line in lines):
         return
     for number, line in enumerate(lines):
-        if (
+        if (  # the words counted last: nearly every line has a lower-case letter
             number not in reasons
-            and 2 <= line.words <= HEADING_MAX_WORDS
             and not _LOWER.search(line.text)
             and _CAPITAL_WORD.search(line.text)
+            and 2 <= line.words <= HEADING_MAX_WORDS
         ):
             reasons[number] = "heading"
 

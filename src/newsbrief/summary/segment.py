@@ -54,7 +54,9 @@ _MAY_OPEN_ABBREVIATION = re.compile(
     r"Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|St"
     r")\. [A-Z]|(?:U\.S|U\.K|U\.N|E\.U)\.)"
 )
-_MAY_START_LOWER = re.compile(r"[a-z]{2}[.!?](?:\s?[\"”’)\]])?\s+[\"“‘(]?\s?[a-z]")
+# The second opens with the stop and looks behind it for the two letters: the regex engine
+# skips to the stops, where "[a-z]{2}[.!?]" set out from nearly every letter of the text.
+_MAY_START_LOWER = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?:\s?[\"”’)\]])?\s+[\"“‘(]?\s?[a-z]")
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
@@ -170,8 +172,9 @@ def _split_lower_case_starts(text: str, offsets: list[tuple[int, int]]) -> list[
     """
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
-        # A match whose stop is before the span is passed over below: letters from start - 2.
-        if not _MAY_START_LOWER.search(text, max(0, start - 2), end):
+        # A match whose stop is before the span is passed over below: a stop from start (its
+        # letters, looked behind at, may stand before it).
+        if not _MAY_START_LOWER.search(text, start, end):
             pieces.append((start, end))  # no stop before a space: nothing to split (faster)
             continue
         opened, straight, counted = 0, 0, start  # quotation marks in text[start:counted]

@@ -1,0 +1,63 @@
+"""Cleaning counts a line's words only as far as its rules need (issue 11, third speed pass):
+the junk rules decide as they did with every word counted."""
+
+from __future__ import annotations
+
+import random
+
+from newsbrief.summary import clean
+from newsbrief.summary.clean import Line, lines_of
+
+PIECES = [
+    *"word said the share facebook twitter on this story Photo: AP/ Getty Images".split(),
+    *"(AP) credit Reporting by Write to x@wire.com p(at)cox.com ADVERTISEMENT Read".split(),
+    *"more Copyright © ATTENTION EDITORS: optional trim NYT-02 | · HOW TO REACH US".split(),
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+    "\u3000",
+]
+
+
+def reference_reason(line: Line) -> str | None:
+    """_junk_reason as the second pass left it: every word of the line counted first."""
+    text, words = line.text, line.words
+    if words <= clean.WIRE_NOTE_MAX_WORDS and clean._WIRE_NOTE.match(text):
+        return "wire-note"
+    if words > clean.JUNK_MAX_WORDS:
+        return None
+    if clean._ADVERTISEMENT.match(text):
+        return "advertisement"
+    if clean._CONTACT.search(text) or (
+        words <= 25 and clean._may_hold_address(text) and clean._EMAIL.search(text)
+    ):
+        return "contact-footer"
+    if words <= 20 and clean._PHOTO_CREDIT.search(text):
+        return "photo-credit"
+    if words <= 25 and clean._BOILERPLATE.search(text):
+        return "boilerplate"
+    if words <= 8 and clean._is_share_widget(text):
+        return "share-widget"
+    return None
+
+
+def test_junk_reasons_as_with_every_word_counted() -> None:
+    rng = random.Random(11)
+    seen = set()
+    for _ in range(20000):
+        size = rng.choice([rng.randint(1, 12), rng.randint(18, 40), rng.randint(75, 90)])
+        text = " ".join(rng.choice(PIECES) for _ in range(size))
+        for line in lines_of(text):
+            expected = reference_reason(line)
+            assert clean._junk_reason(line) == expected, line
+            seen.add(expected)
+    assert len(seen) >= 6  # the samples reach most rules, and lines no rule takes
+
+
+def test_capital_headings_as_before() -> None:
+    text = "HOW TO REACH US\nAB CD\nAB\nA B\nSome prose here.\nTHE LONG HEADING " + "WORD " * 12
+    lines = list(lines_of(text))
+    reasons: dict[int, str] = {}
+    clean._mark_capital_headings(lines, reasons)
+    assert reasons == {0: "heading", 1: "heading"}
