@@ -7,7 +7,8 @@ training time, so the shipped weights always meet the features they were fitted 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ import numpy as np
 from newsbrief.records import Sentence
 from newsbrief.summary.patterns import DEPENDENT_OPENING, ends_sentence, words_of
 from newsbrief.summary.represent import Similarity
+from newsbrief.summary.tokens import NumberedWords, numbered
 
 FEATURES = (
     "position_prior",  # 1/sqrt(1 + index): news puts the essentials first
@@ -48,7 +50,7 @@ _FURNITURE_PAIRS = frozenset(
 _FURNITURE_PADDED = tuple(f" {pair} " for pair in _FURNITURE_PAIRS)
 _FURNITURE_FIRSTS = frozenset(pair.split()[0] for pair in _FURNITURE_PAIRS)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
-_MARKED = _FURNITURE_WORDS | _FURNITURE_FIRSTS | _FIRST_PERSON
+_FURNITURE_MARKS = _FURNITURE_WORDS | _FURNITURE_FIRSTS
 # A curly quotation ends before the next opening mark: an unclosed one is not read to the end of
 # the text from every opening (quadratic on many unclosed quotes).
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -83,34 +85,54 @@ def sentence_features(
     rows[:, 6] = np.minimum(lengths, 80) / 80
     rows[:, 7] = lengths < 8
     rows[:, 8] = lengths > 50
-    # The per-sentence text features are gathered in lists and written a column at a time:
-    # a numpy element assignment costs more than the feature itself. The values, and their
-    # rounding to float32, are the same as when written one by one.
-    text_columns: dict[int, list[bool]] = {column: [] for column in (9, 10, 11, 13, 14, 15)}
-    unfinished, quoted_, dependent, furniture, first_person, question = text_columns.values()
-    for i, sentence in enumerate(sentences):
-        text = sentence.text
-        tokens = words[i]
-        quoted = "“" in text or "”" in text or '"' in text  # _QUOTED's marks, without a regex
-        unfinished.append(not ends_sentence(text))
-        quoted_.append(quoted)
-        dependent.append(sentence.index > 0 and bool(DEPENDENT_OPENING.match(text)))
-        if _MARKED.isdisjoint(tokens):
-            # None of the words the next two features look for, in one scan (most sentences):
-            # furniture then needs "©" or "advertis", and the words outside quotations, a
-            # subset of these, hold no first person.
-            page = "©" in text or ("advertis" in text.lower() and _is_page_furniture(text, tokens))
-            furniture.append(page)
-            first_person.append(False)
-        else:
-            furniture.append(_is_page_furniture(text, tokens))
-            unquoted = words_of(_QUOTED.sub(" ", text)) if quoted else tokens
-            first_person.append(not _FIRST_PERSON.isdisjoint(unquoted))
-        question.append(text.rstrip("”\"' ").endswith("?"))
-    for column, values in text_columns.items():
-        rows[:, column] = values
-    rows[:, 12] = _digit_shares([s.text for s in sentences])
+    # The text features, each computed for every sentence by a C-level map: a Python loop with
+    # a call and an append per sentence and feature cost more than the features themselves.
+    # The values, and their rounding to float32, are the same as sentence by sentence.
+    texts = [s.text for s in sentences]
+    cluster = numbered(words)
+    quoted = _flags(map(str.__contains__, texts, repeat('"')), n)  # _QUOTED's marks
+    quoted |= _flags(map(str.__contains__, texts, repeat("“")), n)
+    quoted |= _flags(map(str.__contains__, texts, repeat("”")), n)
+    rows[:, 9] = ~_flags(map(ends_sentence, texts), n)
+    rows[:, 10] = quoted
+    rows[:, 11] = (index > 0) & _flags(map(DEPENDENT_OPENING.match, texts), n)
+    rows[:, 13] = _furniture(texts, cluster)
+    rows[:, 14] = _first_person(texts, cluster, quoted)
+    rows[:, 15] = _flags(map(str.endswith, map(str.rstrip, texts, repeat("”\"' ")), repeat("?")), n)
+    rows[:, 12] = _digit_shares(texts)
     return rows
+
+
+def _flags(values: Iterable[object], n: int) -> np.ndarray:
+    """The truth of each of ``n`` values (a match or None, a bool), as a boolean array."""
+    return np.fromiter(map(bool, values), dtype=bool, count=n)
+
+
+def _furniture(texts: list[str], words: NumberedWords) -> np.ndarray:
+    """Per sentence: :func:`_is_page_furniture`, read only where it can be true.
+
+    That needs a furniture word (or the first word of a furniture pair), "©" or "advertis"
+    (lower-cased). The cluster's text holds "©" or "advertis" when any sentence does (joined
+    without a separator it may also hold one across two sentences; then every sentence is
+    read): usually none, and then only the sentences holding such a word are read.
+    """
+    joined = "".join(texts)
+    loose = "©" in joined or "advertis" in joined.lower()
+    furniture = np.zeros(len(texts), dtype=bool)
+    for i in range(len(texts)) if loose else np.flatnonzero(words.holding(_FURNITURE_MARKS)):
+        furniture[i] = _is_page_furniture(texts[i], words[i])
+    return furniture
+
+
+def _first_person(texts: list[str], words: NumberedWords, quoted: np.ndarray) -> np.ndarray:
+    """Per sentence: I / we / my ... outside quotation marks. Read only in the sentences holding
+    such a word at all: the words outside the quotations are some of the sentence's words
+    (a quotation mark is no word character, so no word runs across one)."""
+    first_person = words.holding(_FIRST_PERSON)
+    for i in np.flatnonzero(first_person & quoted):
+        unquoted = words_of(_QUOTED.sub(" ", texts[i]))
+        first_person[i] = not _FIRST_PERSON.isdisjoint(unquoted)
+    return first_person
 
 
 def _digit_shares(texts: list[str]) -> np.ndarray:
@@ -148,13 +170,28 @@ def article_codes(labels: Sequence[str]) -> np.ndarray:
 
 
 def _centrality(matrix: Any, n: int) -> np.ndarray:
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    csr = getattr(matrix, "format", None) == "csr"
+    centroid = _csr_column_means(matrix, n) if csr else np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if not norm:
         return np.zeros(n, dtype=np.float32)
-    centrality = np.asarray(matrix @ centroid).ravel() / norm
+    product = _csr_product(matrix, centroid, n) if csr else np.asarray(matrix @ centroid).ravel()
+    centrality = product / norm
     top = centrality.max()
     return centrality / top if top > 0 else centrality
+
+
+# ``matrix.mean(axis=0)`` and ``matrix @ vector`` of a CSR matrix, the same numbers bit for bit
+# without scipy's wrappers (a tenth of the features' time): scipy's C loops add one entry
+# after another from 0, a column's entries (scaled by 1 / n) row after row, a row's products
+# in storage order; np.bincount adds its weights one at a time from 0, in the order given.
+def _csr_column_means(matrix: Any, n: int) -> np.ndarray:
+    return np.bincount(matrix.indices, weights=matrix.data * (1.0 / n), minlength=matrix.shape[1])
+
+
+def _csr_product(matrix: Any, vector: np.ndarray, n: int) -> np.ndarray:
+    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    return np.bincount(rows, weights=matrix.data * vector[matrix.indices], minlength=n)
 
 
 def _support(

@@ -140,8 +140,8 @@ def score_cluster(
     """
     if not sentences:
         return Scored(np.zeros(0))
-    if words is None:
-        words = [words_of(s.text) for s in sentences]
+    # Numbered once for the features, the word bag and the concepts (a no-op when they are).
+    words = numbered([words_of(s.text) for s in sentences] if words is None else words)
     features = sentence_features(sentences, matrix, similarity, words)
     raw = SCORERS.get(settings.scorer)(features, words, sentences, settings)
     # The weakest sentence keeps a little score: 0 is reserved for what may never be chosen.

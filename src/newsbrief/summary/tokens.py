@@ -54,6 +54,15 @@ class NumberedWords(tuple[list[str], ...]):
         self.rows = np.repeat(np.arange(len(self), dtype=np.int64), self.lengths)
         return self
 
+    def holding(self, words: Iterable[str]) -> np.ndarray:
+        """Per sentence: whether it holds any of ``words`` (a boolean array)."""
+        found = [self._first_at[word] for word in words if word in self._first_at]
+        if not found:
+            return np.zeros(len(self), dtype=bool)
+        held = np.zeros(len(self.vocabulary), dtype=bool)
+        held[self._rank[found]] = True
+        return np.bincount(self.rows[held[self.numbers]], minlength=len(self)) > 0
+
     def number_of(self, word: str) -> int | None:
         """The word's number, or None when no sentence holds it."""
         at = self._first_at.get(word)

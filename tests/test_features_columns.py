@@ -1,0 +1,91 @@
+"""The text features computed column by column for the whole cluster (issue 11, third speed
+pass) are those of the per-sentence definitions, in clusters with and without "©" or
+"advertis" anywhere (the cluster-wide shortcut)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from newsbrief.records import Sentence
+from newsbrief.summary import features
+from newsbrief.summary.patterns import DEPENDENT_OPENING, ends_sentence, words_of
+from newsbrief.summary.represent import Similarity, TfidfRepresentation
+
+PIECES = [
+    *"I we my our me us said he But the talks resumed photo click 2019 . ? ! , ”".split(),
+    *'Advertisement ADVERTISING advertiser adver tis © “my” "us" “we said” ‘I’'.split(),
+    "sign up",
+    "read more",
+    '?"',
+    "?” ",
+]
+
+# Without "©" or "advertis" (but "adver" and "tis" may meet across two sentences joined).
+TIGHT = [p for p in PIECES if "©" not in p and "advertis" not in p.lower()]
+
+
+def reference(sentence: Sentence) -> list[bool]:
+    """The text columns of one sentence, as defined sentence by sentence."""
+    text, tokens = sentence.text, words_of(sentence.text)
+    joined = f" {' '.join(tokens)} "
+    furniture = (
+        "©" in text
+        or not features._FURNITURE_WORDS.isdisjoint(tokens)
+        or " advertis" in joined
+        or any(f" {pair} " in joined for pair in features._FURNITURE_PAIRS)
+    )
+    unquoted = words_of(features._QUOTED.sub(" ", text))
+    return [
+        not ends_sentence(text),
+        bool(features._QUOTED.search(text)) or '"' in text or "“" in text or "”" in text,
+        sentence.index > 0 and bool(DEPENDENT_OPENING.match(text)),
+        furniture,
+        not features._FIRST_PERSON.isdisjoint(unquoted),
+        text.rstrip("”\"' ").endswith("?"),
+    ]
+
+
+def test_text_columns_as_defined_sentence_by_sentence() -> None:
+    rng = random.Random(5)
+    columns = [features.FEATURES.index(name) for name in features.FEATURES[9:12]]
+    columns += [features.FEATURES.index(name) for name in features.FEATURES[13:16]]
+    loose = tight = 0
+    for _ in range(600):
+        pieces = PIECES if rng.random() < 0.5 else TIGHT
+        texts = [
+            " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+            for _ in range(rng.randint(1, 6))
+        ]
+        sentences = [Sentence(f"a{i // 3}", i % 3, 0, len(t), t) for i, t in enumerate(texts)]
+        matrix = TfidfRepresentation().vectors(texts)
+        rows = features.sentence_features(sentences, matrix, Similarity(matrix))
+        joined = "".join(texts)
+        if "©" in joined or "advertis" in joined.lower():
+            loose += 1
+        else:
+            tight += 1
+        for row, sentence in zip(rows, sentences, strict=True):
+            assert [bool(row[c]) for c in columns] == reference(sentence), sentence.text
+    assert loose > 100 and tight > 100
+
+
+def test_centroid_and_product_as_scipy_computes_them_bit_for_bit() -> None:
+    rng = random.Random(9)
+    for _ in range(200):
+        texts = [
+            " ".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
+            for _ in range(rng.randint(1, 80))
+        ]
+        matrix = TfidfRepresentation().vectors(texts)
+        n = matrix.shape[0]
+        centroid = np.asarray(matrix.mean(axis=0)).ravel()
+        assert features._csr_column_means(matrix, n).tobytes() == centroid.tobytes()
+        expected = np.asarray(matrix @ centroid).ravel()
+        assert features._csr_product(matrix, centroid, n).tobytes() == expected.tobytes()
+        norm = np.linalg.norm(centroid)
+        if norm:  # the centrality as scipy's wrappers gave it
+            scores = np.asarray(matrix @ centroid).ravel() / norm
+            scores = scores / scores.max() if scores.max() > 0 else scores
+            assert features._centrality(matrix, n).tobytes() == scores.tobytes()
