@@ -56,12 +56,14 @@ class NumberedWords(tuple[list[str], ...]):
 
     def holding(self, words: Iterable[str]) -> np.ndarray:
         """Per sentence: whether it holds any of ``words`` (a boolean array)."""
-        found = [self._first_at[word] for word in words if word in self._first_at]
-        if not found:
-            return np.zeros(len(self), dtype=bool)
         held = np.zeros(len(self.vocabulary), dtype=bool)
-        held[self._rank[found]] = True
+        held[self.numbers_of(words)] = True
         return np.bincount(self.rows[held[self.numbers]], minlength=len(self)) > 0
+
+    def numbers_of(self, words: Iterable[str]) -> np.ndarray:
+        """The numbers of those of ``words`` that some sentence holds, in no particular order."""
+        found = [self._first_at[word] for word in words if word in self._first_at]
+        return self._rank[np.array(found, dtype=np.int64)]  # type: ignore[no-any-return]
 
     def number_of(self, word: str) -> int | None:
         """The word's number, or None when no sentence holds it."""
