@@ -7,7 +7,6 @@ becomes a warning notice. Input that cannot be used at all raises :class:`InputE
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,6 +16,7 @@ from typing import Any
 
 from newsbrief.errors import InputError
 from newsbrief.ingest.guard import decode_with_bom, gunzip, load_json, read_stdin, walk
+from newsbrief.ingest.same import SeenTexts
 from newsbrief.records import Article, Notice
 from newsbrief.settings import Settings
 
@@ -332,13 +332,9 @@ def _iso_date(value: Any, source: str, notices: list[Notice]) -> str | None:
         return None
 
 
-def _fingerprint(text: str) -> str:
-    return hashlib.blake2b(" ".join(text.lower().split()).encode(), digest_size=16).hexdigest()
-
-
 def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
     """Drop empty texts and exact copies (with notices), cut over-long texts, assign ids."""
-    seen: dict[str, str] = {}
+    seen = SeenTexts()
     given = {d.id for d in drafts if d.id}  # ids the user chose: never handed to another article
     used_ids: set[str] = set()
     for draft in drafts:
@@ -346,18 +342,12 @@ def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
         if not text.strip():
             result.notices.append(Notice("empty-article", "no text; skipped", draft.source, True))
             continue
-        fingerprint = _fingerprint(text)
-        if fingerprint in seen:
+        same = seen.earlier(text, draft.source)
+        if same is not None:
             result.notices.append(
-                Notice(
-                    "duplicate-article",
-                    f"same text as {seen[fingerprint]}; used once",
-                    draft.source,
-                    True,
-                )
+                Notice("duplicate-article", f"same text as {same}; used once", draft.source, True)
             )
             continue
-        seen[fingerprint] = draft.source
         if len(text) > settings.max_article_chars:
             cut = text.rfind(" ", 0, settings.max_article_chars)
             text = text[: cut if cut > 0 else settings.max_article_chars]
