@@ -61,3 +61,11 @@ def test_capital_headings_as_before() -> None:
     reasons: dict[int, str] = {}
     clean._mark_capital_headings(lines, reasons)
     assert reasons == {0: "heading", 1: "heading"}
+
+
+def test_contact_pattern_matches_only_at_the_start() -> None:
+    # Every branch is anchored, so a match (as _junk_reason now asks) finds what a search did.
+    rng = random.Random(12)
+    for _ in range(20000):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12)))
+        assert bool(clean._CONTACT.match(text)) == bool(clean._CONTACT.search(text)), text

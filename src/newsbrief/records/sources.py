@@ -92,6 +92,19 @@ class Cluster:
     sentences: tuple[Sentence, ...]
     removals: tuple[Removal, ...] = ()
     notices: tuple[Notice, ...] = ()
+    # The sentences' words (newsbrief.summary.patterns.words_of) as preparing the cluster found
+    # them for the copy screen, kept for the summarizer, beside the sentences they belong to:
+    # :meth:`sentence_words` hands them out only for these very sentences, so a cluster rebuilt
+    # with other sentences (dataclasses.replace) never carries stale words.
+    words: tuple[tuple[Sentence, ...], tuple[list[str], ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def sentence_words(self) -> tuple[list[str], ...] | None:
+        """Each sentence's words as found when the cluster was prepared; None if not known."""
+        if self.words is None or self.words[0] is not self.sentences:
+            return None
+        return self.words[1]
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -34,6 +34,7 @@ _WIDGET_WORDS = _WIDGET_TRIGGERS | {
 # over a long word is linear ("[\w.+-]+@…" was quadratic: 200 KB of "x" took minutes).
 # An address, also as wire copy spells it against harvesters: "pfoutch(at)coxnews.com".
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|\((?:at|AT)\))[\w-]++\.[\w.-]+")
+# Every branch opens with "^": matched at the start only (a search tried every position).
 _CONTACT = re.compile(
     r"^(write to|contact|reach|e-?mail)\b.*(@|\bat\b)"
     r"|^(additional )?(reporting|writing|editing|edited|compiled) by\b"
@@ -192,7 +193,7 @@ def _junk_reason(line: Line) -> str | None:
         return None
     if _ADVERTISEMENT.match(text):
         return "advertisement"
-    if _CONTACT.search(text) or (words <= 25 and _may_hold_address(text) and _EMAIL.search(text)):
+    if _CONTACT.match(text) or (words <= 25 and _may_hold_address(text) and _EMAIL.search(text)):
         return "contact-footer"
     if words <= 20 and _may_match(text, *_PHOTO_CREDIT_CLUES) and _PHOTO_CREDIT.search(text):
         return "photo-credit"
@@ -243,7 +244,7 @@ def _may_match(text: str, starts: tuple[str, ...], holds: tuple[str, ...]) -> bo
     if not text.isascii():
         return True
     lowered = text.lower()
-    return lowered.startswith(starts) or any(part in lowered for part in holds)
+    return lowered.startswith(starts) or any(map(lowered.__contains__, holds))
 
 
 def _is_share_widget(text: str) -> bool:
@@ -259,6 +260,8 @@ def _mark_torn_graphics(lines: list[Line], reasons: dict[int, str], settings: Se
     """A run of fragment lines holding several short labels is a graphic torn into text."""
 
     def flush(run: list[int]) -> None:
+        if len(run) < settings.torn_graphic_min_labels:  # too few lines to hold enough labels
+            return
         labels = sum(1 for n in run if lines[n].words <= settings.label_max_words)
         if labels >= settings.torn_graphic_min_labels:
             for n in run:

@@ -50,7 +50,8 @@ def _general(cluster: Cluster, settings: Settings) -> SummaryResult:
     sentences = cluster.sentences
     # Tokenized and numbered once: the words serve the features, the learned word bag and
     # TF-IDF alike.
-    words = NumberedWords(words_of(s.text) for s in sentences)
+    known = cluster.sentence_words()
+    words = NumberedWords(known if known is not None else [words_of(s.text) for s in sentences])
     representation = get_representation(settings.representation)
     matrix = represent(representation, [s.text for s in sentences], words)
     similarity = Similarity(matrix)

@@ -12,6 +12,7 @@ from newsbrief.errors import InputError
 from newsbrief.records import Article, Cluster, Notice, Removal, Sentence
 from newsbrief.settings import Settings
 from newsbrief.summary.clean import clean
+from newsbrief.summary.patterns import words_of
 from newsbrief.summary.screen import find_copies, language_notices
 from newsbrief.summary.segment import segment
 
@@ -33,7 +34,10 @@ def prepare_cluster(
         removals += article_removals
         sentences += segment(article, article_removals)
     notices = list(notices)
-    copies = find_copies(articles, sentences, settings.duplicate_overlap)
+    # Tokenized once: the copy screen's keys are made of the words, and the summarizer reads
+    # them from the cluster (Cluster.sentence_words).
+    words = [words_of(s.text) for s in sentences]
+    copies = find_copies(articles, sentences, settings.duplicate_overlap, words)
     if copies:
         sources = {a.id: a.source for a in articles}
         notices += [
@@ -43,6 +47,7 @@ def prepare_cluster(
             for copy, original in copies.items()
         ]
         articles = [a for a in articles if a.id not in copies]
+        words = [w for w, s in zip(words, sentences, strict=True) if s.article_id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
         removals = [r for r in removals if r.article_id not in copies]
     if not articles:
@@ -58,4 +63,5 @@ def prepare_cluster(
             hint="run with --explain to see what was removed",
         )
     notices += language_notices(articles, sentences)
-    return Cluster(tuple(articles), tuple(sentences), tuple(removals), tuple(notices))
+    kept = tuple(sentences)
+    return Cluster(tuple(articles), kept, tuple(removals), tuple(notices), (kept, tuple(words)))

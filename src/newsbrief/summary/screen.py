@@ -51,13 +51,27 @@ def _key(text: str) -> str:
     return " ".join(_KEY_TOKEN.findall(lowered) if tokens is None else tokens)
 
 
+def key_of_words(words: Sequence[str]) -> str:
+    """:func:`_key` of a text, from its :func:`~newsbrief.summary.patterns.words_of`: those are
+    the runs of word characters and hyphens of the lower-cased text, the key's words the runs
+    of word characters, i.e. the same split at their hyphens (most sentences hold none)."""
+    key = " ".join(words)
+    return " ".join(key.replace("-", " ").split()) if "-" in key else key
+
+
 def find_copies(
-    articles: Sequence[Article], sentences: Sequence[Sentence], overlap: float
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    overlap: float,
+    words: Sequence[Sequence[str]] | None = None,
 ) -> dict[str, str]:
-    """Map each article that repeats an earlier one (≥ ``overlap`` of its sentences) to it."""
+    """Map each article that repeats an earlier one (≥ ``overlap`` of its sentences) to it.
+
+    ``words`` are the sentences' ``words_of``, when known (the keys are made of them)."""
     by_article: dict[str, list[str]] = {a.id: [] for a in articles}
-    for sentence in sentences:
-        by_article[sentence.article_id].append(_key(sentence.text))
+    made = map(_key, (s.text for s in sentences)) if words is None else map(key_of_words, words)
+    for sentence, key in zip(sentences, made, strict=True):
+        by_article[sentence.article_id].append(key)
     owners: dict[str, str] = {}  # sentence key → first article holding it
     copies: dict[str, str] = {}
     for article in articles:
