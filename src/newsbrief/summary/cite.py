@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from newsbrief.records import Citation, Selected, Sentence, SummarySentence
 from newsbrief.summary.represent import Similarity
 
@@ -28,11 +30,13 @@ def cite(
     for row, item in zip(scores, selected, strict=True):
         source = item.sentence
         best: dict[str, int] = {}
-        for other, value in enumerate(row):
+        # Only the sentences at or above the threshold can be cited: found by numpy (float32
+        # against the threshold, as each value was compared), then read in order as before.
+        for other in np.flatnonzero(row >= threshold).tolist():
             article_id = sentences[other].article_id
-            if article_id == source.article_id or value < threshold:
+            if article_id == source.article_id:
                 continue
-            if article_id not in best or value > row[best[article_id]]:
+            if article_id not in best or row[other] > row[best[article_id]]:
                 best[article_id] = other
         also_in = tuple(citation_of(sentences[i]) for i in sorted(best.values()))
         summary.append(
