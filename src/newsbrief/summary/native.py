@@ -13,6 +13,13 @@ import threading
 from typing import Any
 
 _LOCAL = threading.local()
+# The library's TextToSentences(const char *in, int in_size, char *out, int out_size) -> int,
+# as a function object of our own with its argument types declared: ctypes then converts the
+# arguments in C, not through a c_char_p and three c_int objects made in Python on every call
+# (blingfire's own function object is left as it is).
+_PROTOTYPE = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_int
+)
 
 
 def text_to_sentences(blingfire: Any, text: str) -> str:
@@ -23,11 +30,14 @@ def text_to_sentences(blingfire: Any, text: str) -> str:
     if buffer is None or len(buffer) < limit:
         buffer = ctypes.create_string_buffer(max(limit, 4096))
         _LOCAL.buffer = buffer
-    written = blingfire.blingfire.TextToSentences(
-        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(buffer), ctypes.c_int(limit)
-    )
+    split = getattr(_LOCAL, "split", None)
+    if split is None:
+        split = _LOCAL.split = _PROTOTYPE(("TextToSentences", blingfire.blingfire))
+    written = split(data, len(data), buffer, limit)
     if written == -1 or written > limit:
         return ""
     # The library ends its output with a zero byte, counted in ``written``; a fresh zeroed
-    # buffer read up to its first zero gives exactly these bytes.
-    return ctypes.string_at(buffer, written).partition(b"\0")[0].decode("utf-8")
+    # buffer read up to its first zero gives exactly these bytes (a slice of a c_char array
+    # is bytes).
+    output: bytes = buffer[:written]  # type: ignore[assignment]  # c_char slices are bytes
+    return output.partition(b"\0")[0].decode("utf-8")
