@@ -89,3 +89,25 @@ def test_centroid_and_product_as_scipy_computes_them_bit_for_bit() -> None:
             scores = np.asarray(matrix @ centroid).ravel() / norm
             scores = scores / scores.max() if scores.max() > 0 else scores
             assert features._centrality(matrix, n).tobytes() == scores.tobytes()
+
+
+def test_support_as_defined_with_articles_grouped_or_not() -> None:
+    rng = np.random.default_rng(3)
+    for grouped in (True, False):
+        for _ in range(50):
+            n = int(rng.integers(2, 40))
+            codes = np.sort(rng.integers(0, 5, n)) if grouped else rng.integers(0, 5, n)
+            codes = np.unique(codes, return_inverse=True)[1]  # numbered 0, 1, ... as used
+            values = rng.random((n, n)).astype(np.float32)
+            matrix = values @ values.T  # any matrix: Similarity serves its rows
+            similarity = Similarity(matrix)
+            articles = int(codes.max()) + 1
+            best, share = features._support(similarity, codes, articles)
+            dense = similarity.rows(range(n))
+            for i in range(n):
+                others = [dense[i, codes == c].max() for c in range(articles) if c != codes[i]]
+                expected_best = max(others, default=0.0) if articles > 1 else 0.0
+                assert best[i] == np.float32(expected_best)
+                if articles > 1:
+                    held = sum(value >= features.SUPPORT_SIMILARITY for value in others)
+                    assert share[i] == np.float32(held / (articles - 1))

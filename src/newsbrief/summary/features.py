@@ -202,12 +202,15 @@ def _support(
     share = np.zeros(len(codes), dtype=np.float32)
     if articles < 2:
         return best, share
+    # Prepared clusters list each article's sentences together, in article order: then the
+    # columns are grouped already, and the block is read as it is rather than copied in order.
+    in_order = bool((codes[1:] >= codes[:-1]).all())
     order = np.argsort(codes, kind="stable")
     grouped = codes[order]
     starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
     for first, block in similarity.blocks():
         rows = np.arange(first, first + block.shape[0])
-        per_article = np.maximum.reduceat(block[:, order], starts, axis=1)
+        per_article = np.maximum.reduceat(block if in_order else block[:, order], starts, axis=1)
         per_article[np.arange(len(rows)), codes[rows]] = 0.0  # a sentence's own article
         best[rows] = per_article.max(axis=1)
         share[rows] = (per_article >= SUPPORT_SIMILARITY).sum(axis=1) / (articles - 1)
