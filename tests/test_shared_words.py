@@ -38,3 +38,32 @@ def test_prepared_cluster_hands_out_its_words_for_its_own_sentences_only() -> No
     assert fewer.sentence_words() is None
     same_count = dataclasses.replace(cluster, sentences=tuple(reversed(cluster.sentences)))
     assert same_count.sentence_words() is None
+
+
+def reference_looks_english(text: str) -> bool:
+    """looks_english as the second pass left it: every token counted."""
+    from newsbrief.summary import screen
+
+    sample = text[: screen.LANGUAGE_SAMPLE_CHARS]
+    tokens = [t.lower() for t in screen._TOKEN.findall(sample)]
+    if len(tokens) < screen.MIN_WORDS_FOR_LANGUAGE:
+        return True
+    english = sum(t in screen._ENGLISH for t in tokens)
+    return english / len(tokens) >= screen.MIN_ENGLISH_SHARE
+
+
+def test_language_screen_counts_a_part_first_and_decides_the_same() -> None:
+    from newsbrief.summary.screen import looks_english
+
+    words = ["the", "of", "and", "said", "Haus", "der", "la", "talks", "Geneva", "und", "1999"]
+    rng = random.Random(10)
+    decided = set()
+    for _ in range(4000):
+        share = rng.random()  # how often a word is drawn from the English function words
+        text = " ".join(
+            rng.choice(words[:4]) if rng.random() < share * 0.4 else rng.choice(words[4:])
+            for _ in range(rng.randint(0, 120))
+        )
+        assert looks_english(text) == reference_looks_english(text), text
+        decided.add(looks_english(text))
+    assert decided == {True, False}
