@@ -241,6 +241,40 @@ def test_an_article_all_in_capitals_keeps_its_lines() -> None:
     assert removed("THE COUNCIL MET ON MONDAY.\nIT APPROVED THE PLAN.\nMORE FOLLOWS HERE.") == {}
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Об этом сообщает агентство AFP.",  # a capitalised acronym in a script with case
+        "청와대는 이날 NSC 회의를 열었다",  # a script without case, no full stop
+    ],
+)
+def test_capitals_that_are_not_a_heading_stay(line: str) -> None:
+    body = "The council met on www.example.org on Monday.\n" + line + "\nIt approved the plan."
+    assert removed(body) == {}
+
+
+def test_a_trim_mark_opening_a_paragraph_goes_alone() -> None:
+    line = "(BEGIN OPTIONAL TRIM) Asked how he eats strawberries, the grower laughed."
+    text = "The council met on Monday to discuss the budget.\n" + line + "\nIt approved it.\n"
+    article, removals = clean(Article("1", text, "test"), SETTINGS)
+    assert {r.text: r.reason for r in removals} == {"(BEGIN OPTIONAL TRIM)": "wire-note"}
+    texts = [s.text for s in segment(article, removals)]
+    assert "Asked how he eats strawberries, the grower laughed." in texts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bertelsmann _ which is based in Gutersloh _ is negotiating to buy the firm.",
+        "OK, Fine -- the talks went on all night.",
+        "UN (United Nations) -- the body met on Monday.",
+        "Technically, Wine Brats is an acronym _ and a good one, he said.",
+    ],
+)
+def test_prose_with_a_typed_dash_keeps_its_subject(line: str) -> None:
+    assert removed(line + "\nMore text follows here.") == {}
+
+
 def test_a_dateline_naming_a_region_in_brackets() -> None:
     line = "ISTANBUL (Turkey), August 21 (Xinhua) -- A blaze in a refinery was put out."
     assert removed(line + "\nMore text follows here.") == {

@@ -79,6 +79,13 @@ def test_a_quotation_without_a_speaker_comes_with_the_sentence_naming_one() -> N
     assert chosen(select(items, scores, sim, Settings(words=12))) == [2]
 
 
+def test_a_quotation_in_archive_quotes_with_apostrophes_has_no_speaker() -> None:
+    from newsbrief.summary.patterns import leans_on_previous
+
+    assert leans_on_previous("``It's over, and we don't know why.''")
+    assert not leans_on_previous("``It's over,'' Smith said.")
+
+
 def test_zero_scores_are_never_chosen() -> None:
     items = sentences("one two three four five six", "seven eight nine ten eleven twelve")
     assert chosen(

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsbrief.summary.represent import TfidfRepresentation, tfidf_terms
+from newsbrief.summary.represent import TfidfRepresentation, tfidf_matrix, tfidf_terms
 
 VOCABULARY = (
     "the talks in Geneva resumed on Friday after officials said that both sides were close to "
@@ -54,3 +54,19 @@ def test_only_stop_words_give_zero_vectors() -> None:
     matrix = TfidfRepresentation().vectors(["the of and", "", "a"])
     assert matrix.shape == (3, 1) and matrix.nnz == 0
     assert TfidfRepresentation().vectors([]).shape == (0, 1)
+
+
+def test_memory_grows_with_the_entries_not_with_the_longest_row() -> None:
+    # Many short rows beside one very long one (a list-like line with no full stop): the
+    # normalisation once padded every row to the longest, rows x longest floats (twice).
+    import tracemalloc
+
+    documents = [[f"alpha{i}", "beta"] for i in range(4000)] + [[f"w{i}" for i in range(4000)]]
+    tfidf_matrix([["warm", "up"]])  # imports outside the measurement
+    tracemalloc.start()
+    try:
+        tfidf_matrix(documents)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32_000_000  # about 2 MB now; 257 MB with the padded array

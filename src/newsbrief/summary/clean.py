@@ -63,14 +63,18 @@ _BOILERPLATE = re.compile(
 # "PORT ALDER, March 3, 2026 — ", "WASHINGTON (AP) — ", "SEOUL, South Korea — ", and the
 # wire and archive forms with a typed dash: "BRUSSELS, January 22 (Xinhua) -- ",
 # "WASHINGTON (AP) _ ", "NEW YORK _ " (newswire archives print the dash as "_").
+# The story after a dateline opens with a capital, a digit or an opening quotation mark:
+# "Bertelsmann _ which is based in…" and "OK, Fine -- the talks…" are prose, not datelines.
 _WIRES = r"AP|Reuters|AFP|UPI|Bloomberg|Xinhua"
+_REGION = r"(?:, [A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,3})?"  # ", South Korea", ", Fla."
+_STORY_OPENS = r"(?=[A-Z0-9\"'“‘`(])"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{1,40}(?: \([A-Z][A-Za-z.\- ]{1,30}\))?(?:, [A-Z][A-Za-z.\- ]{1,30}?)?"
+    rf"^[A-Z][A-Z.'\- ]{{1,40}}(?: \([A-Z][A-Za-z.\- ]{{1,30}}\))?{_REGION}"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
-    rf"(?: \((?:{_WIRES})\))?(?: ?[—–]{{1,2}}\s*| -{{1,2}} | _ )"
+    rf"(?: \((?:{_WIRES})\))?(?: ?[—–]{{1,2}}\s*| -{{1,2}} | _ ){_STORY_OPENS}"
     # "Washington _ ": a place in title case, only with the archive's "_" (a typed "--"
     # after a capitalised word is prose too often: "Yes -- and no").
-    r"|^[A-Z][a-z][A-Za-z.'\-]*(?: [A-Z][a-z][A-Za-z.'\-]*){0,2}(?:, [A-Z][A-Za-z.\- ]{1,30}?)? _ "
+    rf"|^[A-Z][a-z][A-Za-z.'\-]*(?: [A-Z][a-z][A-Za-z.'\-]*){{0,2}}{_REGION} _ {_STORY_OPENS}"
 )
 # Any casing, when a wire service is named: "washington ( ap ) — ", "(CNN) -- "
 _WIRE_DATELINE = re.compile(
@@ -79,14 +83,20 @@ _WIRE_DATELINE = re.compile(
     re.IGNORECASE,
 )
 # A wire service's note to the editors who print the story, not the story: "ATTENTION
-# EDITORS: …", "(BEGIN OPTIONAL TRIM)", "Story Filed By Cox Newspapers", "For Use By Clients of
-# the New York Times News Service", "Questions should be directed to CoxNet …", "NYT-02-22-99".
+# EDITORS: …", "Story Filed By Cox Newspapers", "For Use By Clients of the New York Times News
+# Service", "Questions should be directed to CoxNet …", "NYT-02-22-99": these open a line
+# that is all note, however long.
 _WIRE_NOTE = re.compile(
     r"^\(?(?:attention editors?\b|editors?'?s? note\b|address questions to\b|"
-    r"(?:begin |end )?optional (?:trim|sidebar|add)\b|story filed by\b|for use by clients of\b|"
-    r"questions should be directed to\b|"
-    r"x{3,} end of story|end of story\W*$|nyt-\d|\(?more\)?$)",
+    r"story filed by\b|for use by clients of\b|questions should be directed to\b|"
+    r"x{3,} end of story|end of story\W*$|nyt-\d|\(?more\)?$|"
+    r"optional sidebar\b[^.!?]*$|\(?(?:begin |end )?optional (?:trim|add)(?: follows)?\)?$)",
     re.IGNORECASE,
+)
+# An editor's trim mark, "(BEGIN OPTIONAL TRIM)", "(END OPTIONAL TRIM)", "(OPTIONAL ADD
+# FOLLOWS)": alone on its line, or opening a paragraph of the story, of which only the mark goes.
+_TRIM_MARK = re.compile(
+    r"^\(?(?:begin |end )?optional (?:trim|add)(?: follows)?\)?\s*", re.IGNORECASE
 )
 _PROSE_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\s]+")
@@ -95,8 +105,7 @@ _WORD = re.compile(r"[^\s]+")
 JUNK_MAX_WORDS = 30
 HEADING_MAX_WORDS = 12
 WIRE_NOTE_MAX_WORDS = 80
-_LOWER = re.compile(r"[a-z]")
-_CAPITAL_WORD = re.compile(r"[A-Z]{2}")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 
 class Line(NamedTuple):
@@ -146,6 +155,7 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
         for number, line in enumerate(lines)
         if number in reasons
     ]
+    removals += _trim_marks(article, lines, reasons)
     dateline, date = _find_dateline(article, lines, reasons)
     if dateline:
         removals.append(dateline)
@@ -182,10 +192,25 @@ def _find_dateline(
     return removal, None
 
 
+def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) -> list[Removal]:
+    """An editor's trim mark opening a kept line of story (a mark alone on its line is a
+    ``wire-note`` line already): the mark's span."""
+    marks = []
+    for number, line in enumerate(lines):
+        if (
+            number not in reasons
+            and line.text[:9].lower().startswith(("(", "begin", "end", "optional"))
+            and (match := _TRIM_MARK.match(line.text))
+        ):
+            end = line.start + len(match.group().rstrip())
+            marks.append(Removal(article.id, line.start, end, match.group().rstrip(), "wire-note"))
+    return marks
+
+
 def _junk_reason(line: Line) -> str | None:
     text = line.text
     if _WIRE_NOTE.match(text) and line.words <= WIRE_NOTE_MAX_WORDS:
-        return "wire-note"  # a note's opening words are unambiguous, even in a long paragraph
+        return "wire-note"  # these opening words make the whole line a note, even a long one
     # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
     # above it only "more" matters, and a paragraph is not split into all of its words.
     words = len(text.split(None, JUNK_MAX_WORDS))
@@ -210,18 +235,24 @@ def _may_hold_address(text: str) -> bool:
 
 
 def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
-    """A short line in capitals ("HOW TO REACH US", "WHAT IS THE PERJURY CASE?") heads a part
-    of an article written in mixed case; an article all in capitals keeps every line."""
-    if not any(_LOWER.search(line.text) for line in lines):
+    """A short line in capitals ("HOW TO REACH US", "WHAT IS THE PERJURY CASE?", "ART IS
+    AVAILABLE WITH EVERY STORY.") heads a part of an article written in mixed case or is a
+    note to editors; an article all in capitals keeps every line, and so does a line in a
+    script without case (Korean, Chinese)."""
+    if not any(_has_lower_case(line.text) for line in lines):
         return
     for number, line in enumerate(lines):
-        if (  # the words counted last: nearly every line has a lower-case letter
+        if (  # the words counted last: nearly every line fails a cheaper test first
             number not in reasons
-            and not _LOWER.search(line.text)
-            and _CAPITAL_WORD.search(line.text)
+            and _TWO_CAPITALS.search(line.text)
+            and all(c.isupper() for c in line.text if c.isalpha())
             and 2 <= line.words <= HEADING_MAX_WORDS
         ):
             reasons[number] = "heading"
+
+
+def _has_lower_case(text: str) -> bool:
+    return any(c.islower() for c in text)
 
 
 # What a line must start with, or hold, lower-cased, for _PHOTO_CREDIT or _BOILERPLATE to

@@ -25,7 +25,7 @@ PRONOUN_ATTRIBUTION = re.compile(
 
 # A sentence that is one quotation and nothing else (“Now they tell me it is over.”): its
 # speaker is named in the sentence before it ("…," said Ray Talbot. “Now they tell me…”).
-WHOLE_QUOTATION = re.compile(r"^(?:[\"“][^\"“”]+[\"”]|``[^`']+'')$")
+WHOLE_QUOTATION = re.compile(r"^(?:[\"“][^\"“”]+[\"”]|``(?:[^`']|'(?!'))+'')$")
 
 
 def leans_on_previous(text: str) -> bool:

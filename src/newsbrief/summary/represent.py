@@ -101,8 +101,9 @@ def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
     entries stored in that order, each entry then renumbered by the term's alphabetical rank
     (which leaves a row's indices unsorted); counts become ``1 + ln(count)``, times the
     smoothed idf ``ln((1 + n) / (1 + df)) + 1``; each row is divided by the square root of its
-    sum of squares, summed in storage order. Every step runs through the same numpy operations
-    (``np.log``, ``*``, ``/``, ``np.sqrt``) in the same order, so the rounding is the same;
+    sum of squares, summed in storage order (scikit-learn's own routine). Every step runs
+    through the same numpy operations (``np.log``, ``*``, ``/``) in the same order, so the
+    rounding is the same;
     ``tests/test_tfidf.py`` checks the two against each other.
     """
     terms = list(chain.from_iterable(documents))
@@ -215,12 +216,14 @@ def _tfidf(n: int, names: list[str], term_numbers: np.ndarray, terms_per_row: np
     np.log(idf, out=idf)
     idf += 1.0
     data *= idf[indices]
-    # The row norms: each row's squares summed one after the other from 0, as scikit-learn's
-    # loop does (numpy's sum would pair them up and round differently); np.bincount adds its
-    # weights in order, one at a time.
-    norms = np.sqrt(np.bincount(entry_rows, weights=data * data, minlength=n))
-    data /= np.repeat(norms, lengths)
-    return csr_matrix((data, indices, indptr), shape=(n, size))
+    matrix = csr_matrix((data, indices, indptr), shape=(n, size))
+    # scikit-learn's own row normalisation: its loop sums a row's squares one after the
+    # other (numpy's sum would pair them up and round differently), in memory proportional
+    # to the entries (a padded rows × longest-row array grew with the longest sentence).
+    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+    inplace_csr_row_normalize_l2(matrix)
+    return matrix
 
 
 def get_representation(name: str) -> Representation:

@@ -273,11 +273,19 @@ def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int
     cuts = sorted((r.start, r.end) for r in removals)
     text = article.text
     trimmed: list[tuple[int, int]] = []
+    first = 0  # cuts before this one end before the current line (lines come in order)
     for line in lines_of(text):
+        while first < len(cuts) and cuts[first][1] <= line.start:
+            first += 1
         start = line.start
         pieces: list[tuple[int, int]] = []
-        for cut_start, cut_end in cuts:
-            if cut_end <= start or cut_start >= line.end:
+        following = first
+        # Only the cuts that start before the line ends (sorted by start): lines × removals
+        # was quadratic on an article of thousands of removed lines.
+        while following < len(cuts) and cuts[following][0] < line.end:
+            cut_start, cut_end = cuts[following]
+            following += 1
+            if cut_end <= start:
                 continue
             if cut_start > start:
                 pieces.append((start, cut_start))
