@@ -69,3 +69,35 @@ def test_contact_pattern_matches_only_at_the_start() -> None:
     for _ in range(20000):
         text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12)))
         assert bool(clean._CONTACT.match(text)) == bool(clean._CONTACT.search(text)), text
+
+
+def reference_headings(lines: list[Line]) -> dict[int, str]:
+    """Capital headings as main defines them (before the lower-case letter is looked for first)."""
+    reasons: dict[int, str] = {}
+    if not any(clean._has_lower_case(line.text) for line in lines):
+        return reasons
+    for number, line in enumerate(lines):
+        if (
+            2 <= line.words <= clean.HEADING_MAX_WORDS
+            and clean._TWO_CAPITALS.search(line.text)
+            and all(c.isupper() for c in line.text if c.isalpha())
+        ):
+            reasons[number] = "heading"
+    return reasons
+
+
+def test_capital_headings_as_defined() -> None:
+    pieces = ["HOW", "TO", "Reach", "us", "ПУТИН", "Путин", "서울", "NATO", "A", "É", "é", "1999"]
+    rng = random.Random(13)
+    found = set()
+    for _ in range(20000):
+        text = "\n".join(
+            " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+            for _ in range(rng.randint(1, 4))
+        )
+        lines = list(lines_of(text))
+        reasons: dict[int, str] = {}
+        clean._mark_capital_headings(lines, reasons)
+        assert reasons == reference_headings(lines), text
+        found.add(bool(reasons))
+    assert found == {True, False}

@@ -106,6 +106,7 @@ JUNK_MAX_WORDS = 30
 HEADING_MAX_WORDS = 12
 WIRE_NOTE_MAX_WORDS = 80
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 class Line(NamedTuple):
@@ -242,8 +243,12 @@ def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
     if not any(_has_lower_case(line.text) for line in lines):
         return
     for number, line in enumerate(lines):
-        if (  # the words counted last: nearly every line fails a cheaper test first
+        if (
             number not in reasons
+            # A lower-case ASCII letter rules a line out (it is a letter, not in capitals); the
+            # regex finds one in a few characters of prose, where "[A-Z]{2}" scans the whole
+            # line. The words are counted last.
+            and not _ASCII_LOWER.search(line.text)
             and _TWO_CAPITALS.search(line.text)
             and all(c.isupper() for c in line.text if c.isalpha())
             and 2 <= line.words <= HEADING_MAX_WORDS
