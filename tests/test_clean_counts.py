@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from newsbrief.summary import clean
+from newsbrief.summary import clean, heads, wire
 from newsbrief.summary.clean import Line, lines_of
 
 PIECES = [
@@ -23,7 +23,7 @@ PIECES = [
 def reference_reason(line: Line) -> str | None:
     """_junk_reason as the second pass left it: every word of the line counted first."""
     text, words = line.text, line.words
-    if words <= clean.WIRE_NOTE_MAX_WORDS and clean._WIRE_NOTE.match(text):
+    if words <= wire.WIRE_NOTE_MAX_WORDS and wire.WIRE_NOTE.match(text):
         return "wire-note"
     if words > clean.JUNK_MAX_WORDS:
         return None
@@ -59,7 +59,7 @@ def test_capital_headings_as_before() -> None:
     text = "HOW TO REACH US\nAB CD\nAB\nA B\nSome prose here.\nTHE LONG HEADING " + "WORD " * 12
     lines = list(lines_of(text))
     reasons: dict[int, str] = {}
-    clean._mark_capital_headings(lines, reasons)
+    heads.mark_capital_headings(lines, reasons)
     assert reasons == {0: "heading", 1: "heading"}
 
 
@@ -74,12 +74,12 @@ def test_contact_pattern_matches_only_at_the_start() -> None:
 def reference_headings(lines: list[Line]) -> dict[int, str]:
     """Capital headings as main defines them (before the lower-case letter is looked for first)."""
     reasons: dict[int, str] = {}
-    if not any(clean._has_lower_case(line.text) for line in lines):
+    if not any(heads._has_lower_case(line.text) for line in lines):
         return reasons
     for number, line in enumerate(lines):
         if (
-            2 <= line.words <= clean.HEADING_MAX_WORDS
-            and clean._TWO_CAPITALS.search(line.text)
+            2 <= line.words <= heads.HEADING_MAX_WORDS
+            and heads._TWO_CAPITALS.search(line.text)
             and all(c.isupper() for c in line.text if c.isalpha())
         ):
             reasons[number] = "heading"
@@ -97,7 +97,7 @@ def test_capital_headings_as_defined() -> None:
         )
         lines = list(lines_of(text))
         reasons: dict[int, str] = {}
-        clean._mark_capital_headings(lines, reasons)
+        heads.mark_capital_headings(lines, reasons)
         assert reasons == reference_headings(lines), text
         found.add(bool(reasons))
     assert found == {True, False}

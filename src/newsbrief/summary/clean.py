@@ -15,6 +15,14 @@ from typing import NamedTuple
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
+from newsbrief.summary.heads import mark_capital_headings, mark_title_and_standfirst
+from newsbrief.summary.wire import (
+    WIRE_NOTE_MAX_WORDS,
+    dateline_at,
+    dateline_date,
+    is_wire_note,
+    trim_mark_at,
+)
 
 # Words that make up share/follow widgets, in the languages scrapes most often carry.
 # A line counts as a widget when it has a trigger word and nearly all its words are here.
@@ -60,53 +68,11 @@ _BOILERPLATE = re.compile(
     r"|^this (article|story) (was|has been) (originally published|updated|corrected)",
     re.IGNORECASE,
 )
-# "PORT ALDER, March 3, 2026 — ", "WASHINGTON (AP) — ", "SEOUL, South Korea — ", and the
-# wire and archive forms with a typed dash: "BRUSSELS, January 22 (Xinhua) -- ",
-# "WASHINGTON (AP) _ ", "NEW YORK _ " (newswire archives print the dash as "_").
-# The story after a dateline opens with a capital, a digit or an opening quotation mark:
-# "Bertelsmann _ which is based in…" and "OK, Fine -- the talks…" are prose, not datelines.
-_WIRES = r"AP|Reuters|AFP|UPI|Bloomberg|Xinhua"
-_REGION = r"(?:, [A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,3})?"  # ", South Korea", ", Fla."
-_STORY_OPENS = r"(?=[A-Z0-9\"'“‘`(])"
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'\- ]{{1,40}}(?: \([A-Z][A-Za-z.\- ]{{1,30}}\))?{_REGION}"
-    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
-    rf"(?: \((?:{_WIRES})\))?(?: ?[—–]{{1,2}}\s*| -{{1,2}} | _ ){_STORY_OPENS}"
-    # "Washington _ ": a place in title case, only with the archive's "_" (a typed "--"
-    # after a capitalised word is prose too often: "Yes -- and no").
-    rf"|^[A-Z][a-z][A-Za-z.'\-]*(?: [A-Z][a-z][A-Za-z.'\-]*){{0,2}}{_REGION} _ {_STORY_OPENS}"
-)
-# Any casing, when a wire service is named: "washington ( ap ) — ", "(CNN) -- "
-_WIRE_DATELINE = re.compile(
-    r"^(?:[a-z][\w.,' -]{1,40}?\s*)?\(\s*(?:ap|cnn|reuters|afp|upi|bloomberg|xinhua)\s*\)"
-    r"\s*[—–_-]{1,2}\s*",
-    re.IGNORECASE,
-)
-# A wire service's note to the editors who print the story, not the story: "ATTENTION
-# EDITORS: …", "Story Filed By Cox Newspapers", "For Use By Clients of the New York Times News
-# Service", "Questions should be directed to CoxNet …", "NYT-02-22-99": these open a line
-# that is all note, however long.
-_WIRE_NOTE = re.compile(
-    r"^\(?(?:attention editors?\b|editors?'?s? note\b|address questions to\b|"
-    r"story filed by\b|for use by clients of\b|questions should be directed to\b|"
-    r"x{3,} end of story|end of story\W*$|nyt-\d|\(?more\)?$|"
-    r"optional sidebar\b[^.!?]*$|\(?(?:begin |end )?optional (?:trim|add)(?: follows)?\)?$)",
-    re.IGNORECASE,
-)
-# An editor's trim mark, "(BEGIN OPTIONAL TRIM)", "(END OPTIONAL TRIM)", "(OPTIONAL ADD
-# FOLLOWS)": alone on its line, or opening a paragraph of the story, of which only the mark goes.
-_TRIM_MARK = re.compile(
-    r"^\(?(?:begin |end )?optional (?:trim|add)(?: follows)?\)?\s*", re.IGNORECASE
-)
 _PROSE_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\s]+")
 
 
 JUNK_MAX_WORDS = 30
-HEADING_MAX_WORDS = 12
-WIRE_NOTE_MAX_WORDS = 80
-_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
-_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 class Line(NamedTuple):
@@ -149,8 +115,8 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
         if number not in reasons and (reason := _junk_reason(line)):
             reasons[number] = reason
     _mark_repeats(lines, reasons)
-    title = _mark_title_and_standfirst(article, lines, reasons)
-    _mark_capital_headings(lines, reasons)
+    title = mark_title_and_standfirst(article, lines, reasons)
+    mark_capital_headings(lines, reasons)
     removals = [
         Removal(article.id, line.start, line.end, line.text, reasons[number])
         for number, line in enumerate(lines)
@@ -175,22 +141,13 @@ def _find_dateline(
     if not body:
         return None, None
     first = body[0]
-    match = _DATELINE.match(first.text) or _WIRE_DATELINE.match(first.text)
+    match = dateline_at(first.text)
     if not match or match.end() >= len(first.text):
         return None, None
     removal = Removal(
         article.id, first.start, first.start + match.end(), match.group().rstrip(), "dateline"
     )
-    date = match.groupdict().get("date")
-    if date and "," in date:
-        from datetime import datetime
-
-        for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
-            try:
-                return removal, datetime.strptime(date, fmt).date().isoformat()
-            except ValueError:
-                continue
-    return removal, None
+    return removal, dateline_date(match)
 
 
 def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) -> list[Removal]:
@@ -198,19 +155,14 @@ def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) ->
     ``wire-note`` line already): the mark's span."""
     marks = []
     for number, line in enumerate(lines):
-        if (
-            number not in reasons
-            and line.text[:9].lower().startswith(("(", "begin", "end", "optional"))
-            and (match := _TRIM_MARK.match(line.text))
-        ):
-            end = line.start + len(match.group().rstrip())
-            marks.append(Removal(article.id, line.start, end, match.group().rstrip(), "wire-note"))
+        if number not in reasons and (mark := trim_mark_at(line.text)):
+            marks.append(Removal(article.id, line.start, line.start + len(mark), mark, "wire-note"))
     return marks
 
 
 def _junk_reason(line: Line) -> str | None:
     text = line.text
-    if _WIRE_NOTE.match(text) and line.words <= WIRE_NOTE_MAX_WORDS:
+    if is_wire_note(text) and line.words <= WIRE_NOTE_MAX_WORDS:
         return "wire-note"  # these opening words make the whole line a note, even a long one
     # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
     # above it only "more" matters, and a paragraph is not split into all of its words.
@@ -233,31 +185,6 @@ def _junk_reason(line: Line) -> str | None:
 def _may_hold_address(text: str) -> bool:
     """A necessary condition for :data:`_EMAIL`: an "@", or the "(at)" of wire copy."""
     return "@" in text or "(at)" in text or "(AT)" in text
-
-
-def _mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
-    """A short line in capitals ("HOW TO REACH US", "WHAT IS THE PERJURY CASE?", "ART IS
-    AVAILABLE WITH EVERY STORY.") heads a part of an article written in mixed case or is a
-    note to editors; an article all in capitals keeps every line, and so does a line in a
-    script without case (Korean, Chinese)."""
-    if not any(_has_lower_case(line.text) for line in lines):
-        return
-    for number, line in enumerate(lines):
-        if (
-            number not in reasons
-            # A lower-case ASCII letter rules a line out (it is a letter, not in capitals); the
-            # regex finds one in a few characters of prose, where "[A-Z]{2}" scans the whole
-            # line. The words are counted last.
-            and not _ASCII_LOWER.search(line.text)
-            and _TWO_CAPITALS.search(line.text)
-            and all(c.isupper() for c in line.text if c.isalpha())
-            and 2 <= line.words <= HEADING_MAX_WORDS
-        ):
-            reasons[number] = "heading"
-
-
-def _has_lower_case(text: str) -> bool:
-    return any(c.islower() for c in text)
 
 
 # What a line must start with, or hold, lower-cased, for _PHOTO_CREDIT or _BOILERPLATE to
@@ -342,41 +269,3 @@ def _line_key(text: str) -> str:
 
 CAPTION_GAP = 2  # lines between the two copies of a caption, at most (the copy's own line)
 CAPTION_MAX_WORDS = 40  # a caption is a line or two; a repeated paragraph is not one
-
-
-def _mark_title_and_standfirst(
-    article: Article, lines: list[Line], reasons: dict[int, str]
-) -> str | None:
-    """The first line is a title when it matches the known title or reads like a headline."""
-    body = [n for n in range(len(lines)) if n not in reasons]
-    if len(body) < 2:
-        return None
-    first = lines[body[0]]
-    known = article.title and " ".join(article.title.split()).lower() == first.text.lower()
-    headline = first.is_fragment and first.words <= 20 and not first.text.endswith(",")
-    if not (known or headline):
-        return None
-    reasons[body[0]] = "title"
-    if len(body) >= 4 and (
-        _is_standfirst(lines, body[1], body[2])
-        or any(reasons.get(n) == "caption" for n in range(body[1] + 1, body[2]))
-    ):
-        reasons[body[1]] = "standfirst"
-    return first.text
-
-
-def _is_standfirst(lines: list[Line], candidate: int, following: int) -> bool:
-    """A one-sentence line under the title is a standfirst, not the lead, when the body
-    visibly starts after it: with a dateline, or with a photo caption printed twice."""
-    line = lines[candidate]
-    if (
-        line.words > 35
-        or len(re.findall(r"[.!?](\s|$)", line.text)) > 1
-        or _DATELINE.match(line.text)
-    ):
-        return False
-    after = lines[following]
-    caption_repeated = any(
-        other.text == after.text for other in lines[following + 1 : following + 3]
-    )
-    return bool(_DATELINE.match(after.text)) or caption_repeated

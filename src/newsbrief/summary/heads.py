@@ -1,0 +1,81 @@
+"""What heads an article rather than telling its story: the title and standfirst over it, and
+headings in capitals inside it (:mod:`newsbrief.summary.clean` records them as removals).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsbrief.records import Article
+from newsbrief.summary.wire import DATELINE
+
+if TYPE_CHECKING:
+    from newsbrief.summary.clean import Line
+
+HEADING_MAX_WORDS = 12
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_ASCII_LOWER = re.compile(r"[a-z]")
+
+
+def mark_title_and_standfirst(
+    article: Article, lines: list[Line], reasons: dict[int, str]
+) -> str | None:
+    """The first line is a title when it matches the known title or reads like a headline."""
+    body = [n for n in range(len(lines)) if n not in reasons]
+    if len(body) < 2:
+        return None
+    first = lines[body[0]]
+    known = article.title and " ".join(article.title.split()).lower() == first.text.lower()
+    headline = first.is_fragment and first.words <= 20 and not first.text.endswith(",")
+    if not (known or headline):
+        return None
+    reasons[body[0]] = "title"
+    if len(body) >= 4 and (
+        _is_standfirst(lines, body[1], body[2])
+        or any(reasons.get(n) == "caption" for n in range(body[1] + 1, body[2]))
+    ):
+        reasons[body[1]] = "standfirst"
+    return first.text
+
+
+def _is_standfirst(lines: list[Line], candidate: int, following: int) -> bool:
+    """A one-sentence line under the title is a standfirst, not the lead, when the body
+    visibly starts after it: with a dateline, or with a photo caption printed twice."""
+    line = lines[candidate]
+    if (
+        line.words > 35
+        or len(re.findall(r"[.!?](\s|$)", line.text)) > 1
+        or DATELINE.match(line.text)
+    ):
+        return False
+    after = lines[following]
+    caption_repeated = any(
+        other.text == after.text for other in lines[following + 1 : following + 3]
+    )
+    return bool(DATELINE.match(after.text)) or caption_repeated
+
+
+def mark_capital_headings(lines: list[Line], reasons: dict[int, str]) -> None:
+    """A short line in capitals ("HOW TO REACH US", "WHAT IS THE PERJURY CASE?", "ART IS
+    AVAILABLE WITH EVERY STORY.") heads a part of an article written in mixed case or is a
+    note to editors; an article all in capitals keeps every line, and so does a line in a
+    script without case (Korean, Chinese)."""
+    if not any(_has_lower_case(line.text) for line in lines):
+        return
+    for number, line in enumerate(lines):
+        if (
+            number not in reasons
+            # A lower-case ASCII letter rules a line out (it is a letter, not in capitals); the
+            # regex finds one in a few characters of prose, where "[A-Z]{2}" scans the whole
+            # line. The words are counted last.
+            and not _ASCII_LOWER.search(line.text)
+            and _TWO_CAPITALS.search(line.text)
+            and all(c.isupper() for c in line.text if c.isalpha())
+            and 2 <= line.words <= HEADING_MAX_WORDS
+        ):
+            reasons[number] = "heading"
+
+
+def _has_lower_case(text: str) -> bool:
+    return any(c.islower() for c in text)
