@@ -262,6 +262,11 @@ def test_a_trim_mark_opening_a_paragraph_goes_alone() -> None:
     assert "Asked how he eats strawberries, the grower laughed." in texts
 
 
+def test_prose_opening_with_optional_is_no_trim_mark() -> None:
+    line = "Optional add-ons cost extra for the base model, the dealer said."
+    assert removed("The council met on Monday.\n" + line + "\nMore text follows here.") == {}
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -43,8 +43,11 @@ WIRE_NOTE = re.compile(
 )
 # An editor's trim mark, "(BEGIN OPTIONAL TRIM)", "(END OPTIONAL TRIM)", "(OPTIONAL ADD
 # FOLLOWS)": alone on its line, or opening a paragraph of the story, of which only the mark goes.
+# In brackets in any case, or bare in capitals ("BEGIN OPTIONAL TRIM A Corking Good Year"):
+# "Optional add-ons are extra" is prose.
 _TRIM_MARK = re.compile(
-    r"^\(?(?:begin |end )?optional (?:trim|add)(?: follows)?\)?\s*", re.IGNORECASE
+    r"^(?:(?i:\((?:begin |end )?optional (?:trim|add)(?: follows)?\))"
+    r"|(?:BEGIN |END )?OPTIONAL (?:TRIM|ADD)(?: FOLLOWS)?\b)\s*"
 )
 
 # A note's opening words make the whole line a note, however long (up to this many words).
