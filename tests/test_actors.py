@@ -79,3 +79,20 @@ def test_sample_kims_kept_apart_and_roles(sample_brief) -> None:
     pompeo = {m.text for m in people["Mike Pompeo"].mentions}
     assert {"Mike Pompeo", "Pompeo", "The U.S. envoy"} <= pompeo
     assert "Secretary of State" in (people["Mike Pompeo"].role or "")
+
+
+def test_a_dateline_place_is_a_mention_though_not_summary_text() -> None:
+    # The dateline is removed from the sentences (metadata, not story) but still names where
+    # the story was filed; "Moscow said…" alone would fold the city into Russia.
+    from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    text = (
+        "MOSCOW, October 15 (Xinhua) -- Russian officials met European envoys on Monday.\n"
+        "The talks in the capital lasted six hours, officials said.\n"
+    )
+    cluster = prepare(from_items([text], Settings()))
+    assert "dateline" in {r.reason for r in cluster.removals}
+    assert all(not s.text.startswith("MOSCOW") for s in cluster.sentences)
+    assert "MOSCOW" in {e.text for e in nlp.entities(cluster)}

@@ -140,7 +140,7 @@ def _people_first(
 def _dateline(text: str, start: int, end: int) -> bool:
     """The name opens a line and a dateline's "(AP)", "," or "_" follows it."""
     line_start = start == 0 or text[start - 1] == "\n"
-    return line_start and re.match(r"\s*(?:\(|,|_|--|—)", text[end : end + 4]) is not None
+    return line_start and text[end : end + 4].lstrip().startswith(("(", ",", "_", "--", "—"))
 
 
 def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]]) -> bool:

@@ -81,15 +81,22 @@ def load() -> Any:
 
 
 def entities(cluster: Cluster) -> tuple[Entity, ...]:
-    """Every named entity inside the cluster's kept sentences, in article and text order.
+    """Every named entity inside the cluster's kept sentences and datelines, in article and
+    text order.
 
     Whole articles go through the recognizer (fewer, longer documents run faster than many
-    sentences); entities outside the kept sentences (removed junk) are dropped.
+    sentences); entities outside the kept sentences (removed junk) are dropped. A dateline is
+    metadata, not junk: its place ("MOSCOW, October 15 (Xinhua) --") counts as a mention.
     """
     nlp = load()
     spans: dict[str, list[tuple[int, int]]] = {}
     for sentence in cluster.sentences:
         spans.setdefault(sentence.article_id, []).append((sentence.start, sentence.end))
+    for removal in cluster.removals:
+        if removal.reason == "dateline" and removal.article_id in spans:
+            spans[removal.article_id].append((removal.start, removal.end))
+    for kept in spans.values():
+        kept.sort()
     articles = [a for a in cluster.articles if a.id in spans]
     found: list[Entity] = []
     with nlp.select_pipes(enable=_NER):
