@@ -91,22 +91,22 @@ def alignment_line(alignment: Alignment, number: dict[str, int]) -> str:
     """ "conflict (number): [1] “…” vs [2] “…” — evidence", or a position's line."""
     if alignment.label == "position":
         return position_line(alignment, number)
+    sides = " vs ".join(cited_sides(alignment, number))
+    return f"{alignment.label} ({alignment.kind}): {sides} — {alignment.evidence}"
+
+
+def position_line(alignment: Alignment, number: dict[str, int]) -> str:
+    """ "North Korea: regrettable, gangster-like (-) against Mike Pompeo: progress (+), on
+    talks — [2] “…” (North Korea); [2] “…” (Mike Pompeo)"."""
+    return f"{alignment.evidence} — {'; '.join(cited_sides(alignment, number))}"
+
+
+def cited_sides(alignment: Alignment, number: dict[str, int]) -> list[str]:
+    """Each side as '[article] “shortened text” (holder)'."""
     sides = []
     for i, side in enumerate(alignment.sides):
         holder = alignment.holders[i] if i < len(alignment.holders) else None
         who = f" ({holder})" if holder else ""
         text = textwrap.shorten(side.text, QUOTE_WIDTH // 2, placeholder=" …")
         sides.append(f"[{number[side.article_id]}] “{text}”{who}")
-    return f"{alignment.label} ({alignment.kind}): {' vs '.join(sides)} — {alignment.evidence}"
-
-
-def position_line(alignment: Alignment, number: dict[str, int]) -> str:
-    """ "North Korea: regrettable, gangster-like (-) against Mike Pompeo: progress (+), on
-    talks — [2] “…” (North Korea); [2] “…” (Mike Pompeo)"."""
-    evidence = []
-    for i, side in enumerate(alignment.sides):
-        holder = alignment.holders[i] if i < len(alignment.holders) else None
-        who = f" ({holder})" if holder else ""
-        text = textwrap.shorten(side.text, QUOTE_WIDTH // 2, placeholder=" …")
-        evidence.append(f"[{number[side.article_id]}] “{text}”{who}")
-    return f"{alignment.evidence} — {'; '.join(evidence)}"
+    return sides
