@@ -7,10 +7,11 @@ from __future__ import annotations
 import random
 
 import numpy as np
+from test_features_fast import reference as furniture_and_first_person
 
 from newsbrief.records import Sentence
 from newsbrief.summary import features
-from newsbrief.summary.patterns import DEPENDENT_OPENING, ends_sentence, words_of
+from newsbrief.summary.patterns import DEPENDENT_OPENING, ends_sentence
 from newsbrief.summary.represent import Similarity, TfidfRepresentation
 
 PIECES = [
@@ -28,21 +29,14 @@ TIGHT = [p for p in PIECES if "©" not in p and "advertis" not in p.lower()]
 
 def reference(sentence: Sentence) -> list[bool]:
     """The text columns of one sentence, as defined sentence by sentence."""
-    text, tokens = sentence.text, words_of(sentence.text)
-    joined = f" {' '.join(tokens)} "
-    furniture = (
-        "©" in text
-        or not features._FURNITURE_WORDS.isdisjoint(tokens)
-        or " advertis" in joined
-        or any(f" {pair} " in joined for pair in features._FURNITURE_PAIRS)
-    )
-    unquoted = words_of(features._QUOTED.sub(" ", text))
+    text = sentence.text
+    furniture, first_person = furniture_and_first_person(text)
     return [
         not ends_sentence(text),
         bool(features._QUOTED.search(text)) or '"' in text or "“" in text or "”" in text,
         sentence.index > 0 and bool(DEPENDENT_OPENING.match(text)),
         furniture,
-        not features._FIRST_PERSON.isdisjoint(unquoted),
+        first_person,
         text.rstrip("”\"' ").endswith("?"),
     ]
 
