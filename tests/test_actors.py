@@ -78,7 +78,27 @@ def test_sample_kims_kept_apart_and_roles(sample_brief) -> None:
     assert "Cho" in {m.text for m in people["Cho Young-key"].mentions}
     pompeo = {m.text for m in people["Mike Pompeo"].mentions}
     assert {"Mike Pompeo", "Pompeo", "The U.S. envoy"} <= pompeo
-    assert "Secretary of State" in (people["Mike Pompeo"].role or "")
+    # "U.S. delegation head Secretary of State Mike Pompeo": two descriptions, the title first.
+    assert people["Mike Pompeo"].role == "Secretary of State, U.S. delegation head"
+
+
+def test_sample_names_without_run_on_words_or_counted_places(sample_brief) -> None:
+    names = {a.name for a in sample_brief.actors}
+    assert "KCNA" in names and "KCNA news" not in names  # "official KCNA news agency"
+    assert "Koreas" not in names  # "the two Koreas": both countries, not a place
+
+
+def test_a_counted_plural_place_is_not_an_actor_but_a_coordinated_one_is() -> None:
+    b = brief(
+        [
+            "The two Koreas agreed on Friday to hold talks in Paris. "
+            "Officials from both Texas and Oklahoma flew to Paris and London for the talks.",
+        ],
+        sections="actors",
+    )
+    names = {a.name for a in b.actors}
+    assert "Koreas" not in names
+    assert {"Texas", "Paris"} <= names
 
 
 def test_a_dateline_place_is_a_mention_though_not_summary_text() -> None:
@@ -96,3 +116,18 @@ def test_a_dateline_place_is_a_mention_though_not_summary_text() -> None:
     assert "dateline" in {r.reason for r in cluster.removals}
     assert all(not s.text.startswith("MOSCOW") for s in cluster.sentences)
     assert "MOSCOW" in {e.text for e in nlp.entities(cluster)}
+
+
+def test_role_stack_puts_the_formal_title_first() -> None:
+    from newsbrief.analysis.roles import role_of
+
+    def role(text: str, name: str) -> str | None:
+        start = text.index(name)
+        return role_of(text, start, start + len(name))
+
+    text = "Hours after U.S. delegation head Secretary of State Mike Pompeo spoke, talks ended."
+    assert role(text, "Mike Pompeo") == "Secretary of State, U.S. delegation head"
+    assert role("U.S. Secretary of State Mike Pompeo spoke.", "Mike Pompeo") == (
+        "U.S. Secretary of State"
+    )
+    assert role("North Korean leader Kim Jong Un spoke.", "Kim Jong Un") == "North Korean leader"

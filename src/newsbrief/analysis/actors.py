@@ -32,6 +32,8 @@ _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
 _CUE_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 _CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+# A plural place name after a count ("the two Koreas", "both Carolinas") names several places.
+_COUNTED = re.compile(r"\b(?:two|both|three|four|five|several)\s+$", re.IGNORECASE)
 
 
 def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ...]:
@@ -102,6 +104,10 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
     if label == "PERSON":
         start = _skip_titles(text, start, end)
+    else:
+        end = _without_common_nouns(text, start, end)
+        if label in {"GPE", "LOC"} and _counted_places(text, start, end):
+            return None  # "the two Koreas": several places at once, not one actor
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
@@ -135,6 +141,23 @@ def _people_first(
     cleaned = [(m, "PERSON" if _surname(m.text, fits, votes) else label) for m, label in cleaned]
     # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
     return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
+
+
+def _without_common_nouns(text: str, start: int, end: int) -> int:
+    """The end of a name without the lower-case words the recognizer ran on into ("KCNA news"
+    of "KCNA news agency"): a name's own words are capitalized."""
+    while True:
+        last = text[start:end].rsplit(None, 1)
+        if len(last) < 2 or not (last[1].isalpha() and last[1].islower()):
+            return end
+        end = start + len(last[0].rstrip())
+
+
+def _counted_places(text: str, start: int, end: int) -> bool:
+    """A plural place name after a count: "the two Koreas", not "both Paris and London"."""
+    if not text[start:end].endswith("s") or not _COUNTED.search(text[max(0, start - 12) : start]):
+        return False
+    return not re.match(r"\s*(?:,|and\b|or\b)", text[end : end + 6])
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

@@ -50,7 +50,23 @@ def role_of(text: str, start: int, end: int) -> str | None:
     if title and title.rstrip(".") in _HONORIFIC_ONLY:
         other = appositive_after(text, end) or appositive_before(text, start)
         return other or (title if title.startswith(("Dr", "Prof")) else None)
-    return title or appositive_after(text, end) or appositive_before(text, start)
+    if title:
+        return _formal_title(title)
+    return appositive_after(text, end) or appositive_before(text, start)
+
+
+def _formal_title(title: str) -> str:
+    """A stack of two descriptions, the formal title first: "U.S. delegation head Secretary
+    of State" reads "Secretary of State, U.S. delegation head" (a capitalized title after a
+    lower-case role noun starts the second). Kept as written when the title is a lone
+    abbreviation ("party chairman Gen.")."""
+    words = title.split()
+    for i in range(len(words) - 1, 0, -1):
+        word, before = words[i], words[i - 1]
+        stacked = word in TITLES and before.islower() and before.lower() in ROLE_NOUNS
+        if stacked and (i < len(words) - 1 or word not in _ABBREVIATIONS):
+            return f"{' '.join(words[i:])}, {' '.join(words[:i])}"
+    return title
 
 
 def _is_role_word(word: str) -> bool:
