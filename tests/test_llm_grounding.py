@@ -54,6 +54,46 @@ def test_unfaithful_rewrites_fail_with_the_rule_named(sentence: str, rule: str) 
         assert word not in verdict.reason  # the reason never repeats what was invented
 
 
+ROLES = (
+    "South Korea rejected the North Korean proposal on Monday. Jim Hall, the board's chairman, "
+    "said he could not hear the warning. The NTSB recommended new alarms."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "South Korea rejected the North Korean proposal on Monday.",
+        "Meanwhile South Korea rejected the North Korean proposal.",  # the opener is no name
+        "Jim Hall said he could not hear the warning.",
+        "The NTSB recommended new alarms.",
+    ],
+)
+def test_name_runs_and_pronouns_as_the_spans_give_them_pass(sentence: str) -> None:
+    verdict = check(sentence, [ROLES])
+    assert verdict.passed, verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        # Every word is in the span; the names are recombined into other roles.
+        ("North Korea rejected the South Korean proposal on Monday.", "a name not as"),
+        ("NTSB Chairman Jim Hall recommended new alarms.", "a name not as"),
+        ("Jim Hall said she could not hear the warning.", "a pronoun"),
+    ],
+)
+def test_recombined_names_and_swapped_pronouns_fail(sentence: str, rule: str) -> None:
+    verdict = check(sentence, [ROLES])
+    assert not verdict.passed and rule in verdict.reason, verdict
+
+
+def test_a_title_gives_a_pronoun_its_gender() -> None:
+    source = "Ms. Nielsen told aides the job was miserable."
+    assert check("Nielsen told aides her job was miserable.", [source]).passed
+    assert not check("Nielsen told aides his job was miserable.", [source]).passed
+
+
 def test_dates_in_lower_cased_sources_are_found() -> None:
     source = "Saying she last saw the 32-year-old actor on may 9. Sunday, aug. 28, 2016, was hot."
     assert check("She last saw the 32-year-old actor on May 9.", [source]).passed

@@ -14,6 +14,14 @@ A rewritten sentence passes only if every rule holds against the text of its cit
    sentence too unless it is a function word such as "The" or a connective such as
    "Meanwhile") occurs in the spans, case aside, a possessive ``'s`` aside; so does every word
    with a non-ASCII letter (``Łukasz``, ``김정은``: scripts without case have no capitals);
+   and every run of capitalised words ("NTSB Chairman Jim Hall", "North Korea", the
+   function word or connective opening the sentence aside) occurs as that run in the spans:
+   "North Korea rejected" from "South Korea rejected the North Korean proposal" recombines
+   names the spans have; so does "Chairman Jim Hall" from "Jim Hall, the board's chairman"
+   (a faithful rewrite refused: precision first);
+   **pronouns** — a gendered pronoun (he, his, him, himself; she, her, hers, herself) is one
+   the spans use, or the spans give that gender a title (Mr., Mrs., Ms., Miss): "so she could
+   hear" from "so he could hear" fails;
 4. **quotations** — every passage in double quotes (straight or curly) or single quotes
    (``'…'``, ``‘…’``) occurs in the spans word for word (case, spacing and the kind of quote
    marks aside);
@@ -34,8 +42,9 @@ not reach any output, not even through its reason. Rules 1–6 are about precisi
 sources do not state); rule 7 keeps paraphrase loose enough for fusion but not for invention.
 
 Known limit: the check compares words, not their roles. A rewrite that swaps names between
-roles ("North Korea rejected the South Korean proposal" from "South Korea rejected the North
-Korean proposal") uses only words the span has, and passes.
+roles ("South Korea's proposal was rejected by North Korea" from "North Korea rejected South
+Korea's proposal") uses only words and name runs the spans have, and passes; so does a
+relation recombined from words that are all in the spans.
 """
 
 from __future__ import annotations
@@ -94,6 +103,15 @@ CONNECTIVES = set(
     "today yesterday officials authorities".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*%?")
+_OPENERS = STOPWORDS | CONNECTIVES
+# A run of capitalised words with nothing but spaces between them ("Secretary of State" is
+# two runs: a lower-case word breaks it).
+_NAME_RUN = re.compile(r"[^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*)+")
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _QUOTE = re.compile(r'"([^"]{2,}?)"')
 # A single-quoted passage: the opening mark follows no letter and precedes one, the closing
 # mark follows no space and precedes no letter, so "Korea's" and "don't" are not quotes.
@@ -167,6 +185,35 @@ def _names(tokens: list[str]) -> set[str]:
     return found
 
 
+def _name_runs(sentence: str) -> list[str]:
+    """The sentence's runs of two or more capitalised words, as bare tokens joined by spaces;
+    a function word or connective that only opens the sentence ("The", "Meanwhile") is not
+    part of a run."""
+    text = sentence.replace("’", "'")
+    opening = len(text) - len(text.lstrip(" \"“‘'("))
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        run: list[str] = []
+        for number, word in enumerate([*match.group().split(), "."]):  # "." ends the last run
+            if word[:1].isupper():
+                if number == 0 and match.start() == opening and _bare(word) in _OPENERS:
+                    continue
+                run.append(_bare(word))
+                continue
+            if len(run) >= 2:
+                found.append(" ".join(run))
+            run = []
+    return found
+
+
+def _genders(tokens: Iterable[str], with_titles: bool) -> set[str]:
+    words = {_bare(t) for t in tokens}
+    found = {gender for word, gender in PRONOUNS.items() if word in words}
+    if with_titles:
+        found |= {gender for word, gender in TITLES.items() if word in words}
+    return found
+
+
 def _stem(word: str) -> str:
     for ending in ("ing", "ed", "es", "ly", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -228,6 +275,11 @@ def check(sentence: str, sources: Iterable[str], min_coverage: float = 0.8) -> V
         return Verdict(False, "a date not in the cited sentences", coverage)
     if not _names(said) <= given_bare:
         return Verdict(False, "a name not in the cited sentences", coverage)
+    joined = f" {' '.join(_bare(t) for t in given)} "
+    if any(f" {run} " not in joined for run in _name_runs(sentence)):
+        return Verdict(False, "a name not as the cited sentences write it", coverage)
+    if _genders(said, with_titles=False) - _genders(given, with_titles=True):
+        return Verdict(False, "a pronoun the cited sentences do not use", coverage)
     normal_source = _normal(source_text)
     quotes = sentence.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     for quoted in _QUOTE.findall(quotes) + _SINGLE_QUOTE.findall(quotes):
