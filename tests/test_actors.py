@@ -131,3 +131,13 @@ def test_role_stack_puts_the_formal_title_first() -> None:
         "U.S. Secretary of State"
     )
     assert role("North Korean leader Kim Jong Un spoke.", "Kim Jong Un") == "North Korean leader"
+
+
+def test_an_abbreviated_title_gives_way_to_the_appositive() -> None:
+    from newsbrief.analysis.roles import role_of
+
+    text = "Gen. Harold Briggs, a retired Army general who chairs the board, said so."
+    start = text.index("Harold")
+    assert role_of(text, start, start + len("Harold Briggs")) == "retired Army general"
+    alone = "Gen. Harold Briggs said so."
+    assert role_of(alone, 5, 5 + len("Harold Briggs")) == "Gen."

@@ -93,6 +93,23 @@ def test_python_items_of_the_wrong_type_are_an_error() -> None:
         from_items([42], SETTINGS)  # type: ignore[list-item]
 
 
+@pytest.mark.parametrize("items", [EXAMPLE, [EXAMPLE / "01-bridge-closed.txt"]])
+def test_paths_given_as_python_articles_are_an_error_naming_brief_paths(items) -> None:
+    # brief(Path(...)) used to iterate the path object and fail with a TypeError.
+    with pytest.raises(InputError, match="is a path") as info:
+        from_items(items, SETTINGS)
+    assert info.value.code == "E110" and "brief_paths" in (info.value.hint or "")
+
+
+def test_a_text_that_is_only_a_file_name_is_read_as_given_and_named() -> None:
+    story = "The harbor bridge closed on Monday after inspectors found cracks in two girders."
+    result = from_items(["notes/story.txt", story, "Closed.", "e.g. the U.S."], SETTINGS)
+    assert len(result.articles) == 4  # nothing is dropped or read from disk
+    named = [n for n in result.notices if n.code == "file-name-as-text"]
+    assert [n.source for n in named] == ["article 1"]
+    assert "brief_paths" in named[0].message and not named[0].skipped
+
+
 def test_empty_file_alone_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article with text") as info:
         brief_paths([write(tmp_path / "empty.txt", "  \n")])

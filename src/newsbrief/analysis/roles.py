@@ -36,8 +36,10 @@ _ABBREVIATIONS = {
 }
 _HONORIFIC_ONLY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Messrs"}
 _TOKEN = re.compile(r"\S+")
+# The role may hold initials ("a retired U.S. Army general"): a period after a lone capital.
 _AFTER = re.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:“”\"()]{3,90}?)(?=,|\.(?:\s|$)|;|\s+(?:who|which)\b)"
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,90}?)"
+    r"(?=,|(?<!\b[A-Z])\.(?:\s|$)|;|\s+(?:who|which)\b)"
 )
 _BEFORE = re.compile(
     r"(?:^|[.;]\s+|\b)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[^,;:“”\".\n]|\.(?!\s)|(?<=[A-Z])\.){3,80}),\s+$"
@@ -50,6 +52,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
     if title and title.rstrip(".") in _HONORIFIC_ONLY:
         other = appositive_after(text, end) or appositive_before(text, start)
         return other or (title if title.startswith(("Dr", "Prof")) else None)
+    if title and title.rstrip(".") in _ABBREVIATIONS:  # "Gen.": the appositive says more
+        return appositive_after(text, end) or appositive_before(text, start) or title
     if title:
         return _formal_title(title)
     return appositive_after(text, end) or appositive_before(text, start)
@@ -145,6 +149,8 @@ def _clause_word(word: str) -> bool:
         return True
     if lower in _CLAUSE_WORDS or (bare.islower() and lower.endswith("ly")):
         return True
+    if lower in _MODIFIERS:  # "retired", "elected": a title's words, not a verb
+        return False
     return bare.islower() and lower.endswith("ed") and not _is_role_word(bare)
 
 

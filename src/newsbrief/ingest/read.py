@@ -82,13 +82,22 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
     """Articles from Python values: texts, :class:`Article` records or dicts with ``text``."""
     result = Ingested(settings)
     drafts: list[_Draft] = []
-    for number, item in enumerate(items, 1):
+    given: Iterable[object] = [items] if isinstance(items, PurePath) else items  # one path
+    for number, item in enumerate(given, 1):
         if isinstance(item, Article):
             drafts.append(_Draft(item.text, item.source, item.title, item.date, item.id))
         elif isinstance(item, str):
             drafts.append(_Draft(_normalise_newlines(item), f"article {number}"))
+            if _FILE_NAME.fullmatch(item.strip()):
+                result.notices.append(_file_name_notice(item.strip(), number))
         elif isinstance(item, Mapping):
             drafts += _drafts_from_record(item, f"article {number}", result.notices)
+        elif isinstance(item, PurePath):
+            raise InputError(
+                f"article {number} is a path ({item}); these are read as texts",
+                code="E110",
+                hint="read files with newsbrief.brief_paths([...]) or `newsbrief brief PATH`",
+            )
         else:
             raise InputError(
                 f"article {number} is a {type(item).__name__}; expected text, an Article or a dict",
@@ -96,6 +105,26 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
             )
     _finish(drafts, settings, result)
     return result
+
+
+# A text that is nothing but a file name or path ("notes/a.txt", "story.html"): one word, a
+# readable suffix. Only its shape is read; the file system is never asked (the service passes
+# strings through here too).
+_FILE_NAME = re.compile(
+    r"[^\s]{0,250}\.(?:"
+    + "|".join(sorted(s.lstrip(".") for s in READABLE_SUFFIXES if s))
+    + r")(?:\.gz)?",
+    re.IGNORECASE,
+)
+
+
+def _file_name_notice(text: str, number: int) -> Notice:
+    return Notice(
+        "file-name-as-text",
+        f"the text {text[:80]!r} looks like a file name; it was read as the article's text "
+        "(read files with newsbrief.brief_paths([...]) or `newsbrief brief PATH`)",
+        f"article {number}",
+    )
 
 
 def read_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> Ingested:
