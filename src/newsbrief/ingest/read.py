@@ -7,7 +7,6 @@ becomes a warning notice. Input that cannot be used at all raises :class:`InputE
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,27 +14,17 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from newsbrief.errors import InputError
-from newsbrief.ingest.guard import decode_with_bom, gunzip, load_json, read_stdin, walk
+from newsbrief.ingest.formats import (
+    READABLE_SUFFIXES,
+    Draft,
+    drafts_from_record,
+    normalise_newlines,
+    parse_bytes,
+)
+from newsbrief.ingest.guard import gunzip, read_stdin, walk
 from newsbrief.ingest.same import SeenTexts
 from newsbrief.records import Article, Notice
 from newsbrief.settings import Settings
-
-# Leading spaces are taken only from where they start, so a search over a long run of spaces
-# stays linear.
-MULTINEWS_SEPARATORS = re.compile(r"(?:(?<!\s)\s+|)(?:\|\|\|\|\||story_separator_special_tag)\s*")
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ""}
-READABLE_SUFFIXES = HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
-BINARY_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or an Office document)",
-    b"\x7fELF": "an executable",
-}
 
 
 @dataclass
@@ -47,25 +36,16 @@ class Ingested:
     notices: list[Notice] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Draft:
-    text: str
-    source: str
-    title: str | None = None
-    date: str | None = None
-    id: str | None = None
-
-
 def read_inputs(paths: Sequence[str | Path], settings: Settings) -> Ingested:
     """Read files, directories (sorted, recursive) and ``-`` (stdin) into articles."""
     if not paths:
         raise InputError("no input given", hint="pass files, a directory, or - for stdin")
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     result = Ingested(settings)
     for raw in paths:
         if str(raw) == "-":
             data = read_stdin(settings.max_file_bytes)  # bounded, like a file
-            drafts += _parse_bytes(data, "<stdin>", None, settings, result.notices)
+            drafts += parse_bytes(data, "<stdin>", None, result.notices)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -81,17 +61,17 @@ def read_inputs(paths: Sequence[str | Path], settings: Settings) -> Ingested:
 def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Settings) -> Ingested:
     """Articles from Python values: texts, :class:`Article` records or dicts with ``text``."""
     result = Ingested(settings)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     given: Iterable[object] = [items] if isinstance(items, PurePath) else items  # one path
     for number, item in enumerate(given, 1):
         if isinstance(item, Article):
-            drafts.append(_Draft(item.text, item.source, item.title, item.date, item.id))
+            drafts.append(Draft(item.text, item.source, item.title, item.date, item.id))
         elif isinstance(item, str):
-            drafts.append(_Draft(_normalise_newlines(item), f"article {number}"))
+            drafts.append(Draft(normalise_newlines(item), f"article {number}"))
             if _FILE_NAME.fullmatch(item.strip()):
                 result.notices.append(_file_name_notice(item.strip(), number))
         elif isinstance(item, Mapping):
-            drafts += _drafts_from_record(item, f"article {number}", result.notices)
+            drafts += drafts_from_record(item, f"article {number}", result.notices)
         elif isinstance(item, PurePath):
             raise InputError(
                 f"article {number} is a path ({item}); these are read as texts",
@@ -134,16 +114,16 @@ def read_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> Ingest
     skipped with a notice. ``name`` is only a label: nothing is read from the file system.
     """
     result = Ingested(settings)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for name, data in files:
         suffix = PurePath(name.lower()).suffix
         known = suffix if suffix in READABLE_SUFFIXES else None
-        drafts += _parse_bytes(data, name, known, settings, result.notices)
+        drafts += parse_bytes(data, name, known, result.notices)
     _finish(drafts, settings, result)
     return result
 
 
-def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
+def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> list[Draft]:
     entries = walk(path, notices)  # links to folders followed once, loops named
     files = [p for p in entries if p.is_file()]
     notices += [  # a broken link, a socket: named, not silently passed over
@@ -151,7 +131,7 @@ def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> li
         for p in entries
         if not p.is_file()
     ]
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for file in files:
         suffix = Path(file.name.lower().removesuffix(".gz")).suffix
         if suffix not in READABLE_SUFFIXES:
@@ -175,7 +155,7 @@ def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> li
     return drafts
 
 
-def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_Draft]:
+def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[Draft]:
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         raise InputError(
@@ -200,168 +180,10 @@ def _read_file(path: Path, settings: Settings, notices: list[Notice]) -> list[_D
             )
             return []
         name = name[:-3]
-    return _parse_bytes(data, str(path), Path(name).suffix, settings, notices)
+    return parse_bytes(data, str(path), Path(name).suffix, notices)
 
 
-def _parse_bytes(
-    data: bytes, source: str, suffix: str | None, settings: Settings, notices: list[Notice]
-) -> list[_Draft]:
-    text = _decode(data, source, notices)
-    if text is None:
-        return []
-    stripped = text.lstrip()
-    if (
-        suffix in JSON_SUFFIXES
-        or suffix in JSONL_SUFFIXES
-        or (suffix is None and stripped[:1] in "{[")
-    ):
-        return _parse_json(text, source, suffix in JSONL_SUFFIXES, notices)
-    if suffix in HTML_SUFFIXES or (suffix in (None, ".txt", "") and _looks_like_html(stripped)):
-        return _parse_html(text, source, notices)
-    if MULTINEWS_SEPARATORS.search(text):
-        parts = MULTINEWS_SEPARATORS.split(text)
-        return [_Draft(part, f"{source}#{n}") for n, part in enumerate(parts, 1)]
-    return [_Draft(text, source)]
-
-
-def _decode(data: bytes, source: str, notices: list[Notice]) -> str | None:
-    """Bytes → text; binary data is skipped with a notice, non-UTF-8 is read as Latin-1."""
-    for magic, what in BINARY_MAGIC.items():
-        if data.startswith(magic):
-            notices.append(Notice("binary-file", f"{what}, not text; skipped", source, True))
-            return None
-    if b"\x00" in data[:65536] and decode_with_bom(data[:4]) is None:
-        notices.append(Notice("binary-file", "binary data, not text; skipped", source, True))
-        return None
-    marked = decode_with_bom(data)  # UTF-16 and UTF-32 hold NUL bytes: tell them first
-    if marked is not None:
-        return _normalise_newlines(marked)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace").replace("\ufffd", "")
-        notices.append(
-            Notice("decoded-latin-1", "not valid UTF-8; read as Latin-1 (Windows-1252)", source)
-        )
-    sample = text[:65536]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    if sample and controls / len(sample) > 0.02:
-        notices.append(Notice("binary-file", "binary data, not text; skipped", source, True))
-        return None
-    return _normalise_newlines(text)
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return head.startswith("<") and any(
-        tag in head for tag in ("<html", "<body", "<!doctype", "<p")
-    )
-
-
-def _parse_html(html: str, source: str, notices: list[Notice]) -> list[_Draft]:
-    import trafilatura  # heavy: only when HTML is read
-
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
-    fields: dict[str, Any] = {}
-    if isinstance(document, Mapping):
-        fields = dict(document)
-    elif document is not None:
-        fields = document.as_dict()
-    text = fields.get("text") or ""
-    # A page of menus and links gives a few words and no sentence: that is no article either.
-    if not text.strip() or (len(text.split()) < 6 and not re.search(r"[.!?…。]", text)):
-        notices.append(
-            Notice("empty-html", "no article text found in this page; skipped", source, True)
-        )
-        return []
-    return [_Draft(text, source, fields.get("title") or None, fields.get("date") or None)]
-
-
-def _parse_json(text: str, source: str, lines: bool, notices: list[Notice]) -> list[_Draft]:
-    records: list[Any] = []
-    if lines or "\n{" in text.strip():
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(load_json(line, f"{source}, line {number}"))
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"{source}, line {number}: not valid JSON ({exc.msg})", code="E105"
-                ) from None
-    else:
-        try:
-            value = load_json(text, source)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})", code="E105"
-            ) from None
-        records = value if isinstance(value, list) else [value]
-    clusters = [r for r in records if isinstance(r, Mapping) and "documents" in r]
-    if len(clusters) > 1:
-        raise InputError(
-            f"{source}: holds {len(clusters)} clusters; a brief summarizes one",
-            hint="split the file, or give one cluster per file",
-            code="E106",
-        )
-    drafts: list[_Draft] = []
-    for number, record in enumerate(records, 1):
-        drafts += _drafts_from_record(record, f"{source}#{number}", notices)
-    return drafts
-
-
-def _drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list[_Draft]:
-    if isinstance(record, str):
-        return [_Draft(_normalise_newlines(record), source)]
-    if not isinstance(record, Mapping):
-        raise InputError(
-            f"{source}: expected an article object or text, got {type(record).__name__}",
-            code="E107",
-        )
-    if str(record.get("schema", "")).startswith("newsbrief.brief/"):
-        # A brief's JSON carries the articles it summarized: read them (update briefs take an
-        # earlier brief as the articles the reader has already read).
-        record = {"documents": record.get("articles")}
-    if "documents" in record:
-        documents = record["documents"]
-        if isinstance(documents, str):
-            documents = MULTINEWS_SEPARATORS.split(documents)
-        if not isinstance(documents, list):
-            raise InputError(f"{source}: 'documents' must be a list", code="E107")
-        drafts: list[_Draft] = []
-        for number, document in enumerate(documents, 1):
-            drafts += _drafts_from_record(document, f"{source}/{number}", notices)
-        return drafts
-    body = record.get("text", record.get("body", record.get("content")))
-    if not isinstance(body, str):
-        raise InputError(f"{source}: an article needs a 'text' field holding text", code="E107")
-    date = record.get("date")
-    return [
-        _Draft(
-            _normalise_newlines(body),
-            str(record.get("source") or record.get("url") or source),
-            str(record["title"]) if record.get("title") else None,
-            _iso_date(date, source, notices) if date else None,
-            str(record["id"]) if record.get("id") is not None else None,
-        )
-    ]
-
-
-def _iso_date(value: Any, source: str, notices: list[Notice]) -> str | None:
-    from dateutil import parser
-
-    try:
-        return parser.parse(str(value)).date().isoformat()
-    except (ValueError, OverflowError):
-        notices.append(Notice("bad-date", f"date {value!r} not understood; ignored", source))
-        return None
-
-
-def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
+def _finish(drafts: list[Draft], settings: Settings, result: Ingested) -> None:
     """Drop empty texts and exact copies (with notices), cut over-long texts, assign ids."""
     seen = SeenTexts()
     given = {d.id for d in drafts if d.id}  # ids the user chose: never handed to another article
@@ -401,7 +223,7 @@ def _finish(drafts: list[_Draft], settings: Settings, result: Ingested) -> None:
         result.articles.append(Article(article_id, text, draft.source, draft.title, draft.date))
 
 
-def _new_id(draft: _Draft, number: int, given: set[str], used: set[str]) -> str:
+def _new_id(draft: Draft, number: int, given: set[str], used: set[str]) -> str:
     """The draft's own id when free; else, for a repeated id, ``id-2``…; else its position
     (or the next number no article was given)."""
     if draft.id and draft.id not in used:
