@@ -110,6 +110,26 @@ def test_a_text_that_is_only_a_file_name_is_read_as_given_and_named() -> None:
     assert "brief_paths" in named[0].message and not named[0].skipped
 
 
+JOINED = (
+    "The bridge closed on Monday after inspectors found cracks.\n|||||\n"
+    "Ferries carried twice as many riders as usual on Tuesday.\n|||||\n"
+    "The city and the state disagree about a postponed inspection."
+)
+
+
+@pytest.mark.parametrize(
+    "item", [JOINED, {"text": JOINED, "title": "One title"}, {"documents": [JOINED]}]
+)
+def test_articles_joined_by_bars_in_one_text_are_split_and_said(item) -> None:
+    # The web page's article box and a JSON "text" used to take the three as one article,
+    # so every sentence cited [1] and no source could agree with another.
+    result = from_items([item], SETTINGS)
+    assert [a.text.split()[1] for a in result.articles] == ["bridge", "carried", "city"]
+    assert all(a.title is None for a in result.articles)  # a title of the whole fits none
+    split = [n for n in result.notices if n.code == "split-article"]
+    assert len(split) == 1 and "3 articles" in split[0].message
+
+
 def test_empty_file_alone_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article with text") as info:
         brief_paths([write(tmp_path / "empty.txt", "  \n")])

@@ -164,7 +164,7 @@ def parse_json(text: str, source: str, lines: bool, notices: list[Notice]) -> li
 def drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list[Draft]:
     """The drafts of one record: a text, an article object, a cluster or a brief's JSON."""
     if isinstance(record, str):
-        return [Draft(normalise_newlines(record), source)]
+        return split_joined(record, source, notices) or [Draft(normalise_newlines(record), source)]
     if not isinstance(record, Mapping):
         raise InputError(
             f"{source}: expected an article object or text, got {type(record).__name__}",
@@ -187,6 +187,9 @@ def drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list[
     body = record.get("text", record.get("body", record.get("content")))
     if not isinstance(body, str):
         raise InputError(f"{source}: an article needs a 'text' field holding text", code="E107")
+    joined = split_joined(body, str(record.get("source") or record.get("url") or source), notices)
+    if joined is not None:
+        return joined  # several articles pasted into one: the title, date and id fit none
     date = record.get("date")
     return [
         Draft(
@@ -197,6 +200,22 @@ def drafts_from_record(record: Any, source: str, notices: list[Notice]) -> list[
             str(record["id"]) if record.get("id") is not None else None,
         )
     ]
+
+
+def split_joined(text: str, source: str, notices: list[Notice]) -> list[Draft] | None:
+    """The articles of a text that joins several with ``|||||`` (as a file in the Multi-News
+    format would be read), with a notice; None for a text that joins none."""
+    if not MULTINEWS_SEPARATORS.search(text):
+        return None
+    parts = MULTINEWS_SEPARATORS.split(normalise_newlines(text))
+    notices.append(
+        Notice(
+            "split-article",
+            f"one text holds {len(parts)} articles separated by |||||; read as {len(parts)}",
+            source,
+        )
+    )
+    return [Draft(part, f"{source}#{n}") for n, part in enumerate(parts, 1)]
 
 
 def iso_date(value: Any, source: str, notices: list[Notice]) -> str | None:

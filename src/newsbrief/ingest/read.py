@@ -20,6 +20,7 @@ from newsbrief.ingest.formats import (
     drafts_from_record,
     normalise_newlines,
     parse_bytes,
+    split_joined,
 )
 from newsbrief.ingest.guard import gunzip, read_stdin, walk
 from newsbrief.ingest.same import SeenTexts
@@ -67,7 +68,8 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
         if isinstance(item, Article):
             drafts.append(Draft(item.text, item.source, item.title, item.date, item.id))
         elif isinstance(item, str):
-            drafts.append(Draft(normalise_newlines(item), f"article {number}"))
+            joined = split_joined(item, f"article {number}", result.notices)
+            drafts += joined or [Draft(normalise_newlines(item), f"article {number}")]
             if _FILE_NAME.fullmatch(item.strip()):
                 result.notices.append(_file_name_notice(item.strip(), number))
         elif isinstance(item, Mapping):
