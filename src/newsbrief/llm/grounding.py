@@ -104,9 +104,8 @@ CONNECTIVES = set(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*%?")
 _OPENERS = STOPWORDS | CONNECTIVES
-# A run of capitalised words with nothing but spaces between them ("Secretary of State" is
-# two runs: a lower-case word breaks it).
-_NAME_RUN = re.compile(r"[^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*)+")
+# Marks around a word that end a run of capitalised words (a period does not: "U.S. Army").
+_RUN_PUNCTUATION = ",;:!?\"'“”‘()[]"
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -186,23 +185,28 @@ def _names(tokens: list[str]) -> set[str]:
 
 
 def _name_runs(sentence: str) -> list[str]:
-    """The sentence's runs of two or more capitalised words, as bare tokens joined by spaces;
-    a function word or connective that only opens the sentence ("The", "Meanwhile") is not
-    part of a run."""
-    text = sentence.replace("’", "'")
-    opening = len(text) - len(text.lstrip(" \"“‘'("))
-    found = []
-    for match in _NAME_RUN.finditer(text):
-        run: list[str] = []
-        for number, word in enumerate([*match.group().split(), "."]):  # "." ends the last run
-            if word[:1].isupper():
-                if number == 0 and match.start() == opening and _bare(word) in _OPENERS:
-                    continue
-                run.append(_bare(word))
-                continue
+    """The sentence's runs of two or more capitalised words with only spaces between them, as
+    bare tokens joined by spaces; a function word or connective that only opens the sentence
+    ("The", "Meanwhile") is not part of a run. Read word by word (no regular expression: a
+    long run of letters must not cost more than once over)."""
+    found: list[str] = []
+    run: list[str] = []
+    for number, token in enumerate(sentence.replace("’", "'").split()):
+        word = token.strip(_RUN_PUNCTUATION)
+        opens = token[:1] in _RUN_PUNCTUATION  # "(Kim" or a quotation starts a new run
+        if opens or not word[:1].isupper():
             if len(run) >= 2:
                 found.append(" ".join(run))
             run = []
+        if word[:1].isupper() and not (number == 0 and _bare(word) in _OPENERS):
+            run.append(_bare(word))
+        ends_sentence = token.endswith(".") and "." not in token[:-1] and len(token) > 3
+        if token[-1:] in _RUN_PUNCTUATION or ends_sentence:  # "Hall," and "Kim." end a run
+            if len(run) >= 2:
+                found.append(" ".join(run))
+            run = []
+    if len(run) >= 2:
+        found.append(" ".join(run))
     return found
 
 
