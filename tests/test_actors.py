@@ -141,3 +141,28 @@ def test_an_abbreviated_title_gives_way_to_the_appositive() -> None:
     assert role_of(text, start, start + len("Harold Briggs")) == "retired Army general"
     alone = "Gen. Harold Briggs said so."
     assert role_of(alone, 5, 5 + len("Harold Briggs")) == "Gen."
+
+
+def test_dateline_capitals_read_as_a_name_and_adjectives_are_no_organization() -> None:
+    b = brief(
+        [
+            "CANBERRA, June 2 (Xinhua) -- Aboriginal land owners lost a court case over the "
+            "mine on Tuesday, officials said.\nThe mine lies in the Northern Territory.",
+            "SYDNEY (AP) -- Protesters gathered at the mine site in the Northern Territory on "
+            "Wednesday, and NATO officials said nothing about it. The mine is opposed by "
+            "Aboriginal groups and environmentalists.",
+        ],
+        sections="actors",
+    )
+    names = {a.name for a in b.actors}
+    assert {"Canberra", "Sydney"} <= names and not {"CANBERRA", "SYDNEY"} & names
+    assert "Aboriginal" not in names
+
+
+def test_an_honorific_after_the_role_is_the_names_not_the_roles() -> None:
+    from newsbrief.analysis.roles import role_of
+
+    text = "World Heritage Committee chairman Prof. Francesco Francioni said the visit was set."
+    start = text.index("Francesco")
+    role = role_of(text, start, start + len("Francesco Francioni"))
+    assert role == "World Heritage Committee chairman"

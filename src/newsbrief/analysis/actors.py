@@ -33,6 +33,12 @@ _CUE_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 _CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 # A plural place name after a count ("the two Koreas", "both Carolinas") names several places.
+# One capitalised word shaped like an adjective of a people or place, and a lower-case noun
+# after it: what the recognizer took for an organization modifies that noun.
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ian|ese|ish)")
+_NOUN_AFTER = re.compile(r" [a-z]+\b")
+# An all-capital word of at most this many letters may be an acronym (UNESCO), not a shout.
+_ACRONYM_LETTERS = 6
 _COUNTED = re.compile(r"\b(?:two|both|three|four|five|several)\s+$", re.IGNORECASE)
 
 
@@ -45,7 +51,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     cleaned = _people_first(cleaned, texts)
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
-    groups = _merge_people([m for m, _ in people], texts) + _merge_others(others)
+    groups = _merge_people([m for m, _ in people], texts) + _merge_others(others, texts)
     groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
@@ -108,6 +114,12 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
         end = _without_common_nouns(text, start, end)
         if label in {"GPE", "LOC"} and _counted_places(text, start, end):
             return None  # "the two Koreas": several places at once, not one actor
+        if (
+            label == "ORG"
+            and _ADJECTIVE.fullmatch(text[start:end])
+            and _NOUN_AFTER.match(text, end)
+        ):
+            return None  # "Aboriginal land owners": an adjective, not an organization
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
@@ -276,7 +288,9 @@ def _title(text: str, start: int) -> str | None:
     return word if word in HONORIFICS or word.rstrip(".") in TITLES else None
 
 
-def _merge_others(items: list[tuple[Mention, str]]) -> list[tuple[str, str, list[Mention]]]:
+def _merge_others(
+    items: list[tuple[Mention, str]], texts: dict[str, str]
+) -> list[tuple[str, str, list[Mention]]]:
     groups: dict[str, list[tuple[Mention, str]]] = {}
     for mention, label in items:
         key = _ALIAS.get(mention.text.lower(), mention.text)
@@ -286,7 +300,7 @@ def _merge_others(items: list[tuple[Mention, str]]) -> list[tuple[str, str, list
     for key, members in groups.items():
         label = Counter(label for _, label in members).most_common(1)[0][0]
         mentions = [m for m, _ in members]
-        name = _ALIAS.get(key, _name(mentions, long=True))
+        name = _ALIAS.get(key, _shown(_name(mentions, long=True), mentions, texts))
         kind = KINDS[label]
         if label == "GPE" and name not in COUNTRIES:
             kind = "place"
@@ -335,11 +349,23 @@ def _merge_acronyms(groups: dict[str, list[tuple[Mention, str]]]) -> None:
 
 
 def _name(mentions: list[Mention], long: bool = False) -> str:
-    """The canonical name: the longest form when ``long``, else the commonest."""
+    """The canonical name: the longest form when ``long``, else the commonest; a form not
+    written in capitals wins over one that is ("Canberra" over the dateline's "CANBERRA")."""
     counts = Counter(m.text for m in mentions)
     if long:
-        return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
-    return counts.most_common(1)[0][0]
+        return max(counts, key=lambda t: (not t.isupper(), len(t.split()), counts[t], -len(t)))
+    return max(counts, key=lambda t: (not t.isupper(), counts[t]))
+
+
+def _shown(name: str, mentions: list[Mention], texts: dict[str, str]) -> str:
+    """A name met only in capitals, in title case when it is a dateline's place ("SYDNEY (AP)
+    --") or too long for an acronym ("CANBERRA"); "UNESCO" and "NATO" stay as written."""
+    if not name.isupper():
+        return name
+    dateline = any(_dateline(texts[m.article_id], m.start, m.end) for m in mentions)
+    if dateline or all(len(w) > _ACRONYM_LETTERS for w in name.split()):
+        return name.title()
+    return name
 
 
 def _role(mentions: Iterable[Mention], texts: dict[str, str]) -> str | None:

@@ -62,9 +62,13 @@ def role_of(text: str, start: int, end: int) -> str | None:
 def _formal_title(title: str) -> str:
     """A stack of two descriptions, the formal title first: "U.S. delegation head Secretary
     of State" reads "Secretary of State, U.S. delegation head" (a capitalized title after a
-    lower-case role noun starts the second). Kept as written when the title is a lone
-    abbreviation ("party chairman Gen.")."""
+    lower-case role noun starts the second). An abbreviated title after the role is the name's
+    ("World Heritage Committee chairman Prof." reads "World Heritage Committee chairman")."""
     words = title.split()
+    last = words[-1]
+    abbreviated = last.endswith(".") and last[:-1] in _ABBREVIATIONS | _HONORIFIC_ONLY
+    if abbreviated and len(words) > 1 and words[-2] in ROLE_NOUNS:  # lower-case role nouns
+        return " ".join(words[:-1])  # "chairman Prof.": the name's honorific, not the role's
     for i in range(len(words) - 1, 0, -1):
         word, before = words[i], words[i - 1]
         stacked = word in TITLES and before.islower() and before.lower() in ROLE_NOUNS
