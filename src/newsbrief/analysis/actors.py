@@ -32,13 +32,13 @@ _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
 _CUE_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 _CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-# A plural place name after a count ("the two Koreas", "both Carolinas") names several places.
 # One capitalised word shaped like an adjective of a people or place, and a lower-case noun
 # after it: what the recognizer took for an organization modifies that noun.
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ian|ese|ish)")
 _NOUN_AFTER = re.compile(r" [a-z]+\b")
 # An all-capital word of at most this many letters may be an acronym (UNESCO), not a shout.
 _ACRONYM_LETTERS = 6
+# A plural place name after a count ("the two Koreas", "both Carolinas") names several places.
 _COUNTED = re.compile(r"\b(?:two|both|three|four|five|several)\s+$", re.IGNORECASE)
 
 
