@@ -166,3 +166,52 @@ def test_an_honorific_after_the_role_is_the_names_not_the_roles() -> None:
     start = text.index("Francesco")
     role = role_of(text, start, start + len("Francesco Francioni"))
     assert role == "World Heritage Committee chairman"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # A wire's dash ends the title run: the dateline is not part of the role.
+        ("WASHINGTON _ Vice President Al Gore took his first step.", "Al Gore", "Vice President"),
+        # "of" after a plain noun is not a title's "of".
+        (
+            "He ran the 1988 campaign of former Massachusetts Gov. Michael Dukakis and won.",
+            "Michael Dukakis",
+            "former Massachusetts Gov.",
+        ),
+        # Two people coordinated: each keeps their own title.
+        (
+            "The New Hampshire governor and Iowa Gov. Tom Vilsack are neutral.",
+            "Tom Vilsack",
+            "Iowa Gov.",
+        ),
+        # The next person's title after "and" is not part of this person's role.
+        (
+            "said Bill Shaheen, his state campaign manager and Gov. Jeanne Shaheen's husband.",
+            "Bill Shaheen",
+            "his state campaign manager",
+        ),
+        # A possessive before a name owns it; it does not title it.
+        ("He was associate director of Clinton's White House office.", "White House", None),
+        # ", and former Rep. Tom Downey" lists the next person.
+        ("They met Jack Quinn, and former Rep. Tom Downey, who said so.", "Jack Quinn", None),
+    ],
+)
+def test_roles_stop_where_the_title_stops(text: str, name: str, role: str | None) -> None:
+    from newsbrief.analysis.roles import role_of
+
+    start = text.index(name)
+    assert role_of(text, start, start + len(name)) == role
+
+
+def test_a_role_noun_or_institution_alone_is_not_a_person() -> None:
+    b = brief(
+        [
+            "Aides said Senator Ruth Alder plans to run. After a review by the Justice "
+            "Department, Attorney General Omar Pell found no reason to investigate her.",
+        ],
+        sections="actors",
+    )
+    people = {a.name for a in b.actors if a.kind == "person"}
+    assert {"Ruth Alder", "Omar Pell"} <= people
+    assert not people & {"Aides", "Department"}

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, TITLES
+from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, ROLE_NOUNS, TITLES
 from newsbrief.analysis.lookup import find_forms, fit_counts
 from newsbrief.analysis.names import (
     CAPITALS,
@@ -36,6 +36,11 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 # after it: what the recognizer took for an organization modifies that noun.
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ian|ese|ish)")
 _NOUN_AFTER = re.compile(r" [a-z]+\b")
+# Heads of an institution's name, never a person's ("the Justice Department").
+_INSTITUTIONS = set(
+    "department ministry committee commission council court agency office bureau party union "
+    "bank university college institute board senate congress parliament government".split()
+)
 # An all-capital word of at most this many letters may be an acronym (UNESCO), not a shout.
 _ACRONYM_LETTERS = 6
 # A plural place name after a count ("the two Koreas", "both Carolinas") names several places.
@@ -110,6 +115,8 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
     if label == "PERSON":
         start = _skip_titles(text, start, end)
+        if _common_noun(text[start:end]):
+            return None  # "Aides said …", "the Justice Department": no person's name
     else:
         end = _without_common_nouns(text, start, end)
         if label in {"GPE", "LOC"} and _counted_places(text, start, end):
@@ -163,6 +170,15 @@ def _without_common_nouns(text: str, start: int, end: int) -> int:
         if len(last) < 2 or not (last[1].isalpha() and last[1].islower()):
             return end
         end = start + len(last[0].rstrip())
+
+
+def _common_noun(name: str) -> bool:
+    """One word that is a role noun (or its plural) or an institution: the recognizer's person
+    without a name."""
+    if " " in name:
+        return False
+    word = name.lower()
+    return word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS or word in _INSTITUTIONS
 
 
 def _counted_places(text: str, start: int, end: int) -> bool:

@@ -41,6 +41,9 @@ _AFTER = re.compile(
     r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,90}?)"
     r"(?=,|(?<!\b[A-Z])\.(?:\s|$)|;|\s+(?:who|which)\b)"
 )
+# "his campaign manager and Gov. Jeanne Shaheen's husband": a title after "and" opens the
+# next person; the role ends before it.
+_COORDINATED_TITLE = re.compile(r"\s+and\s+(?:" + "|".join(sorted(_ABBREVIATIONS)) + r")$")
 _BEFORE = re.compile(
     r"(?:^|[.;]\s+|\b)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[^,;:“”\".\n]|\.(?!\s)|(?<=[A-Z])\.){3,80}),\s+$"
 )
@@ -106,6 +109,12 @@ def title_before(text: str, start: int) -> str | None:
             break
         if _clause_word(word) or "--" in word or "(" in word or ")" in word:
             break  # "asked King …", "started up again,'' U.N. diplomat …": not a title
+        if not any(c.isalnum() for c in word) or word.endswith(("'s", "’s")):
+            break  # "WASHINGTON _ Vice President …" (a wire's dash), "Clinton's White House"
+        if word == "of" and i > 0 and _lower_non_role(tokens[i - 1][1]):
+            break  # "campaign of former … Gov. Michael Dukakis": "of" joins a title's own words
+        if word.lower() == "and" and any(_is_role_word(w) for _, w in tokens[i + 1 :]):
+            break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack": two people
         if word[:1].islower() and not _is_role_word(word) and word.lower() not in _MODIFIERS:
             break  # "exercises follow President …": a title is built of title words
         if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
@@ -145,6 +154,10 @@ _MODIFIERS = set(
 )
 
 
+def _lower_non_role(word: str) -> bool:
+    return word.islower() and not _is_role_word(word)
+
+
 def _clause_word(word: str) -> bool:
     """A word that belongs to a clause, not to a title: a verb, an adverb, a quote mark."""
     bare = word.strip(".,;:!?")
@@ -176,10 +189,12 @@ def appositive_after(text: str, end: int) -> str | None:
     match = _AFTER.match(text[end : end + 140])
     if not match:
         return None
-    role = match.group("role").strip()
+    role = _COORDINATED_TITLE.sub("", match.group("role").strip())
     words = role.split()
     if not any(_is_role_word(w) for w in words[:6]) or (words[0][0].isupper() and len(words) < 2):
         return None
+    if words[0] in {"and", "or", "but"}:
+        return None  # ", and former Rep. Tom Downey": the next person of a list, not a role
     return role if _plain_role(role) and _headed_by_role(role) else None
 
 
