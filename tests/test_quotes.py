@@ -105,3 +105,18 @@ def test_sample_pompeo_quote(sample_dir) -> None:
     assert kim.speaker_id is None and kim.speaker_text == "Kim"  # two Kims in the article
     for q in b.quotes:
         assert b.cluster.article(q.article_id).text[q.start : q.end] == q.text
+
+
+def test_the_next_paragraphs_reporting_verb_is_not_a_quotes_attribution() -> None:
+    # A quotation ends its paragraph; the next paragraph opens with a short "X say …" sentence.
+    # It was joined to the quotation as its attribution ("“…” | Graham asked."), across the
+    # paragraph break, and gave the quote to "Republicans".
+    text = (
+        "``That one makes me nervous,'' Axelrod said. "
+        "``I think it just underscores the second-banana thing.''\n\n"
+        "Republicans say Gore won't escape the policies.\n\n"
+        "``He is the Velcro to the Teflon,'' said strategist Alex Castellanos."
+    )
+    _, _, quotes = quotes_of(text)
+    by_text = {q.text: q for q in quotes}
+    assert by_text["I think it just underscores the second-banana thing."].speaker_text == "Axelrod"

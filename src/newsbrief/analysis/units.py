@@ -103,6 +103,8 @@ def _attribution_next(text: str, sentences: tuple[Sentence, ...] | list[Sentence
     "Cummings (D-Md.) said in a phone interview.")."""
     if j + 1 >= len(sentences) or sentences[j + 1].article_id != sentences[j].article_id:
         return False
+    if sentences[j + 1].paragraph != sentences[j].paragraph:
+        return False  # "Republicans say …" opening the next paragraph is its own sentence
     spans = quoted_spans(text)
     if not spans or any(
         w.lower() in REPORTING_VERBS for w in _WORD.findall(text[spans[-1].close :])
