@@ -120,3 +120,15 @@ def test_the_next_paragraphs_reporting_verb_is_not_a_quotes_attribution() -> Non
     _, _, quotes = quotes_of(text)
     by_text = {q.text: q for q in quotes}
     assert by_text["I think it just underscores the second-banana thing."].speaker_text == "Axelrod"
+
+
+def test_a_quoted_word_inside_a_clause_takes_no_speaker_from_the_words_after_it() -> None:
+    text = (
+        "The suit says Microsoft is trying to ``pollute'' Sun's Internet programming language, "
+        "called Java, by making its own version. ``It is a David vs. Goliath case,'' Hill said."
+    )
+    cluster = prepare(from_items([text], Settings()))
+    for parse in (False, None):  # the word-order rules alone, and with spaCy's parse if any
+        by_text = {q.text: q for q in find_quotes(cluster, (), parse=parse)}
+        assert by_text["pollute"].speaker_text != "Sun's Internet programming language"
+        assert by_text["It is a David vs. Goliath case,"].speaker_text == "Hill"

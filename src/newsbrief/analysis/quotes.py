@@ -217,8 +217,21 @@ def _candidates(text: str, span: Span, doc: Any) -> list[Speaker | None]:
         or lead.endswith(":")
         or bool(verb_comma and verb_comma.group(1) in REPORTING_VERBS)
     )
-    return [dash_speaker(text, span.close), phrase_after(text, span.close)] + (
+    # A quoted phrase inside a clause ("trying to “pollute” Sun's language, called Java") is
+    # followed by the clause's own words; a speaker after it needs the comma that ends a
+    # quotation ("“…,” Hill said").
+    after = phrase_after(text, span.close) if _ends_quotation(text, span) else None
+    return [dash_speaker(text, span.close), after] + (
         [phrase_before(text, span.open)] if before else []
+    )
+
+
+def _ends_quotation(text: str, span: Span) -> bool:
+    """The quotation opens its own clause, or closes with a comma, question or exclamation
+    mark inside or right after its closing mark."""
+    inside = text[span.open : span.close].rstrip("”\"'` ")
+    return (
+        _opens_clause(text, span) or inside[-1:] in ",?!" or text[span.close :].lstrip()[:1] == ","
     )
 
 
