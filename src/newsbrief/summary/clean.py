@@ -108,6 +108,16 @@ def lines_of(text: str) -> Iterator[Line]:
 
 def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]:
     """Find junk spans in ``article``; return it (with a detected title filled in) and them."""
+    cleaned, removals, _ = clean_with_lines(article, settings)
+    return cleaned, removals
+
+
+def clean_with_lines(
+    article: Article, settings: Settings
+) -> tuple[Article, list[Removal], list[Line]]:
+    """:func:`clean`, and the article's lines (``list(lines_of(article.text))``; the text is
+    never changed), which segmentation reads again: preparing a cluster hands them on instead
+    of splitting every article into lines twice."""
     lines = list(lines_of(article.text))
     reasons: dict[int, str] = {}
     _mark_torn_graphics(lines, reasons, settings)
@@ -130,7 +140,7 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
         article = dataclasses.replace(article, title=title)
     if date and not article.date:
         article = dataclasses.replace(article, date=date)
-    return article, removals
+    return article, removals, lines
 
 
 def _find_dateline(

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsbrief.records import Article, Removal, Sentence
-from newsbrief.summary.clean import lines_of
+from newsbrief.summary.clean import Line, lines_of
 from newsbrief.summary.native import text_to_sentences
 from newsbrief.summary.patterns import ends_sentence
 
@@ -268,13 +268,16 @@ def _last_word(text: str) -> re.Match[str] | None:
     return _LAST_WORD.search(text, max(0, len(stem) - 1))
 
 
-def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int]]:
-    """Spans of each line's text that no removal covers, whitespace trimmed."""
+def kept_pieces(
+    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of each line's text that no removal covers, whitespace trimmed. ``lines`` are
+    ``lines_of(article.text)`` when already known (cleaning found them)."""
     cuts = sorted((r.start, r.end) for r in removals)
     text = article.text
     trimmed: list[tuple[int, int]] = []
     first = 0  # cuts before this one end before the current line (lines come in order)
-    for line in lines_of(text):
+    for line in lines_of(text) if lines is None else lines:
         while first < len(cuts) and cuts[first][1] <= line.start:
             first += 1
         start = line.start
@@ -303,15 +306,18 @@ def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int
     return trimmed
 
 
-def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int, int]]:
+def blocks(
+    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+) -> list[tuple[int, int, int]]:
     """Spans of prose blocks left after cleaning, as ``(start, end, paragraph)``.
 
     A line break ends a block, except where a line without final punctuation is followed by
     one starting in lower case: that is a hard-wrapped sentence, joined back together.
+    ``lines`` are ``lines_of(article.text)`` when already known.
     """
     text = article.text
     spans: list[tuple[int, int, int]] = []
-    for start, end in kept_pieces(article, removals):
+    for start, end in kept_pieces(article, removals, lines):
         if spans:
             previous_start, previous_end, paragraph = spans[-1]
             gap = text[previous_end:start]
@@ -327,10 +333,16 @@ def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int
     return spans
 
 
-def segment(article: Article, removals: Iterable[Removal]) -> list[Sentence]:
-    """The article's sentences, each with ``article.text[start:end] == sentence.text``."""
+def segment(
+    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+) -> list[Sentence]:
+    """The article's sentences, each with ``article.text[start:end] == sentence.text``.
+
+    ``lines`` are ``lines_of(article.text)`` when already known (:func:`~newsbrief.summary.
+    clean.clean_with_lines` returns them), so the text is not split into lines again.
+    """
     sentences: list[Sentence] = []
-    for block_start, block_end, paragraph in blocks(article, removals):
+    for block_start, block_end, paragraph in blocks(article, removals, lines):
         block = article.text[block_start:block_end]
         for start, end in split_sentences(block):
             a, b = block_start + start, block_start + end
