@@ -101,7 +101,9 @@ def lines_of(text: str) -> Iterator[Line]:
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = offset + raw.index(stripped)
+            # Where the stripped text starts: after the leading whitespace (a search for it,
+            # raw.index(stripped), prepared a search over the whole line, most of a paragraph).
+            start = offset + len(raw) - len(raw.lstrip())
             yield Line(start, start + len(stripped), stripped)
         offset += len(raw) + 1
 
