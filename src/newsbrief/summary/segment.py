@@ -123,11 +123,27 @@ def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
     its sentences are substrings of the text in order, so finding them is exact and faster.
     Where one is not found (whitespace normalised inside it), the offsets API is used.
     """
+    spans = sentence_spans(text, text_to_sentences(blingfire, text).split("\n"))
+    return list(blingfire.text_to_sentences_and_offsets(text)[1]) if spans is None else spans
+
+
+def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """Where each of ``sentences`` is in ``text``, one after the other with nothing but
+    whitespace between them; None when one is not found so.
+
+    Each is ``text.find(sentence, cursor)``. A sentence that opens with a non-space character
+    cannot start among the spaces after the previous one, so where those spaces end is tried
+    first: a comparison, where find() prepared a search for the whole sentence.
+    """
     spans, cursor = [], 0
-    for sentence in text_to_sentences(blingfire, text).split("\n"):
-        start = text.find(sentence, cursor)
+    for sentence in sentences:
+        start = cursor
+        while text[start : start + 1].isspace():
+            start += 1
+        if not (sentence[:1].strip() and text.startswith(sentence, start)):
+            start = text.find(sentence, cursor)
         if start < 0 or text[cursor:start].strip():
-            return list(blingfire.text_to_sentences_and_offsets(text)[1])
+            return None
         spans.append((start, start + len(sentence)))
         cursor = start + len(sentence)
     return spans
