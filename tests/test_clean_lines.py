@@ -38,3 +38,33 @@ def test_line_key_as_splitting_gives() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 15))).strip()
         assert _line_key(text) == " ".join(text.lower().split()), repr(text)
+
+
+def test_the_lines_cleaning_hands_on_are_those_segmentation_would_split_again() -> None:
+    # prepare_cluster passes clean_with_lines' lines to segment instead of splitting the text
+    # into lines a second time: they must be the article's lines, and segment the same with them.
+    from newsbrief.records import Article
+    from newsbrief.settings import Settings
+    from newsbrief.summary.clean import clean, clean_with_lines
+    from newsbrief.summary.segment import segment
+
+    rng = random.Random(13)
+    pieces = [
+        *PIECES,
+        "It rained. ",
+        "Mr. Smith said so.",
+        "PHOTO: AP",
+        "Share this story",
+        "WASHINGTON (AP) _ ",
+        "(BEGIN OPTIONAL TRIM)",
+        "HOW TO REACH US",
+        "Read more",
+        "x@y.com",
+    ]
+    settings = Settings()
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        article, removals, lines = clean_with_lines(Article("a", text, "s"), settings)
+        assert (article, removals) == clean(Article("a", text, "s"), settings)
+        assert lines == list(lines_of(article.text))
+        assert segment(article, removals, lines) == segment(article, removals)

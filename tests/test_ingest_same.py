@@ -12,14 +12,12 @@ from newsbrief.settings import Settings
 
 
 def test_lower_casing_makes_no_counted_character_but_from_its_own() -> None:
-    # The sketch counts "e"/"E", "t"/"T", "." and ","; the fingerprint lower-cases the text.
+    # The sketch counts "." and ","; the fingerprint lower-cases the text.
     for point in range(sys.maxunicode + 1):
         char = chr(point)
         lowered = char.lower()
-        assert lowered.count("e") == (char in "eE"), hex(point)
-        assert lowered.count("t") == (char in "tT"), hex(point)
         assert lowered.count(".") == (char == ".") and lowered.count(",") == (char == ","), point
-        assert not char.isspace() or char not in "eEtT.,"
+        assert not char.isspace() or char not in ".,"
 
 
 def reference(texts: list[str]) -> list[str | None]:
@@ -56,7 +54,7 @@ def test_same_texts_found_as_by_fingerprinting_every_text() -> None:
 
 
 def test_sketch_counts_what_it_says() -> None:
-    assert sketch("Eat tea. Then, EAT.") == (4, 4, 2, 1)
+    assert sketch("Eat tea. Then, EAT.") == (2, 1)
 
 
 def test_duplicate_article_notice() -> None:

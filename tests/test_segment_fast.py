@@ -104,3 +104,31 @@ def test_kept_pieces_with_and_without_cuts() -> None:
         article = Article("a", text, "a")
         removals = [Removal("a", s, e, text[s:e], "boilerplate") for s, e in cuts]
         assert segment.kept_pieces(article, removals) == reference_kept_pieces(text, cuts)
+
+
+def reference_sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """The find() loop sentence_spans stands for."""
+    spans, cursor = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, cursor)
+        if start < 0 or text[cursor:start].strip():
+            return None
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans
+
+
+def test_sentence_spans_as_find_gives() -> None:
+    # Sentences as blingfire gives them, and others it does not: empty, opening or ending with
+    # whitespace, repeated, not in the text, or found only past some text.
+    rng = random.Random(21)
+    pieces = ["a", "b.", " ", "  ", "\n", "\xa0", "\u3000", "ab", "é", "x y"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        sentences = []
+        for _ in range(rng.randint(1, 4)):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, min(len(text), start + 6))
+            sentences.append(rng.choice([text[start:end], text[start:end].strip(), "b", " a"]))
+        expected = reference_sentence_spans(text, sentences)
+        assert segment.sentence_spans(text, sentences) == expected, (text, sentences)

@@ -17,15 +17,18 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(" ".join(text.lower().split()).encode(), digest_size=16).hexdigest()
 
 
-def sketch(text: str) -> tuple[int, int, int, int]:
+def sketch(text: str) -> tuple[int, int]:
     """Counts equal for any two texts with the same fingerprint (str.count: no split, no copy).
 
-    Lower-casing turns "E" into "e" and "T" into "t", and no other character into either (nor
-    into a string holding one; tests/test_ingest_same.py checks every code point), and neither
-    lower-casing nor the spacing touches a full stop or a comma.
+    Neither lower-casing nor the spacing touches a full stop or a comma (lower-casing makes
+    neither from any other character, nor a string holding one; tests/test_ingest_same.py
+    checks every code point). Two counts, each a pass over the text: the letters "e" and "t"
+    were counted too, in four more passes (0.06 ms of a 10-article newswire brief), to spare a
+    few fingerprints: over DUC 2006, DUC 2007 and Multi-News validation (5,692 clusters) these
+    two make 597 texts share a sketch with another, the six counts 131; a fingerprint is about
+    20 µs, so that costs 2 µs a cluster on average.
     """
-    e, t = text.count("e") + text.count("E"), text.count("t") + text.count("T")
-    return e, t, text.count("."), text.count(",")
+    return text.count("."), text.count(",")
 
 
 class SeenTexts:

@@ -34,8 +34,15 @@ class TfidfRepresentation:
 
     def vectors_of_words(self, words: Sequence[Sequence[str]]) -> Any:
         """:meth:`vectors` of texts, from their :func:`~newsbrief.summary.patterns.words_of`
-        (numbered once for the cluster: :class:`~newsbrief.summary.tokens.NumberedWords`)."""
-        return _tfidf(len(words), *_numbered_terms(numbered(words)))
+        (numbered once for the cluster: :class:`~newsbrief.summary.tokens.NumberedWords`), with
+        the columns in the terms' order of first appearance instead of alphabetical order.
+
+        The same matrix up to the order of its columns, which only names the terms: the rows
+        hold the same entries in the same storage order, so every sum over a row (similarities,
+        the centroid's products) is the same, bit for bit. Sorting the ~1,200 terms of a
+        cluster was a quarter of TF-IDF's time; the summarizer never reads a column's name.
+        """
+        return _tfidf(len(words), *_numbered_terms(numbered(words)), alphabetical=False)
 
 
 def represent(
@@ -187,22 +194,32 @@ def _holding_hyphens(joined: str, cluster: NumberedWords) -> list[int]:
     return found
 
 
-def _tfidf(n: int, names: list[str], term_numbers: np.ndarray, terms_per_row: np.ndarray) -> Any:
+def _tfidf(
+    n: int,
+    names: list[str],
+    term_numbers: np.ndarray,
+    terms_per_row: np.ndarray,
+    alphabetical: bool = True,
+) -> Any:
     """The matrix of :func:`tfidf_matrix`, from its ``n`` rows' terms numbered in order of
-    first appearance (``names`` in that order), one row after the other."""
+    first appearance (``names`` in that order), one row after the other. With
+    ``alphabetical=False`` a column is the term's number itself (first appearance) rather than
+    its alphabetical rank: the same entries, stored in the same order, under other columns."""
     from scipy.sparse import csr_matrix
 
     size = len(names)
     if not size:  # nothing but stop words: every sentence gets a zero vector
         return csr_matrix((n, 1))
-    alphabetical = np.empty(size, dtype=np.int32)  # a term's alphabetical rank, by its number
-    by_name = np.array(sorted(range(size), key=names.__getitem__), dtype=np.int64)
-    alphabetical[by_name] = np.arange(size, dtype=np.int32)
     rows = np.repeat(np.arange(n, dtype=np.int64), terms_per_row)
     # One entry per (row, term), rows in order and a row's terms by first appearance.
     entries, counts = np.unique(rows * size + term_numbers, return_counts=True)
     entry_rows = entries // size
-    indices = alphabetical[entries - entry_rows * size]
+    indices = (entries - entry_rows * size).astype(np.int32)  # the terms' numbers
+    if alphabetical:
+        rank = np.empty(size, dtype=np.int32)  # a term's alphabetical rank, by its number
+        by_name = np.array(sorted(range(size), key=names.__getitem__), dtype=np.int64)
+        rank[by_name] = np.arange(size, dtype=np.int32)
+        indices = rank[indices]
     lengths = np.bincount(entry_rows, minlength=n)
     indptr = np.zeros(n + 1, dtype=np.int32)
     np.cumsum(lengths, out=indptr[1:])

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsbrief.records import Article, Removal, Sentence
-from newsbrief.summary.clean import lines_of
+from newsbrief.summary.clean import Line, lines_of
 from newsbrief.summary.native import text_to_sentences
 from newsbrief.summary.patterns import ends_sentence
 
@@ -123,11 +123,27 @@ def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
     its sentences are substrings of the text in order, so finding them is exact and faster.
     Where one is not found (whitespace normalised inside it), the offsets API is used.
     """
+    spans = sentence_spans(text, text_to_sentences(blingfire, text).split("\n"))
+    return list(blingfire.text_to_sentences_and_offsets(text)[1]) if spans is None else spans
+
+
+def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """Where each of ``sentences`` is in ``text``, one after the other with nothing but
+    whitespace between them; None when one is not found so.
+
+    Each is ``text.find(sentence, cursor)``. A sentence that opens with a non-space character
+    cannot start among the spaces after the previous one, so where those spaces end is tried
+    first: a comparison, where find() prepared a search for the whole sentence.
+    """
     spans, cursor = [], 0
-    for sentence in text_to_sentences(blingfire, text).split("\n"):
-        start = text.find(sentence, cursor)
+    for sentence in sentences:
+        start = cursor
+        while text[start : start + 1].isspace():
+            start += 1
+        if not (sentence[:1].strip() and text.startswith(sentence, start)):
+            start = text.find(sentence, cursor)
         if start < 0 or text[cursor:start].strip():
-            return list(blingfire.text_to_sentences_and_offsets(text)[1])
+            return None
         spans.append((start, start + len(sentence)))
         cursor = start + len(sentence)
     return spans
@@ -268,13 +284,16 @@ def _last_word(text: str) -> re.Match[str] | None:
     return _LAST_WORD.search(text, max(0, len(stem) - 1))
 
 
-def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int]]:
-    """Spans of each line's text that no removal covers, whitespace trimmed."""
+def kept_pieces(
+    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of each line's text that no removal covers, whitespace trimmed. ``lines`` are
+    ``lines_of(article.text)`` when already known (cleaning found them)."""
     cuts = sorted((r.start, r.end) for r in removals)
     text = article.text
     trimmed: list[tuple[int, int]] = []
     first = 0  # cuts before this one end before the current line (lines come in order)
-    for line in lines_of(text):
+    for line in lines_of(text) if lines is None else lines:
         while first < len(cuts) and cuts[first][1] <= line.start:
             first += 1
         start = line.start
@@ -303,15 +322,18 @@ def kept_pieces(article: Article, removals: Iterable[Removal]) -> list[tuple[int
     return trimmed
 
 
-def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int, int]]:
+def blocks(
+    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+) -> list[tuple[int, int, int]]:
     """Spans of prose blocks left after cleaning, as ``(start, end, paragraph)``.
 
     A line break ends a block, except where a line without final punctuation is followed by
     one starting in lower case: that is a hard-wrapped sentence, joined back together.
+    ``lines`` are ``lines_of(article.text)`` when already known.
     """
     text = article.text
     spans: list[tuple[int, int, int]] = []
-    for start, end in kept_pieces(article, removals):
+    for start, end in kept_pieces(article, removals, lines):
         if spans:
             previous_start, previous_end, paragraph = spans[-1]
             gap = text[previous_end:start]
@@ -327,10 +349,16 @@ def blocks(article: Article, removals: Iterable[Removal]) -> list[tuple[int, int
     return spans
 
 
-def segment(article: Article, removals: Iterable[Removal]) -> list[Sentence]:
-    """The article's sentences, each with ``article.text[start:end] == sentence.text``."""
+def segment(
+    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+) -> list[Sentence]:
+    """The article's sentences, each with ``article.text[start:end] == sentence.text``.
+
+    ``lines`` are ``lines_of(article.text)`` when already known (:func:`~newsbrief.summary.
+    clean.clean_with_lines` returns them), so the text is not split into lines again.
+    """
     sentences: list[Sentence] = []
-    for block_start, block_end, paragraph in blocks(article, removals):
+    for block_start, block_end, paragraph in blocks(article, removals, lines):
         block = article.text[block_start:block_end]
         for start, end in split_sentences(block):
             a, b = block_start + start, block_start + end
