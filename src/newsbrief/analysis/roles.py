@@ -43,7 +43,11 @@ _AFTER = re.compile(
 )
 # "his campaign manager and Gov. Jeanne Shaheen's husband": a title after "and" opens the
 # next person; the role ends before it.
-_COORDINATED_TITLE = re.compile(r"\s+and\s+(?:" + "|".join(sorted(_ABBREVIATIONS)) + r")$")
+_COORDINATED_TITLE = re.compile(
+    r"(?<!\s)\s+and\s+(?:"
+    + "|".join(sorted(_ABBREVIATIONS))
+    + r")$"  # spaces read from their start
+)
 _BEFORE = re.compile(
     r"(?:^|[.;]\s+|\b)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[^,;:“”\".\n]|\.(?!\s)|(?<=[A-Z])\.){3,80}),\s+$"
 )
