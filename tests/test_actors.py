@@ -215,3 +215,10 @@ def test_a_role_noun_or_institution_alone_is_not_a_person() -> None:
     people = {a.name for a in b.actors if a.kind == "person"}
     assert {"Ruth Alder", "Omar Pell"} <= people
     assert not people & {"Aides", "Department"}
+
+
+def test_a_surname_that_is_a_role_noun_stays_a_person() -> None:
+    from newsbrief.analysis.actors import _common_noun
+
+    assert _common_noun("Aides") and _common_noun("Officials") and _common_noun("Department")
+    assert not _common_noun("Bishop") and not _common_noun("King")  # Julie Bishop, M. L. King

@@ -173,12 +173,14 @@ def _without_common_nouns(text: str, start: int, end: int) -> int:
 
 
 def _common_noun(name: str) -> bool:
-    """One word that is a role noun (or its plural) or an institution: the recognizer's person
-    without a name."""
+    """One word that is an institution or a plural role noun ("Aides", "Officials"): the
+    recognizer's person without a name. A singular role noun may be a surname ("Bishop said",
+    "King said") and stays."""
     if " " in name:
         return False
     word = name.lower()
-    return word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS or word in _INSTITUTIONS
+    plural_role = word.endswith(("s", "men")) and (word in ROLE_NOUNS or word[:-1] in ROLE_NOUNS)
+    return plural_role or word in _INSTITUTIONS
 
 
 def _counted_places(text: str, start: int, end: int) -> bool:
