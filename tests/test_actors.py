@@ -179,6 +179,13 @@ def test_an_honorific_after_the_role_is_the_names_not_the_roles() -> None:
             "Michael Dukakis",
             "former Massachusetts Gov.",
         ),
+        # One person with two roles keeps both.
+        (
+            "talks were held with top North Korean party official and former spy chief Kim "
+            "Yong Chol.",
+            "Kim Yong Chol",
+            "top North Korean party official and former spy chief",
+        ),
         # Two people coordinated: each keeps their own title.
         (
             "The New Hampshire governor and Iowa Gov. Tom Vilsack are neutral.",

@@ -117,8 +117,9 @@ def title_before(text: str, start: int) -> str | None:
             break  # "WASHINGTON _ Vice President …" (a wire's dash), "Clinton's White House"
         if word == "of" and i > 0 and _lower_non_role(tokens[i - 1][1]):
             break  # "campaign of former … Gov. Michael Dukakis": "of" joins a title's own words
-        if word.lower() == "and" and any(_is_role_word(w) for _, w in tokens[i + 1 :]):
-            break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack": two people
+        if word.lower() == "and" and any(w.rstrip(".") in TITLES for _, w in tokens[i + 1 :]):
+            break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack": two people (not
+            # "party official and former spy chief Kim Yong Chol": one, with two roles)
         if word[:1].islower() and not _is_role_word(word) and word.lower() not in _MODIFIERS:
             break  # "exercises follow President …": a title is built of title words
         if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
