@@ -91,7 +91,8 @@ def test_sample_names_without_run_on_words_or_counted_places(sample_brief) -> No
 def test_a_counted_plural_place_is_not_an_actor_but_a_coordinated_one_is() -> None:
     b = brief(
         [
-            "The two Koreas agreed on Friday to hold talks in Paris. "
+            "North Korea and its neighbour: the two Koreas agreed on Friday to hold talks in "
+            "Paris. "
             "Officials from both Texas and Oklahoma flew to Paris and London for the talks.",
         ],
         sections="actors",
@@ -179,6 +180,24 @@ def test_an_honorific_after_the_role_is_the_names_not_the_roles() -> None:
             "Michael Dukakis",
             "former Massachusetts Gov.",
         ),
+        # A lone capital's period ends the sentence, and the role; an initialism's does not.
+        (
+            "It was Jim Hall, a lawyer for Company X. Former prosecutor Tom Smith agreed.",
+            "Jim Hall",
+            "lawyer for Company X",
+        ),
+        # "deputy" qualifies the title after it: one title, not two stacked.
+        (
+            "Deputy talks: deputy Secretary of State Strobe Talbott spoke.",
+            "Strobe Talbott",
+            "deputy Secretary of State",
+        ),
+        # One person's two formal titles, joined by "and", stay whole.
+        (
+            "Chairman and Chief Executive Officer Jack Welch spoke.",
+            "Jack Welch",
+            "Chairman and Chief Executive Officer",
+        ),
         # One person with two roles keeps both.
         (
             "talks were held with top North Korean party official and former spy chief Kim "
@@ -229,3 +248,25 @@ def test_a_surname_that_is_a_role_noun_stays_a_person() -> None:
 
     assert _common_noun("Aides") and _common_noun("Officials") and _common_noun("Department")
     assert not _common_noun("Bishop") and not _common_noun("King")  # Julie Bishop, M. L. King
+
+
+def test_companies_shaped_like_adjectives_and_counted_cities_stay_actors() -> None:
+    b = brief(
+        [
+            "Unocal said on Tuesday it would sell its refineries. Continental said it would cut "
+            "flights. Five Los Angeles police officers were charged on Monday.",
+        ],
+        sections="actors",
+    )
+    names = {a.name for a in b.actors}
+    assert {"Unocal", "Los Angeles"} <= names
+
+
+def test_capitals_read_in_title_case_keep_their_apostrophes_and_hyphens() -> None:
+    from newsbrief.analysis.actors import Mention, _shown
+
+    def shown(name: str) -> str:
+        return _shown(name, [Mention("1", 0, len(name), name)], {"1": name + " (AP) -- text"})
+
+    assert shown("WINSTON-SALEM") == "Winston-Salem"
+    assert shown("MCDONALD'S") == "Mcdonald's"

@@ -299,3 +299,11 @@ def test_dates_at_the_edge_of_the_calendar_do_not_crash() -> None:
     for date in ("9999-12-31", "0001-01-01"):
         result = brief([{"text": text, "date": date}, {"text": make_article("harbor")}])
         assert result.sentences
+
+
+def test_a_stray_separator_leaves_one_article_and_no_split_notice() -> None:
+    result = from_items(
+        ["The bridge closed on Monday after inspectors found cracks. |||||"], SETTINGS
+    )
+    assert [a.source for a in result.articles] == ["article 1"]
+    assert not [n for n in result.notices if n.code == "split-article"]

@@ -14,7 +14,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsbrief.analysis.lexicon import ALIASES, COUNTRIES, HONORIFICS, ROLE_NOUNS, TITLES
+from newsbrief.analysis.lexicon import (
+    ALIASES,
+    COUNTRIES,
+    HONORIFICS,
+    NATIONALITY,
+    ROLE_NOUNS,
+    TITLES,
+)
 from newsbrief.analysis.lookup import find_forms, fit_counts
 from newsbrief.analysis.names import (
     CAPITALS,
@@ -32,10 +39,14 @@ _ALIAS = {alias.lower(): names[0] for names in ALIASES for alias in names}
 _CUE_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 _CAPITALS = set(CAPITALS)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-# One capitalised word shaped like an adjective of a people or place, and a lower-case noun
-# after it: what the recognizer took for an organization modifies that noun.
-_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ian|ese|ish)")
-_NOUN_AFTER = re.compile(r" [a-z]+\b")
+# An adjective of a people with a lower-case word after it ("Aboriginal land owners"): what
+# the recognizer took for an organization modifies that word. A closed list: a name shaped
+# like an adjective ("Unocal said", "Continental said") is a company.
+_PEOPLE_ADJECTIVES = {w for w in NATIONALITY if " " not in w and "." not in w} | {
+    "aboriginal",
+    "indigenous",
+}
+_WORD_AFTER = re.compile(r" [a-z]+\b")
 # Heads of an institution's name, never a person's ("the Justice Department").
 _INSTITUTIONS = set(
     "department ministry committee commission council court agency office bureau party union "
@@ -123,8 +134,8 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
             return None  # "the two Koreas": several places at once, not one actor
         if (
             label == "ORG"
-            and _ADJECTIVE.fullmatch(text[start:end])
-            and _NOUN_AFTER.match(text, end)
+            and text[start:end].lower() in _PEOPLE_ADJECTIVES
+            and _WORD_AFTER.match(text, end)
         ):
             return None  # "Aboriginal land owners": an adjective, not an organization
     words = text[start:end].split()
@@ -184,10 +195,14 @@ def _common_noun(name: str) -> bool:
 
 
 def _counted_places(text: str, start: int, end: int) -> bool:
-    """A plural place name after a count: "the two Koreas", not "both Paris and London"."""
-    if not text[start:end].endswith("s") or not _COUNTED.search(text[max(0, start - 12) : start]):
+    """A plural place name after a count, whose singular the article names: "the two Koreas"
+    (beside "North Korea"), not "both Paris and London" nor "five Los Angeles police officers"."""
+    name = text[start:end]
+    if not name.endswith("s") or not _COUNTED.search(text[max(0, start - 12) : start]):
         return False
-    return not re.match(r"\s*(?:,|and\b|or\b)", text[end : end + 6])
+    if re.match(r"\s*(?:,|and\b|or\b)", text[end : end + 6]):
+        return False
+    return re.search(rf"\b{re.escape(name[:-1])}\b(?!s)", text) is not None
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
@@ -382,7 +397,9 @@ def _shown(name: str, mentions: list[Mention], texts: dict[str, str]) -> str:
         return name
     dateline = any(_dateline(texts[m.article_id], m.start, m.end) for m in mentions)
     if dateline or all(len(w) > _ACRONYM_LETTERS for w in name.split()):
-        return name.title()
+        # Each run of letters capitalised ("MCDONALD'S" → "Mcdonald's", not str.title's
+        # "Mcdonald'S"; "WINSTON-SALEM" → "Winston-Salem").
+        return re.sub(r"[^\W\d_]+(?:'[^\W\d_]+)?", lambda m: m[0][0] + m[0][1:].lower(), name)
     return name
 
 

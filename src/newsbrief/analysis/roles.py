@@ -36,10 +36,12 @@ _ABBREVIATIONS = {
 }
 _HONORIFIC_ONLY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Messrs"}
 _TOKEN = re.compile(r"\S+")
-# The role may hold initials ("a retired U.S. Army general"): a period after a lone capital.
+# The role may hold an initialism ("a retired U.S. Army general"): a period before a capital
+# and a period, or after a period and a capital; a lone capital's period ("Company X.") may
+# end the sentence, and ends the role.
 _AFTER = re.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,90}?)"
-    r"(?=,|(?<!\b[A-Z])\.(?:\s|$)|;|\s+(?:who|which)\b)"
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:“”\"()]|\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){3,90}?)"
+    r"(?=,|(?<!\.[A-Z])\.(?:\s|$)|;|\s+(?:who|which)\b)"
 )
 # "his campaign manager and Gov. Jeanne Shaheen's husband": a title after "and" opens the
 # next person; the role ends before it.
@@ -78,7 +80,12 @@ def _formal_title(title: str) -> str:
         return " ".join(words[:-1])  # "chairman Prof.": the name's honorific, not the role's
     for i in range(len(words) - 1, 0, -1):
         word, before = words[i], words[i - 1]
-        stacked = word in TITLES and before.islower() and before.lower() in ROLE_NOUNS
+        stacked = (
+            word in TITLES
+            and before.islower()
+            and before in ROLE_NOUNS
+            and before not in _MODIFIERS  # "deputy Secretary of State" is one title
+        )
         if stacked and (i < len(words) - 1 or word not in _ABBREVIATIONS):
             return f"{' '.join(words[i:])}, {' '.join(words[:i])}"
     return title
@@ -117,9 +124,8 @@ def title_before(text: str, start: int) -> str | None:
             break  # "WASHINGTON _ Vice President …" (a wire's dash), "Clinton's White House"
         if word == "of" and i > 0 and _lower_non_role(tokens[i - 1][1]):
             break  # "campaign of former … Gov. Michael Dukakis": "of" joins a title's own words
-        if word.lower() == "and" and any(w.rstrip(".") in TITLES for _, w in tokens[i + 1 :]):
-            break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack": two people (not
-            # "party official and former spy chief Kim Yong Chol": one, with two roles)
+        if word.lower() == "and" and _two_people(tokens[:i], tokens[i + 1 :]):
+            break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack"
         if word[:1].islower() and not _is_role_word(word) and word.lower() not in _MODIFIERS:
             break  # "exercises follow President …": a title is built of title words
         if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
@@ -157,6 +163,14 @@ _MODIFIERS = set(
     associate principal lead special royal crown first second third supreme
     """.split()
 )
+
+
+def _two_people(before: list[tuple[int, str]], after: list[tuple[int, str]]) -> bool:
+    """An "and" between two people's titles: a lower-case role noun before it and a formal
+    title after it ("governor and Iowa Gov. …"); not one person's two titles ("Chairman and
+    Chief Executive Officer", "party official and former spy chief")."""
+    last = before[-1][1] if before else ""
+    return last.islower() and _is_role_word(last) and any(w.rstrip(".") in TITLES for _, w in after)
 
 
 def _lower_non_role(word: str) -> bool:

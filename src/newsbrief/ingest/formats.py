@@ -207,15 +207,18 @@ def split_joined(text: str, source: str, notices: list[Notice]) -> list[Draft] |
     format would be read), with a notice; None for a text that joins none."""
     if not MULTINEWS_SEPARATORS.search(text):
         return None
-    parts = MULTINEWS_SEPARATORS.split(normalise_newlines(text))
-    notices.append(
-        Notice(
-            "split-article",
-            f"one text holds {len(parts)} articles separated by |||||; read as {len(parts)}",
-            source,
+    parts = [p for p in MULTINEWS_SEPARATORS.split(normalise_newlines(text)) if p.strip()]
+    if len(parts) > 1:
+        notices.append(
+            Notice(
+                "split-article",
+                f"one text holds {len(parts)} articles separated by |||||; read as {len(parts)}",
+                source,
+            )
         )
-    )
-    return [Draft(part, f"{source}#{n}") for n, part in enumerate(parts, 1)]
+    if len(parts) == 1:
+        return [Draft(parts[0], source)]  # a stray separator: one article
+    return [Draft(part, f"{source}#{n}") for n, part in enumerate(parts, 1)] or None
 
 
 def iso_date(value: Any, source: str, notices: list[Notice]) -> str | None:

@@ -14,8 +14,8 @@ A rewritten sentence passes only if every rule holds against the text of its cit
    sentence too unless it is a function word such as "The" or a connective such as
    "Meanwhile") occurs in the spans, case aside, a possessive ``'s`` aside; so does every word
    with a non-ASCII letter (``Łukasz``, ``김정은``: scripts without case have no capitals);
-   and every run of capitalised words ("NTSB Chairman Jim Hall", "North Korea", the
-   function word or connective opening the sentence aside) occurs as that run in the spans:
+   and every run of capitalised words ("NTSB Chairman Jim Hall", "North Korea"; the
+   sentence's first word, weekdays and months aside) occurs as that run in the spans:
    "North Korea rejected" from "South Korea rejected the North Korean proposal" recombines
    names the spans have; so does "Chairman Jim Hall" from "Jim Hall, the board's chairman"
    (a faithful rewrite refused: precision first);
@@ -103,9 +103,7 @@ CONNECTIVES = set(
     "today yesterday officials authorities".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*%?")
-_OPENERS = STOPWORDS | CONNECTIVES
-# Marks around a word that end a run of capitalised words (a period does not: "U.S. Army").
-_RUN_PUNCTUATION = ",;:!?\"'“”‘()[]"
+_DATE_WORDS = set(MONTHS) | set(DAYS)
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -186,25 +184,26 @@ def _names(tokens: list[str]) -> set[str]:
 
 def _name_runs(sentence: str) -> list[str]:
     """The sentence's runs of two or more capitalised words with only spaces between them, as
-    bare tokens joined by spaces; a function word or connective that only opens the sentence
-    ("The", "Meanwhile") is not part of a run. Read word by word (no regular expression: a
-    long run of letters must not cost more than once over)."""
+    the bare tokens of :func:`_tokens` (the source is read the same way) joined by spaces. The
+    sentence's first word is left out (its capital may only open the sentence: "Despite North
+    Korea's …"), and a weekday or month ends a run ("On Tuesday North Korea …")."""
+    text = sentence.replace("’", "'")
     found: list[str] = []
     run: list[str] = []
-    for number, token in enumerate(sentence.replace("’", "'").split()):
-        word = token.strip(_RUN_PUNCTUATION)
-        opens = token[:1] in _RUN_PUNCTUATION  # "(Kim" or a quotation starts a new run
-        if opens or not word[:1].isupper():
+    previous_end = -1
+    for number, match in enumerate(_WORD.finditer(text)):
+        token = match.group()
+        bare = _bare(token)
+        joined = previous_end >= 0 and text[previous_end : match.start()].isspace()
+        if not joined or not token[:1].isupper() or bare in _DATE_WORDS:
             if len(run) >= 2:
                 found.append(" ".join(run))
             run = []
-        if word[:1].isupper() and not (number == 0 and _bare(word) in _OPENERS):
-            run.append(_bare(word))
-        ends_sentence = token.endswith(".") and "." not in token[:-1] and len(token) > 3
-        if token[-1:] in _RUN_PUNCTUATION or ends_sentence:  # "Hall," and "Kim." end a run
-            if len(run) >= 2:
-                found.append(" ".join(run))
-            run = []
+        if token[:1].isupper() and number > 0 and bare not in _DATE_WORDS:
+            run.append(bare)
+        previous_end = match.end()
+        if token.endswith(".") and len(token) > 3 and "." not in token[:-1]:
+            previous_end = -1  # "Kim." ends its sentence, and the run
     if len(run) >= 2:
         found.append(" ".join(run))
     return found
