@@ -17,9 +17,7 @@ from newsbrief.ingest.formats import (
     READABLE_SUFFIXES,
     Draft,
     drafts_from_record,
-    normalise_newlines,
     parse_bytes,
-    split_joined,
 )
 from newsbrief.ingest.guard import gunzip, read_stdin, walk
 from newsbrief.ingest.same import SeenTexts
@@ -66,13 +64,10 @@ def from_items(items: Iterable[str | Article | Mapping[str, Any]], settings: Set
     for number, item in enumerate(given, 1):
         if isinstance(item, Article):
             drafts.append(Draft(item.text, item.source, item.title, item.date, item.id))
-        elif isinstance(item, str):
-            joined = split_joined(item, f"article {number}", result.notices)
-            drafts += joined or [Draft(normalise_newlines(item), f"article {number}")]
-            if _is_file_name(item.strip()):
-                result.notices.append(_file_name_notice(item.strip(), number))
-        elif isinstance(item, Mapping):
+        elif isinstance(item, str | Mapping):  # a text is read as a JSON record's text is
             drafts += drafts_from_record(item, f"article {number}", result.notices)
+            if isinstance(item, str) and _is_file_name(item.strip()):
+                result.notices.append(_file_name_notice(item.strip(), number))
         elif isinstance(item, PurePath):
             raise InputError(
                 f"article {number} is a path ({item}); these are read as texts",
@@ -94,8 +89,13 @@ def _is_file_name(text: str) -> bool:
     passes strings through here too)."""
     if len(text) > 250 or any(c.isspace() for c in text):
         return False
-    suffix = PurePath(text.lower().removesuffix(".gz")).suffix
+    suffix = _file_suffix(text)
     return bool(suffix) and suffix in READABLE_SUFFIXES
+
+
+def _file_suffix(name: str) -> str:
+    """The suffix a file of this name is read by (lower case, a ``.gz`` looked through)."""
+    return PurePath(name.lower().removesuffix(".gz")).suffix
 
 
 def _file_name_notice(text: str, number: int) -> Notice:
@@ -133,7 +133,7 @@ def _read_directory(path: Path, settings: Settings, notices: list[Notice]) -> li
     ]
     drafts: list[Draft] = []
     for file in files:
-        suffix = Path(file.name.lower().removesuffix(".gz")).suffix
+        suffix = _file_suffix(file.name)
         if suffix not in READABLE_SUFFIXES:
             notices.append(
                 Notice(

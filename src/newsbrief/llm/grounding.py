@@ -108,7 +108,7 @@ PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
-TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+GENDERED_TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _QUOTE = re.compile(r'"([^"]{2,}?)"')
 # A single-quoted passage: the opening mark follows no letter and precedes one, the closing
 # mark follows no space and precedes no letter, so "Korea's" and "don't" are not quotes.
@@ -213,7 +213,7 @@ def _genders(tokens: Iterable[str], with_titles: bool) -> set[str]:
     words = {_bare(t) for t in tokens}
     found = {gender for word, gender in PRONOUNS.items() if word in words}
     if with_titles:
-        found |= {gender for word, gender in TITLES.items() if word in words}
+        found |= {gender for word, gender in GENDERED_TITLES.items() if word in words}
     return found
 
 
