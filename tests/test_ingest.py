@@ -307,3 +307,18 @@ def test_a_stray_separator_leaves_one_article_and_no_split_notice() -> None:
     )
     assert [a.source for a in result.articles] == ["article 1"]
     assert not [n for n in result.notices if n.code == "split-article"]
+
+
+def test_the_separator_test_agrees_with_the_separator_pattern() -> None:
+    # joins_articles stands for MULTINEWS_SEPARATORS.search (which is slow on long texts with
+    # no separator): the same answer on texts with and without one, in every spacing.
+    import random
+
+    from newsbrief.ingest.formats import MULTINEWS_SEPARATORS, joins_articles
+
+    pieces = ["a", " ", "\n", "|", "||||", "|||||", "story_separator_special_tag", "x.", "\t"]
+    draw = random.Random(11)
+    texts = ["", "|||||", "||||", "one ||||| two", "story_separator_special_tag"]
+    texts += ["".join(draw.choice(pieces) for _ in range(draw.randint(0, 12))) for _ in range(3000)]
+    for text in texts:
+        assert joins_articles(text) == bool(MULTINEWS_SEPARATORS.search(text)), repr(text)
