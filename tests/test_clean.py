@@ -285,3 +285,37 @@ def test_a_dateline_naming_a_region_in_brackets() -> None:
     assert removed(line + "\nMore text follows here.") == {
         "ISTANBUL (Turkey), August 21 (Xinhua) --": "dateline"
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("March 3, 2031", "2031-03-03"),
+        ("Updated: Tuesday, March 4, 2031 10:15 a.m. ET", "2031-03-04"),
+        ("Posted on Tue, Mar. 4, 2031 at 9:00 PM", "2031-03-04"),
+        ("Published 5 March 2031", "2031-03-05"),
+        ("2031-03-05 14:05 GMT", "2031-03-05"),
+        ("March 3, 2031 will be remembered as the day the bridge fell.", None),
+        ("On March 3, 2031", None),
+        ("Updated: soon", None),
+    ],
+)
+def test_a_date_line_of_the_head_is_metadata(line: str, iso: str | None) -> None:
+    from newsbrief.summary.clean import clean_with_lines
+
+    text = f"Bridge Closed\n{line}\n\nThe Alder bridge closed after inspectors found cracks."
+    article, removals, _ = clean_with_lines(Article("1", text, "s"), Settings())
+    assert article.date == iso
+    assert [r.text for r in removals if r.reason == "date-line"] == ([line] if iso else [])
+
+
+def test_a_date_line_deep_in_the_story_is_left_alone() -> None:
+    from newsbrief.summary.clean import clean_with_lines
+
+    story = "\n".join(
+        f"Paragraph {n} of the story tells what the inspectors found." for n in range(8)
+    )
+    article, removals, _ = clean_with_lines(
+        Article("1", story + "\nMarch 3, 2031", "s"), Settings()
+    )
+    assert article.date is None and not any(r.reason == "date-line" for r in removals)

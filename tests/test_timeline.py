@@ -65,7 +65,10 @@ def test_a_yearless_article_borrows_the_year_and_says_so() -> None:
         from_items(
             [
                 Article(
-                    "a", "Envoys of Norland met on March 3, 2031 in the port city of Vale.", "a"
+                    "a",
+                    "Envoys meet in Vale\nMarch 3, 2031\n"
+                    "Envoys of Norland met in the port city of Vale.",
+                    "a",
                 ),
                 Article(
                     "b", "The envoys are due to sign the pact on April 9 in Vale harbour.", "b"
@@ -75,7 +78,7 @@ def test_a_yearless_article_borrows_the_year_and_says_so() -> None:
         )
     )
     anchor = anchors(cluster)
-    assert anchor["a"].kind == "inferred" and anchor["a"].day == date(2031, 3, 3)
+    assert anchor["a"].kind == "publication" and anchor["a"].day == date(2031, 3, 3)
     assert anchor["b"].kind == "cluster" and anchor["b"].year == 2031
     entries = build_timeline(cluster)
     april = next(e for e in entries if e.value == "2031-04-09")
@@ -112,3 +115,72 @@ def test_sample_timeline(sample_brief) -> None:
     assert "1950/1953" in by_value and "2000/2003" in by_value
     earliest = [e.earliest for e in sample_brief.timeline]
     assert earliest == sorted(earliest)
+
+
+def _anchors_of(*texts: str) -> dict[str, Anchor]:
+    articles = [Article(str(n), text, str(n)) for n, text in enumerate(texts, 1)]
+    return anchors(prepare(from_items(articles, Settings())))
+
+
+def test_a_date_in_the_story_is_an_event_not_the_articles_date() -> None:
+    # The old rule took the latest full date of the text: here the launch, so "today" became
+    # January 1, 2031; on DUC 2006 / 2007 that rule was wrong for 65 articles of 71.
+    story = _anchors_of(
+        "The spokesman today denied reports of a delay. The currency will be launched on "
+        "January 1, 2031, as the leaders agreed on March 3, 2030."
+    )["1"]
+    assert story.day is None and story.kind == "none"
+    # In the head (a caption over the story) a date dates the article; a caption's present
+    # tense is no plan, as "leaves Saturday" would be for a bare day.
+    caption = _anchors_of(
+        "Envoys Meet\nThe envoy arrives at the airport in Tokyo on July 7, 2031.\n"
+        "The envoy arrives at the airport in Tokyo on July 7, 2031.\n\n"
+        "The envoy said on Saturday that the talks went well."
+    )["1"]
+    assert caption.day == date(2031, 7, 7) and caption.kind == "inferred"
+    plan = _anchors_of(
+        "Envoys Meet\nThe pact will be signed on May 9, 2032.\n"
+        "The pact will be signed on May 9, 2032.\n\nThe envoy said on Saturday that it was ready."
+    )["1"]
+    assert plan.day is None
+
+
+def test_a_date_line_in_the_head_dates_the_article_and_leaves_the_story() -> None:
+    b = brief(
+        [
+            "Bridge Closed\nUpdated: Tuesday, March 4, 2031 10:15 a.m. ET\n\n"
+            "The Alder bridge closed on Monday after inspectors found cracks in its deck.",
+            "Posted 5 March 2031\nFerries carried twice their usual load on Tuesday as the "
+            "bridge stayed shut.",
+        ],
+        sections=["summary", "timeline"],
+    )
+    assert [a.date for a in b.cluster.articles] == ["2031-03-04", "2031-03-05"]
+    assert {r.reason for r in b.cluster.removals} >= {"date-line"}
+    assert not any("2031" in s.text for s in b.cluster.sentences)
+    assert {e.value for e in b.timeline} == {"2031-03-03", "2031-03-04"}  # Monday, Tuesday
+
+
+def test_a_dateline_day_admits_only_a_date_on_that_day() -> None:
+    head = "Euro Plans\nThe minister speaks in Bonn on {}.\nThe minister speaks in Bonn on {}.\n\n"
+    other_day = _anchors_of(
+        head.format("January 1, 2032", "January 1, 2032")
+        + "BONN, October 10 (Xinhua) -- The minister said today that firms are not ready."
+    )["1"]
+    assert other_day.day is None and other_day.kind == "none"
+    same_day = _anchors_of(
+        head.format("October 10, 2031", "October 10, 2031")
+        + "BONN, October 10 (Xinhua) -- The minister said today that firms are not ready."
+    )["1"]
+    assert same_day.day == date(2031, 10, 10) and same_day.kind == "inferred"
+
+
+def test_a_wrong_year_is_not_lent_to_the_other_articles() -> None:
+    # The articles' only full date is the planned launch, in the story: no year to borrow,
+    # so "October" and "today" stay out of the timeline instead of being dated 2031.
+    result = _anchors_of(
+        "BRUSSELS, January 22 (Xinhua) -- Polls held in October showed support for the euro.",
+        "BRUSSELS, January 29 (Xinhua) -- The spokesman today said the euro will be launched "
+        "on January 1, 2031.",
+    )
+    assert all(a.year is None for a in result.values())

@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from newsbrief.analysis.lexicon import (
     ALIASES,
     COUNTRIES,
+    CURRENCIES,
     HONORIFICS,
     NATIONALITY,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -115,9 +117,10 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     start, end = cleaned
     span = text[start:end]
     label = _CUE_LABELS.get(cue_kind(span, "") or "", entity.label)
-    for prefix in ("the ", "The "):
+    for prefix in ("the ", "The ", "Most ", "Many ", "Some ", "Several "):
         if span.startswith(prefix) and label != "PERSON":
-            start += len(prefix)
+            start += len(prefix)  # "Most European Union citizens": a quantifier, not the name
+            break
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group())
@@ -138,9 +141,14 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
             and _WORD_AFTER.match(text, end)
         ):
             return None  # "Aboriginal land owners": an adjective, not an organization
+    opened = text.find("(", start, end)
+    if opened > start and text.find(")", opened, end) < 0:
+        end = len(text[:opened].rstrip())  # "European Union(EU" cut off at its bracket
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
+    if text[start:end] in CURRENCIES:
+        return None  # "the Euro", "EUR": money, not an actor
     return Mention(entity.article_id, start, end, text[start:end]), label
 
 
@@ -168,7 +176,10 @@ def _people_first(
     ]
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
-    cleaned = [(m, "PERSON" if _surname(m.text, fits, votes) else label) for m, label in cleaned]
+    speaking = {_key(m.text) for m, _ in cleaned if _speaks(texts[m.article_id], m.end)}
+    cleaned = [
+        (m, "PERSON" if _surname(m.text, fits, votes, speaking) else label) for m, label in cleaned
+    ]
     # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
     return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
 
@@ -211,14 +222,22 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return line_start and text[end : end + 4].lstrip().startswith(("(", ",", "_", "--", "—"))
 
 
-def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]]) -> bool:
+def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]], speaking: set[str]) -> bool:
     """A one-word name that is part of a person's full name is that person, unless the
     recognizer never once took it for a person where it called it a place ("Ariel", the
-    settlement, beside Ariel Sharon) or it names a country or capital."""
+    settlement, beside Ariel Sharon) and it never says anything ("Rexrodt said": a place does
+    not), or it names a country or capital ("Washington said" is its government)."""
     key = _key(text)
     if key not in fits or text in COUNTRIES | _CAPITALS:
         return False
-    return votes[key]["PERSON"] > 0 or votes[key]["GPE"] + votes[key]["LOC"] == 0
+    place = votes[key]["GPE"] + votes[key]["LOC"] > 0
+    return votes[key]["PERSON"] > 0 or not place or key in speaking
+
+
+def _speaks(text: str, end: int) -> bool:
+    """A reporting verb follows the name: "Rexrodt said", "Lushinga told reporters"."""
+    after = text[end : end + 16].split(None, 1)
+    return bool(after) and after[0].rstrip(",.") in REPORTING_VERBS and text[end : end + 1] == " "
 
 
 def _name_like(text: str) -> bool:

@@ -77,6 +77,16 @@ NATIONALITY = {
     "israeli": "Israel",
     "palestinian": "Palestine",
 }
+# Money, not actors: the recognizer tags "the Euro" a place, a person or an organization.
+# (Not "Rand" nor "Mark": people's names too.)
+CURRENCIES = set(
+    """
+    Euro Euros EUR ECU Ecu Dollar Dollars USD Yen JPY Yuan Renminbi CNY Sterling GBP Rupee
+    Rupees Ruble Rubles Rouble Roubles Peso Pesos Franc Francs Lira Lire Deutschmark
+    Deutschmarks Baht Ringgit Rupiah Shekel Shekels Dinar Dinars Kwacha
+    Bitcoin
+    """.split()
+) | {"Deutsche Mark", "Swiss Franc", "French Franc"}
 COUNTRIES = set(
     """
     Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain

@@ -75,14 +75,17 @@ def _cue(word: str, following: str) -> int:
 _PLAN_FOR = {"planned", "scheduled", "set", "due", "slated"}  # "<plan word> for <date>"
 
 
-def direction(text: str, start: int, end: int) -> int:
+def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
     """+1 when the words around ``text[start:end]`` point forward, -1 back, 0 when nothing
     near it says (the nearest cue before it wins, then the nearest after it).
 
     A plan ("planned for January", "scheduled for Jan. 20") names when something was meant
     to happen, not whether that is still ahead: the clause after the date is read first, and
     a past cue there wins ("a check planned for January was postponed" looks back); a plan
-    with no later cue stays forward."""
+    with no later cue stays forward.
+
+    With ``schedules=False`` a present-tense event verb is no cue: a caption's "Pompeo
+    arrives in Tokyo on July 7, 2018" describes its picture, not a plan."""
     before = text[max(0, start - 120) : start]
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     if ends:
@@ -101,7 +104,7 @@ def direction(text: str, start: int, end: int) -> int:
             return -1 if _after(text, end, comma=True) < 0 else 1
         if sign:
             return sign
-        if word.lower() in SCHEDULED and word.islower():
+        if schedules and word.lower() in SCHEDULED and word.islower():
             return 1
     return _after(text, end)
 

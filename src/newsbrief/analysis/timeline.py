@@ -1,11 +1,16 @@
 """Timeline: the dated events of a cluster, each with its sentence and the articles citing it.
 
-Anchoring, in order: the article's publication date from metadata; else its date inferred
-from the text (the latest full date with a year it gives); else, when the article gives no year
-at all, the year borrowed from the rest of the cluster (which resolves "June 12" but never
-"on Monday"). Every entry says which it used. An article with no day to count from keeps its
-relative expressions ("Monday", "last week") out of the timeline, and one notice names them and
-says how to give the date (:func:`undated_notice`).
+Anchoring, in order: the article's publication date from metadata (given, or the dateline's
+"PORT ALDER, March 3, 2026 —"); else a full date in the article's head, the lines before its
+first sentence of story (title, standfirst, a caption, a date line), when it does not point
+forward and, if the dateline names the day without its year ("BRUSSELS, January 22 (Xinhua)
+--"), falls on that day; else the year borrowed from the rest of the cluster (which resolves
+"June 12" but never "on Monday"). Every entry says which it used. Dates in the story itself
+are events, not the day of writing: on the 1,430 DUC 2006 / 2007 articles, the latest of them
+was the article's day for 6 articles and another day for 65, and their latest year was the
+article's year for 15 of 146 (docs/benchmarks.md). An article with no day to count from keeps
+its relative expressions ("Monday", "last week") out of the timeline, and one notice names them
+and says how to give the date (:func:`undated_notice`).
 """
 
 from __future__ import annotations
@@ -13,7 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from dateutil import parser as dateutil_parser
+
+from newsbrief.analysis.datepatterns import PATTERNS
 from newsbrief.analysis.dates import Anchor, find_dates, relative_expressions
+from newsbrief.analysis.tense import direction
 from newsbrief.records import (
     Article,
     Cluster,
@@ -30,8 +39,16 @@ DATE_HINT = (
 )
 
 
-def publication_anchor(article: Article) -> Anchor | None:
-    """The article's own anchor: its metadata date, else a date inferred from its text."""
+def publication_anchor(
+    article: Article, head_end: int | None = None, dateline_day: date | None = None
+) -> Anchor | None:
+    """The article's own anchor: its metadata date, else a date inferred from its head.
+
+    ``head_end`` is where the article's first sentence of story starts (None: the whole text
+    is head); only a date before it is read. ``dateline_day`` is the month and day its dateline
+    names without a year (any year in the date): then only a date on that day can be the
+    article's.
+    """
     if article.date:
         try:
             day = date.fromisoformat(article.date[:10])
@@ -39,12 +56,20 @@ def publication_anchor(article: Article) -> Anchor | None:
             day = None
         if day is not None:
             return Anchor(day, day.year, "publication", f"publication date {day.isoformat()}")
+    head = article.text if head_end is None else article.text[:head_end]
     latest: date | None = None
     year: int | None = None
     source = ""
-    for found in find_dates(article.text, Anchor(None, None, "none")):
+    for found in find_dates(head, Anchor(None, None, "none")):
         if found.anchor != "absolute" or found.granularity not in ("day", "month"):
             continue  # bare years and decades are history more often than the article's date
+        if direction(head, found.start, found.end, schedules=False) > 0:
+            continue  # "will be launched on January 1, 1999": a plan, after the writing
+        if dateline_day is not None and (
+            found.granularity != "day"
+            or (found.latest.month, found.latest.day) != (dateline_day.month, dateline_day.day)
+        ):
+            continue
         year = max(year or 0, found.latest.year)
         if found.granularity == "day" and (latest is None or found.latest > latest):
             latest, source = found.latest, found.text
@@ -56,9 +81,35 @@ def publication_anchor(article: Article) -> Anchor | None:
     return None
 
 
+def dateline_days(cluster: Cluster) -> dict[str, date]:
+    """Per article, the month and day its dateline names without a year ("BRUSSELS, January
+    22 (Xinhua) --"), in a leap year (so February 29 is a day). A dateline that gives the
+    year too became the article's date when it was cleaned."""
+    month_day = PATTERNS[0][1]  # "January 22", "Jan. 22"
+    days: dict[str, date] = {}
+    for removal in cluster.removals:
+        if removal.reason != "dateline" or not (match := month_day.search(removal.text)):
+            continue
+        day = "".join(c for c in match.group("d") if c.isdigit())
+        try:
+            parsed = dateutil_parser.parse(f"{match.group('m')} {day} 2000")
+        except (ValueError, OverflowError):
+            continue
+        days[removal.article_id] = parsed.date()
+    return days
+
+
 def anchors(cluster: Cluster) -> dict[str, Anchor]:
     """Every article's anchor; an article without a year borrows the cluster's commonest one."""
-    own = {a.id: publication_anchor(a) for a in cluster.articles}
+    datelines = dateline_days(cluster)
+    story_starts: dict[str, int] = {}
+    for sentence in cluster.sentences:
+        first = story_starts.get(sentence.article_id, sentence.start)
+        story_starts[sentence.article_id] = min(first, sentence.start)
+    own = {
+        a.id: publication_anchor(a, story_starts.get(a.id, 0), datelines.get(a.id))
+        for a in cluster.articles
+    }
     years = Counter(a.year for a in own.values() if a is not None and a.year is not None)
     result: dict[str, Anchor] = {}
     for article_id, anchor in own.items():

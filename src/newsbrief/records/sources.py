@@ -16,6 +16,7 @@ REMOVAL_REASONS = {
     "title": "the article's title: kept as metadata, not a summary sentence",
     "standfirst": "the standfirst (dek) under the title: kept as metadata",
     "dateline": "the dateline opening the story (place, date): kept as metadata",
+    "date-line": "a line of the head giving the article's date (and time): kept as metadata",
     "torn-graphic": "labels of a map, chart or graphic torn into short lines",
     "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
     "caption": "a photo caption printed twice, one copy under the other: neither copy is story",

@@ -15,7 +15,11 @@ from typing import NamedTuple
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
-from newsbrief.summary.heads import mark_capital_headings, mark_title_and_standfirst
+from newsbrief.summary.heads import (
+    mark_capital_headings,
+    mark_date_line,
+    mark_title_and_standfirst,
+)
 from newsbrief.summary.wire import (
     WIRE_NOTE_MAX_WORDS,
     dateline_at,
@@ -127,6 +131,7 @@ def clean_with_lines(
         if number not in reasons and (reason := _junk_reason(line)):
             reasons[number] = reason
     _mark_repeats(lines, reasons)
+    dated = mark_date_line(lines, reasons)
     title = mark_title_and_standfirst(article, lines, reasons)
     mark_capital_headings(lines, reasons)
     removals = [
@@ -140,8 +145,8 @@ def clean_with_lines(
         removals.append(dateline)
     if title and not article.title:
         article = dataclasses.replace(article, title=title)
-    if date and not article.date:
-        article = dataclasses.replace(article, date=date)
+    if (date or dated) and not article.date:
+        article = dataclasses.replace(article, date=date or dated)
     return article, removals, lines
 
 

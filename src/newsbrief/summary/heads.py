@@ -1,5 +1,6 @@
-"""What heads an article rather than telling its story: the title and standfirst over it, and
-headings in capitals inside it (:mod:`newsbrief.summary.clean` records them as removals).
+"""What heads an article rather than telling its story: the title and standfirst over it, the
+line that dates it, and headings in capitals inside it (:mod:`newsbrief.summary.clean` records
+them as removals).
 """
 
 from __future__ import annotations
@@ -14,8 +15,43 @@ if TYPE_CHECKING:
     from newsbrief.summary.clean import Line
 
 HEADING_MAX_WORDS = 12
+# A line of the head that only dates the article: "Updated: Tuesday, March 3, 2026 10:15 a.m.
+# ET", "Published 3 March 2026", "2026-03-03 14:05 GMT". Read from the first lines only.
+DATE_LINE_WITHIN = 6  # lines
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_LINE = re.compile(
+    r"(?:(?:last |first )?(?:updated|published|posted|modified)(?: on| at)?:?\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|(?:mon|tue|wed|thu|fri|sat|sun)\.?,\s+)?"
+    rf"(?P<date>{_MONTH_NAME} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH_NAME},? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*",
+    re.IGNORECASE,
+)
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _ASCII_LOWER = re.compile(r"[a-z]")
+
+
+def mark_date_line(lines: list[Line], reasons: dict[int, str]) -> str | None:
+    """The first line among the article's first lines that only gives a date (and time), marked
+    ``date-line``; the ISO date it gives (the article's date), or None."""
+    from dateutil import parser as dateutil_parser
+
+    for number, line in enumerate(lines[:DATE_LINE_WITHIN]):
+        if number in reasons or line.words > 12 or not any(c.isdigit() for c in line.text):
+            continue
+        match = _DATE_LINE.fullmatch(line.text)
+        if match is None:
+            continue
+        try:
+            day = dateutil_parser.parse(match.group("date").replace(".", "")).date()
+        except (ValueError, OverflowError):
+            continue
+        reasons[number] = "date-line"
+        return day.isoformat()
+    return None
 
 
 def mark_title_and_standfirst(
