@@ -392,3 +392,28 @@ def test_the_agreement_alone_is_the_full_briefs_agreement(sample_dir, sample_bri
         a.kind == "stance" and "regrettable" in a.evidence and "progress" in a.evidence
         for a in alone.agreement
     )
+
+
+def test_headings_and_introductions_are_no_claims_to_agree_on() -> None:
+    # DUC 2007 D0716D: two Xinhua news digests listed 24 "agreements" between their
+    # newspaper names ("The Australian" vs "The Australian") and their opening lines.
+    digest = (
+        "Following are major news items in leading Australian newspapers today:\n\n"
+        "The Australian\n\n"
+        "-- The harbour authority will close the Alder bridge for 40 days from Monday.\n\n"
+        "The Age\n\n"
+        "-- Paper maker Amcor will invest 380 million dollars in a new mill in Geelong.\n"
+    )
+    other = (
+        "Following are major news items in leading Australian newspapers today:\n\n"
+        "The Australian\n\n"
+        "-- The harbour authority will close the Alder bridge for 40 days from Monday.\n\n"
+        "The Age\n\n"
+        "-- Ferry operators expect crowds of commuters while the bridge is shut.\n"
+    )
+    b = brief([digest, other], sections=["agreement"])
+    agreed = [a for a in b.agreement if a.label == "agreement"]
+    assert agreed, "the shared report is still an agreement"
+    for alignment in agreed:
+        for side in alignment.sides:
+            assert len(side.text.split()) >= 6 and not side.text.endswith(":"), side.text

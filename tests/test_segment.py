@@ -133,3 +133,12 @@ def test_removed_spans_are_not_segmented() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("   \n ") == []
+
+
+def test_square_units_do_not_end_a_sentence() -> None:
+    # DUC 2007 D0716D: "Kakadu is almost 12,000 square miles (19,000 sq." reached a summary.
+    text = "Kakadu is almost 12,000 square miles (19,000 sq. kms) of floodplain. It is vast."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Kakadu is almost 12,000 square miles (19,000 sq. kms) of floodplain.",
+        "It is vast.",
+    ]

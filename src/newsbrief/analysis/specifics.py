@@ -4,7 +4,9 @@ Wording similarity alone aligns sentences that are merely about the same person 
 drivers for patience" / "Obi is expected to testify"). Precision before recall: a pair is
 agreement only when it shares a specific — a number, a date word, or a named actor besides
 the sentences' subjects — or its wording is nearly the same; and never when both sentences
-are quotations of different resolved speakers (two sides of a dispute are not one fact).
+are quotations of different resolved speakers (two sides of a dispute are not one fact), nor
+when either is no claim at all: a heading ("The Australian", a digest's newspaper names) or an
+introduction ending in a colon ("Following are major news items in leading newspapers:").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from newsbrief.records import Actor, Quote, Sentence
 
 HIGH_SIMILARITY = 0.6  # wording this close reports the same thing without a shared specific
+CLAIM_MIN_WORDS = 6  # as the summary's shortest sentence: "The Age" states nothing
 # A number worth sharing: two digits or more, or a decimal ("3.5"); a lone digit ("No. 2",
 # "March 2" against "2 cables") is too common to say two sentences report one fact.
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{2,}(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)")
@@ -56,6 +59,8 @@ class Specifics:
 
     def allows(self, first: Sentence, second: Sentence, similarity: float) -> str | None:
         """Why the pair may be called agreement (the shared specific), or ``None``."""
+        if not (_claims(first) and _claims(second)):
+            return None
         speakers = self._speaker(first), self._speaker(second)
         if None not in speakers and speakers[0] != speakers[1]:
             return None  # quotations of different people: never one fact agreed on
@@ -77,3 +82,8 @@ class Specifics:
         if similarity >= HIGH_SIMILARITY:
             return "nearly the same wording"
         return None
+
+
+def _claims(sentence: Sentence) -> bool:
+    """The sentence states something: long enough, and not an introduction to what follows."""
+    return sentence.words >= CLAIM_MIN_WORDS and not sentence.text.rstrip().endswith(":")

@@ -23,7 +23,7 @@ from newsbrief.summary.patterns import ends_sentence
 _NEVER_FINAL = {
     *"mr mrs ms messrs mmes dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev".split(),
     *"hon pres supt det insp st mt ft no nos vol art fig jan feb mar apr jun jul aug".split(),
-    *"sep sept oct nov dec vs v approx est dept univ corp".split(),
+    *"sep sept oct nov dec vs v approx est dept univ corp sq".split(),
 }
 # blingfire does not split before a sentence that opens with an abbreviation ("… here. U.S.
 # officials …", "… 2018. Gen. Smith …"); a lower-case word or a number then a stop marks it.
