@@ -417,3 +417,30 @@ def test_headings_and_introductions_are_no_claims_to_agree_on() -> None:
     for alignment in agreed:
         for side in alignment.sides:
             assert len(side.text.split()) >= 6 and not side.text.endswith(":"), side.text
+
+
+def test_a_place_described_by_where_it_is_is_no_other_place() -> None:
+    # DUC 2006 D0617H: "John F. Kennedy International Airport" against "the New York
+    # International Airport" was reported as sources disagreeing.
+    texts = (
+        "The jet crashed after taking off from John F. Kennedy International Airport.",
+        "The jet crashed after taking off from the New York International Airport.",
+        "Relatives flew to New York on Friday.",
+    )
+    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
+    sentences = tuple(s for a in articles for s in segment(a, ()))
+
+    def actor(number: int, name: str, article: Article) -> Actor:
+        start = article.text.index(name)
+        mention = Mention(article.id, start, start + len(name), name)
+        return Actor(f"A{number}", name, "place", None, (mention,))
+
+    actors = (
+        actor(1, "John F. Kennedy International Airport", articles[0]),
+        actor(2, "New York International Airport", articles[1]),
+        actor(3, "New York", articles[2]),
+    )
+    referents = Referents(Cluster(articles, sentences), actors)
+    assert referents.verdict(sentences[0], sentences[1]) is None
+    other = (actors[0], actors[1])  # no place of the cluster before "International Airport"
+    assert Referents(Cluster(articles, sentences), other).verdict(sentences[0], sentences[1])

@@ -142,3 +142,37 @@ def test_square_units_do_not_end_a_sentence() -> None:
         "Kakadu is almost 12,000 square miles (19,000 sq. kms) of floodplain.",
         "It is vast.",
     ]
+
+
+def test_a_wire_quotation_of_several_sentences_stays_whole() -> None:
+    # DUC 2006 D0604D: "``It isn't the Bible!" reached a summary, its quotation left open.
+    text = "``It isn't the Bible! It's fun, it's escapism. But it's a movie.'' He left."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "``It isn't the Bible! It's fun, it's escapism. But it's a movie.''",
+        "He left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("He left. ``It is over,'' she said.", ["He left.", "``It is over,'' she said."]),
+        ("``Go.'' ``Now,'' he said.", ["``Go.''", "``Now,'' he said."]),
+        (
+            "He met Gov. ``Red'' Smith. ``No,'' he said.",
+            ["He met Gov. ``Red'' Smith.", "``No,'' he said."],
+        ),
+    ],
+)
+def test_a_wire_quotation_opens_a_sentence(text: str, sentences: list[str]) -> None:
+    # blingfire does not split before the wire's ``: two sentences were read as one.
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("marker", ["_ ", "-- ", "- ", "• ", "* "])
+def test_a_list_items_marker_is_not_part_of_its_sentence(marker: str) -> None:
+    from newsbrief import Article
+
+    text = f"Media frenzy\n{marker}Vogue featured the film on its cover in May.\nIt sold out."
+    sentences = [s.text for s in segment(Article("1", text, "s"), [])]
+    assert "Vogue featured the film on its cover in May." in sentences, sentences

@@ -104,6 +104,8 @@ def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) 
         start = sentence.start + first
         if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
             continue
+        if _quoted_alone(sentence.text, first, last):
+            continue  # ``Phantom'': the film, wherever one person shares its name
         owner[form].append(Mention(sentence.article_id, start, sentence.start + last, form))
 
 
@@ -118,7 +120,9 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     span = text[start:end]
     label = _CUE_LABELS.get(cue_kind(span, "") or "", entity.label)
     for prefix in ("the ", "The ", "Most ", "Many ", "Some ", "Several "):
-        if span.startswith(prefix) and label != "PERSON":
+        # A lower-case "the" before a person's name belongs to what follows it: "the John
+        # Williams score"; "The Rock" keeps its capital.
+        if span.startswith(prefix) and (label != "PERSON" or prefix == "the "):
             start += len(prefix)  # "Most European Union citizens": a quantifier, not the name
             break
     possessive = _POSSESSIVE.search(text[start:end])
@@ -141,15 +145,27 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
             and _WORD_AFTER.match(text, end)
         ):
             return None  # "Aboriginal land owners": an adjective, not an organization
-    opened = text.find("(", start, end)
-    if opened > start and text.find(")", opened, end) < 0:
-        end = len(text[:opened].rstrip())  # "European Union(EU" cut off at its bracket
+    if _quoted_alone(text, start, end):
+        return None  # ``Phantom'', “Star Wars”: a title or a term in quotation marks
+    for opening, closing in (("(", ")"), ("``", "''"), ("“", "”")):
+        opened = text.find(opening, start, end)
+        if opened > start and text.find(closing, opened, end) < 0:
+            end = len(text[:opened].rstrip())  # "European Union(EU", "John Williams ``Star"
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
     if text[start:end] in CURRENCIES:
         return None  # "the Euro", "EUR": money, not an actor
     return Mention(entity.article_id, start, end, text[start:end]), label
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """The name is all a quotation holds (a film, a book, a nickname; a person's name in a
+    story is not written in quotation marks): ``Phantom'', “Star Wars,” 'Titanic'."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 5].removeprefix("'s").removeprefix("’s").lstrip(",.!?")
+    opens = before[-1:] in {"`", "“", "‘", '"'} or before == " '"
+    return opens and after.startswith(("''", "”", "’", '"', "'"))
 
 
 def _people_first(

@@ -6,6 +6,8 @@ sentence (its frame) is searched for a reporting verb next to a quote — after 
 its subject is the speaker (see :mod:`newsbrief.analysis.speakers`). A sentence that is only a
 quote continues the previous sentence's quote. "according to a pool report" and "The New York
 Times reported" mark a quote second-hand. Speakers are tied to actors when actors were found.
+A quoted title (``Star Wars'', “The Phantom Menace”, “Euro”) inside the reporter's sentence
+or with no one saying it is no quotation.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ _OUTLET_REPORTED = re.compile(
     r"\s(?:reported|reports)\b"
 )
 MIN_FRAME_WORDS = 3  # fewer words around the quotes: the sentence is only a quotation
+# Small words a title leaves in lower case ("Return of the Jedi", "Lost in Translation").
+_TITLE_SMALL_WORDS = set(
+    "a an the and or nor but of in on at to for with from by as vs via de la le von van".split()
+)
 
 
 def find_quotes(
@@ -71,9 +77,14 @@ def find_quotes(
         speakers = [
             resolve_speaker(sp, sentence, cluster, actors) if sp else None for sp in speakers
         ]
-        quotes += [
+        found = [
             _quote(sentence, span, sp, frame_words)
             for span, sp in zip(spans, speakers, strict=True)
+        ]
+        # A title is no quotation: inside the reporter's sentence, or where no one says it
+        # (a list of films, “The Mummy,” “Notting Hill,” ...).
+        quotes += [
+            q for q in found if not ((q.partial or q.speaker_text is None) and names_a_work(q.text))
         ]
         # a quotation after this one continues its last speaker (not a title quoted after it:
         # “…,” Flynn said on “Fox and Friends.” | “I mean, …”)
@@ -135,6 +146,20 @@ def _quote(sentence: Sentence, span: Span, speaker: Speaker | None, frame_words:
         speaker.mention if speaker else None,
         partial,
     )
+
+
+def names_a_work(quoted: str) -> bool:
+    """The quoted words are a title or a name, not speech: every word capitalised but the
+    small ones ("Star Wars: Episode I -- The Phantom Menace", "Return of the Jedi", "Euro").
+    A shout or a question ("PHENOMENAL!!!!", "Why Not?") stays speech."""
+    text = quoted.strip().rstrip(",.;:")
+    if not text or text[-1] in "!?":
+        return False
+    # Each part of a hyphenated word: "Spider-Man" is a name, "West Nile-like" a description.
+    words = [p for w in _WORD.findall(text) for p in w.split("-") if any(c.isalpha() for c in p)]
+    if not words or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
 
 def _is_partial(text: str, span: Span) -> bool:

@@ -128,6 +128,9 @@ class Referents:
         for quote in quotes:
             self._quotes.setdefault(quote.article_id, []).append(quote)
         self._nested = self._nested_places()
+        self._place_names = {
+            m.text for a in self._actors.values() if a.kind in PLACE_KINDS for m in a.mentions
+        }
         kept: dict[str, list[str]] = {}
         for sentence in cluster.sentences:
             kept.setdefault(sentence.article_id, []).append(sentence.text)
@@ -158,6 +161,8 @@ class Referents:
                 if pa.actor == pb.actor or pa.kind != pb.kind:
                     continue
                 if frozenset((pa.actor, pb.actor)) in self._nested:
+                    continue
+                if self._described_by_location(pa.text, pb.text):
                     continue
                 if self._knows(first.article_id, pb.actor) or self._knows(
                     second.article_id, pa.actor
@@ -192,6 +197,20 @@ class Referents:
             phrase = text[sentence.start + first_word : place.end]
             found.append((place, prep, anchor, _squeeze(phrase)))
         return found
+
+    def _described_by_location(self, first: str, second: str) -> bool:
+        """One name is the other kind of place described by where it is: "the New York
+        International Airport" may be "John F. Kennedy International Airport" (the same
+        last word, and before it another place of the cluster)."""
+        a, b = first.split(), second.split()
+        if a[-1:] != b[-1:]:
+            return False
+        places = self._place_names
+        for words in (a, b):
+            lead = [w for w in words if w not in ("the", "The")]
+            if any(" ".join(lead[:n]) in places for n in range(1, min(len(lead), 4))):
+                return True
+        return False
 
     def _nested_places(self) -> set[frozenset[str]]:
         """Pairs of places written one in the other anywhere in the cluster."""

@@ -97,6 +97,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     # holds none of it, the rule cannot change a piece, and is skipped.
     if _MAY_OPEN_ABBREVIATION.search(text):
         offsets = _split_before_abbreviations(text, offsets)
+    if "``" in text:
+        offsets = _split_before_wire_quotes(text, offsets)
     spans: list[tuple[int, int]] = []
     for start, end in offsets:
         while start < end and text[start].isspace():
@@ -109,11 +111,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    if "“" in text or '"' in text:  # a piece opens a quotation only with one of these
+    if "“" in text or '"' in text or "``" in text:  # a piece opens a quotation only so
         spans = _join_quotations(text, spans)
     if _MAY_START_LOWER.search(text):
         spans = _split_lower_case_starts(text, spans)
     return spans
+
+
+# blingfire does not split before the wire's opening quote: "He left. ``It is over,'' she
+# said." is two sentences. A stop (and a closing quote), space, then ``.
+_WIRE_QUOTE_OPENS = re.compile(r"(?<=[.!?])(?:''|”)?(?P<gap>\s+)(?=``)")
+
+
+def _split_before_wire_quotes(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split each piece where a sentence ends and a wire quotation (``) opens the next,
+    not after an abbreviation that never ends a sentence ("Gov. ``Red'' Smith")."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in offsets:
+        for match in _WIRE_QUOTE_OPENS.finditer(text, start, end):
+            word = _last_word(text[start : match.start()])
+            if word and word.group(1).lower() in _NEVER_FINAL:
+                continue
+            pieces.append((start, match.start("gap")))  # a closing quote stays with its own
+            start = match.end()
+        pieces.append((start, end))
+    return pieces
 
 
 def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
@@ -225,12 +247,17 @@ def _token_start(text: str, start: int, stop: int) -> int:
 
 
 def _quote_marks(piece: str) -> tuple[int, int]:
-    """The curly quotations the piece opens and does not close, and its straight quote marks."""
-    return piece.count("“") - piece.count("”"), piece.count('"')
+    """The quotations the piece opens and does not close (curly, and the wire's ``…''), and
+    its straight quote marks."""
+    opened = piece.count("“") - piece.count("”")
+    if "`" in piece or "''" in piece:
+        opened += piece.count("``") - piece.count("''")
+    return opened, piece.count('"')
 
 
 def _quote_balance(piece: str) -> int:
-    """How many quotations the piece leaves open (curly quotes; straight ones by parity)."""
+    """How many quotations the piece leaves open (curly and wire quotes; straight ones by
+    parity)."""
     curly, straight = _quote_marks(piece)
     return curly + straight % 2
 
@@ -310,7 +337,7 @@ def kept_pieces(
                 pieces.append((start, cut_start))
             start = max(start, cut_end)
         if start == line.start:  # no cut: the line's own span, stripped and not blank
-            trimmed.append((line.start, line.end))
+            trimmed.append((_after_bullet(text, line.start, line.end), line.end))
             continue
         if start < line.end:
             pieces.append((start, line.end))
@@ -318,8 +345,22 @@ def kept_pieces(
             piece = text[piece_start:piece_end]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
-                trimmed.append((piece_start + lead, piece_start + len(piece.rstrip())))
+                end = piece_start + len(piece.rstrip())
+                trimmed.append((_after_bullet(text, piece_start + lead, end), end))
     return trimmed
+
+
+# A list item's marker opening a line: "_ Vogue featured …" (the wire archives' dash), "-- ",
+# "- ", "• ", "* ". The sentence starts after it.
+_BULLET = re.compile(r"(?:[_•*]|-{1,2})[ \t]+(?=\S)")
+
+
+def _after_bullet(text: str, start: int, end: int) -> int:
+    """Where the text of the line span starts, after a list item's marker if it opens one."""
+    if text[start] not in "_•*-":
+        return start
+    marker = _BULLET.match(text, start, end)
+    return marker.end() if marker else start
 
 
 def blocks(
