@@ -315,3 +315,23 @@ def test_money_and_a_torn_bracket_are_not_actors() -> None:
     assert not names & {"Euro", "EUR"}
     assert not any("(" in name and ")" not in name for name in names)
     assert "Most European Union" not in names
+
+
+def test_given_names_left_out_after_an_honorific_belong_to_the_name() -> None:
+    # DUC 2006 D0618I: the recognizer gave "Harlem Brundtland" of "Dr. Gro Harlem
+    # Brundtland"; the actor was "Harlem Brundtland (person; Dr. Gro)".
+    from newsbrief.analysis.actors import find_actors
+    from newsbrief.analysis.nlp import Entity
+    from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    text = "The agency's head, Dr. Gro Harlem Brundtland, spoke in Geneva. Mr. Smith agreed."
+    cluster = prepare(from_items([text], Settings()))
+    article = cluster.articles[0]
+    spans = [("Harlem Brundtland", "PERSON"), ("Smith", "PERSON")]
+    entities = [
+        Entity(article.id, article.text.index(s), article.text.index(s) + len(s), s, label)
+        for s, label in spans
+    ]
+    assert {a.name for a in find_actors(cluster, entities)} == {"Gro Harlem Brundtland", "Smith"}

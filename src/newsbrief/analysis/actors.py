@@ -132,7 +132,7 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
         end -= 1
     label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
     if label == "PERSON":
-        start = _skip_titles(text, start, end)
+        start = _skip_titles(text, _given_names_before(text, start), end)
         if _common_noun(text[start:end]):
             return None  # "Aides said …", "the Justice Department": no person's name
     else:
@@ -264,6 +264,19 @@ def _name_like(text: str) -> bool:
 def _person_role(mention: Mention, texts: dict[str, str]) -> bool:
     text = texts[mention.article_id]
     return bool(title_before(text, mention.start) or appositive_before(text, mention.start))
+
+
+_AFTER_HONORIFIC = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS)) + r")\s+"
+    r"(?P<given>(?:[A-Z][a-z]+\s+){1,2})$"
+)
+
+
+def _given_names_before(text: str, start: int) -> int:
+    """Where a person's name starts when the recognizer left given names out of it between
+    an honorific and the span: "Dr. Gro [Harlem Brundtland]", "Dr. Tore [Godal]"."""
+    match = _AFTER_HONORIFIC.search(text, max(0, start - 40), start)
+    return start - len(match.group("given")) if match else start
 
 
 def _skip_titles(text: str, start: int, end: int) -> int:
