@@ -184,3 +184,17 @@ def test_a_wrong_year_is_not_lent_to_the_other_articles() -> None:
         "on January 1, 2031.",
     )
     assert all(a.year is None for a in result.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("in the 1950s", "1950/1959"),
+        ("in the late 1970s", "1977/1979"),
+        ("in the early 1800s", "1800/1833"),  # a century, not 1800-1803 (DUC 2006 D0634G)
+        ("in the 1900s", "1900/1999"),
+        ("in the early 2000s", "2000/2003"),
+    ],
+)
+def test_decades_and_centuries(text: str, value: str) -> None:
+    assert list(values(text).values()) == [value]

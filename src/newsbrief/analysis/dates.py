@@ -215,8 +215,13 @@ def _spoken_year(words: str) -> int:
 
 
 def _decade(match: re.Match[str]) -> Result:
+    """ "the 1950s", "the late 1970s"; "the 1800s", "the early 1900s" are centuries (the 2000s
+    stay a decade: news says so of 2000-2009)."""
     start = int(match.group("y"))
-    first, last = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(match.group("part"), (0, 9))
+    parts = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+    first, last = parts.get(match.group("part"), (0, 9))
+    if start % 100 == 0 and start < 2000:
+        first, last = first * 11, last * 11  # a century: 1800-1899, early 1800-1833
     a, b = start + first, start + last
     return f"{a}/{b}", "year", date(a, 1, 1), date(b, 12, 31), "absolute", ""
 
