@@ -335,3 +335,20 @@ def test_given_names_left_out_after_an_honorific_belong_to_the_name() -> None:
         for s, label in spans
     ]
     assert {a.name for a in find_actors(cluster, entities)} == {"Gro Harlem Brundtland", "Smith"}
+
+
+def test_a_name_heading_an_administration_is_a_person() -> None:
+    # DUC 2006 D0618I: "The Clinton administration" gave "Clinton (place)".
+    from newsbrief.analysis.actors import _people_first
+    from newsbrief.records import Mention
+
+    text = (
+        "The Clinton administration is offering tax breaks. Beijing administration officials met."
+    )
+    clinton = Mention("a", 4, 11, "Clinton")
+    beijing = Mention("a", text.index("Beijing"), text.index("Beijing") + 7, "Beijing")
+    labels = dict(
+        (m.text, label)
+        for m, label in _people_first([(clinton, "GPE"), (beijing, "GPE")], {"a": text})
+    )
+    assert labels == {"Clinton": "PERSON", "Beijing": "GPE"}

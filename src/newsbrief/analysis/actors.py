@@ -181,6 +181,8 @@ def _people_first(
             votes[_key(m.text)]["LOC"] += 3  # "in Eastshore": a place, unless titled
         if label == "PERSON" and _title(texts[m.article_id], m.start):
             votes[_key(m.text)]["PERSON"] += 2
+        if _heads_administration(m.text, texts[m.article_id], m.end):
+            votes[_key(m.text)]["PERSON"] += 3  # "the Clinton administration": its president
         if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
             votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
@@ -236,6 +238,13 @@ def _dateline(text: str, start: int, end: int) -> bool:
     """The name opens a line and a dateline's "(AP)", "," or "_" follows it."""
     line_start = start == 0 or text[start - 1] == "\n"
     return line_start and text[end : end + 4].lstrip().startswith(("(", ",", "_", "--", "—"))
+
+
+def _heads_administration(name: str, text: str, end: int) -> bool:
+    """A one-word name, no country or capital, before "administration"."""
+    if " " in name or name in COUNTRIES or name in _CAPITALS:
+        return False
+    return text.startswith((" administration", " Administration"), end)
 
 
 def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]], speaking: set[str]) -> bool:
