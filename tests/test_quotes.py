@@ -194,3 +194,47 @@ def test_a_title_in_quotation_marks_is_no_person_to_refer_back_to() -> None:
     assert [a.name for a in actors] == ["Paul Dergarabedian"]
     critic = next(q for q in find_quotes(cluster, actors) if q.text.startswith("This movie"))
     assert critic.speaker_id == actors[0].id
+
+
+def _briefed(text: str, names: list[tuple[str, str]]):
+    """The cluster of ``text``, its actors from the given (name, label) entities, its quotes."""
+    import re
+
+    from newsbrief.analysis.actors import find_actors
+    from newsbrief.analysis.nlp import Entity
+
+    cluster = prepare(from_items([text], Settings()))
+    article = cluster.articles[0]
+    entities = [
+        Entity(article.id, m.start(), m.end(), m.group(), label)
+        for name, label in names
+        for m in re.finditer(rf"\b{re.escape(name)}\b", article.text)
+    ]
+    actors = find_actors(cluster, entities)
+    return actors, find_quotes(cluster, actors)
+
+
+def test_a_name_inside_the_quotation_is_not_who_said_it() -> None:
+    # DUC 2006 D0634G: "``The difference is that Chelan and Douglas have agreed ...,'' he
+    # added" was given to "Chelan" (a county the recognizer took for a person).
+    text = (
+        "The plan is impossible for us, said Don Godard, manager of the Grant utility. "
+        "``The difference is that Chelan and Douglas have agreed to a process,'' he added."
+    )
+    actors, quotes = _briefed(text, [("Don Godard", "PERSON"), ("Chelan", "PERSON")])
+    names = {a.id: a.name for a in actors}
+    quote = next(q for q in quotes if q.text.startswith("The difference"))
+    assert names[quote.speaker_id] == "Don Godard"
+
+
+def test_an_untagged_surname_names_the_one_person_it_ends() -> None:
+    # D0634G: "Bodi said" stayed "Bodi (unresolved)" beside the actor Lorraine Bodi.
+    text = (
+        "``This is a model,'' said Lorraine Bodi of American Rivers. "
+        "``They made a decision early on,'' Bodi said. ``We agree,'' Smith said."
+    )
+    actors, quotes = _briefed(text, [("Lorraine Bodi", "PERSON")])
+    names = {a.id: a.name for a in actors}
+    by_text = {q.text: q for q in quotes}
+    assert names[by_text["They made a decision early on,"].speaker_id] == "Lorraine Bodi"
+    assert by_text["We agree,"].speaker_id is None  # no person of the article is a Smith

@@ -108,14 +108,16 @@ def _ends(actors: tuple[Actor, ...]) -> dict[tuple[str, int], list[tuple[int, in
     return index
 
 
-def first_person_between(
+def people_between(
     actors: tuple[Actor, ...], article_id: str, lo: int, hi: int
-) -> Actor | None:
-    """The person with the earliest mention starting in ``[lo, hi)`` of the article (ties: the
-    earlier person, then the earlier mention)."""
+) -> Iterator[tuple[int, Actor]]:
+    """``(start, person)`` for every person's mention starting in ``[lo, hi)`` of the
+    article, by start (ties: the earlier person, then the earlier mention)."""
     starts, entries = _cached("people", actors, _people).get(article_id, ([], []))
     i = bisect_left(starts, lo)
-    return entries[i][-1] if i < len(starts) and starts[i] < hi else None
+    while i < len(starts) and starts[i] < hi:
+        yield starts[i], entries[i][-1]
+        i += 1
 
 
 def _people(actors: tuple[Actor, ...]) -> dict[str, tuple[list[int], list[tuple]]]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
-from newsbrief.analysis.lookup import actor_ending_at, first_person_between, sentences_before
+from newsbrief.analysis.lookup import actor_ending_at, people_between, sentences_before
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 
 _TOKEN = re.compile(r"[^\s,;:“”\"]+")
@@ -210,7 +210,9 @@ def resolve_speaker(
 
 
 def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
-    """The actor named at the head (the end) of the speaker phrase; "a …" names no one."""
+    """The actor named at the head (the end) of the speaker phrase; "a …" names no one. A
+    surname the recognizer did not tag ("Bodi said" after "Lorraine Bodi") names the one
+    person of the article whose name ends in it, if only one does."""
     if mention.text.split()[0].lower() in {"a", "an"}:
         return None
     head = re.search(r"\s(?:of|for|at|from|with)\s", mention.text)
@@ -219,16 +221,35 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
         actor = actor_ending_at(actors, mention, end)  # an index, not a scan (issue 15, #11)
         if actor is not None:
             return actor
-    return None
+    word = mention.text.split()[-1] if not head else ""
+    if not word[:1].isupper() or word.isupper():
+        return None
+    owners = {
+        a.id: a
+        for a in actors
+        if a.kind == "person"
+        and " " in a.name
+        and a.name.split()[-1] == word
+        and any(m.article_id == mention.article_id for m in a.mentions)
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
-    """The person a pronoun refers to: the first named in the nearest sentence naming one."""
+    """The person a pronoun refers to: the first named in the nearest sentence naming one,
+    outside quotation marks (a name inside a quotation is what was said, not who said it:
+    "``... Chelan and Douglas have agreed ...,'' he added")."""
+    from newsbrief.analysis.units import quoted_spans
+
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     for sentence in reversed(sentences):
         upto = min(sentence.end, mention.start)
-        person = first_person_between(actors, mention.article_id, sentence.start, upto)
-        if person is not None:
-            return person
+        quoted: list[tuple[int, int]] | None = None
+        for start, person in people_between(actors, mention.article_id, sentence.start, upto):
+            if quoted is None:
+                spans = quoted_spans(sentence.text)
+                quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
+            if not any(a <= start < b for a, b in quoted):
+                return person
     return None
