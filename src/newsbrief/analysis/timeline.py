@@ -40,12 +40,12 @@ DATE_HINT = (
 
 
 def publication_anchor(
-    article: Article, head_end: int | None = None, dateline_day: date | None = None
+    article: Article, head_end: int, dateline_day: date | None = None
 ) -> Anchor | None:
     """The article's own anchor: its metadata date, else a date inferred from its head.
 
-    ``head_end`` is where the article's first sentence of story starts (None: the whole text
-    is head); only a date before it is read. ``dateline_day`` is the month and day its dateline
+    ``head_end`` is where the article's first sentence of story starts; only a date before it
+    is read. ``dateline_day`` is the month and day its dateline
     names without a year (any year in the date): then only a date on that day can be the
     article's.
     """
@@ -56,7 +56,7 @@ def publication_anchor(
             day = None
         if day is not None:
             return Anchor(day, day.year, "publication", f"publication date {day.isoformat()}")
-    head = article.text if head_end is None else article.text[:head_end]
+    head = article.text[:head_end]
     latest: date | None = None
     year: int | None = None
     source = ""
