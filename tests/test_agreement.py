@@ -444,3 +444,52 @@ def test_a_place_described_by_where_it_is_is_no_other_place() -> None:
     assert referents.verdict(sentences[0], sentences[1]) is None
     other = (actors[0], actors[1])  # no place of the cluster before "International Airport"
     assert Referents(Cluster(articles, sentences), other).verdict(sentences[0], sentences[1])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actors", "conflict"),
+    [
+        pytest.param(  # DUC 2006 D0626H: two embassies, two tolls (each article tells both)
+            "A nearly simultaneous blast at the U.S. Embassy in Tanzania killed 11 people. "
+            "The embassy in Kenya was hit first.",
+            "A nearly simultaneous bombing at the U.S. Embassy in Kenya killed 248 people. "
+            "The embassy in Tanzania was hit next.",
+            [("country", "Tanzania"), ("country", "Kenya")],
+            False,
+            id="other-places",
+        ),
+        pytest.param(  # D0646A: two defendants, two sentences
+            "Bennett faces at least 20 years in prison, prosecutors said.",
+            "Rosario faces up to five years in prison, prosecutors said.",
+            [("person", "Bennett"), ("person", "Rosario")],
+            False,
+            id="other-people",
+        ),
+        pytest.param(  # the same place, two tolls: sources disagree
+            "The blast at the U.S. Embassy in Kenya killed 247 people.",
+            "The blast at the U.S. Embassy in Kenya killed 253 people.",
+            [("country", "Kenya")],
+            True,
+            id="same-place",
+        ),
+    ],
+)
+def test_different_numbers_about_other_places_or_people_are_two_events(
+    first: str, second: str, actors: list, conflict: bool
+) -> None:
+    from newsbrief.analysis.agreement import align
+    from newsbrief.settings import Settings
+
+    texts = (first, second)
+    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
+    sentences = tuple(s for a in articles for s in segment(a, ()))
+    made = []
+    for number, (kind, name) in enumerate(actors, 1):
+        mentions = tuple(
+            Mention(a.id, m.start(), m.end(), name)
+            for a in articles
+            for m in re.finditer(re.escape(name), a.text)
+        )
+        made.append(Actor(f"A{number}", name, kind, None, mentions))
+    found = align(Cluster(articles, sentences), Settings(), tuple(made))
+    assert any(a.label == "conflict" for a in found) is conflict

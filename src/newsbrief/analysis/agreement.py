@@ -124,7 +124,7 @@ def align(
     labelled = [_label(a, b, score, judge, referents, texts, specifics) for a, b, score in pairs]
     alignments = [a for a in labelled if a is not None]
     aligned = {(a, b) for a, b, _ in pairs}
-    alignments += slot_conflicts(cluster.sentences, similarity, aligned, texts)
+    alignments += slot_conflicts(cluster.sentences, similarity, aligned, texts, referents)
     alignments += find_positions(cluster, actors, quotes)
     alignments += _single_source(cluster.sentences, best, settings.agreement_threshold)
     alignments.sort(key=lambda a: (ORDER[a.label], -a.score))
@@ -188,6 +188,9 @@ def _label(
     verdict = judge(first.text, second.text) or _rules(first, second, referents, texts)
     if verdict.kind == "stance":
         return None
+    events = verdict.kind in ("number", "duration", "date")
+    if events and referents is not None and referents.about_others(first, second):
+        return None  # "11 killed in Tanzania" / "248 killed in Kenya": two events
     evidence = f"{verdict.evidence}; wording similarity {score:.2f}"
     if verdict.label == "agreement" and specifics is not None:
         shared = specifics.allows(first, second, score)
@@ -218,6 +221,7 @@ def slot_conflicts(
     similarity: Any,
     aligned: set[tuple[Sentence, Sentence]],
     texts: dict[str, str] | None = None,
+    referents: Referents | None = None,
 ) -> list[Alignment]:
     """Different numbers for the same counted thing ("85,000 commuters" / "120,000 daily
     commuters") or different durations in the same slot, in related sentences of different
@@ -247,7 +251,7 @@ def slot_conflicts(
             kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
             if found is None:
                 kind, found = "duration", differing(durs_a, durs_b, a.text, b.text, *articles)
-            if found is None:
+            if found is None or (referents is not None and referents.about_others(a, b)):
                 continue
             first, second = found
             key = (first.key, *sorted((a.article_id, b.article_id)))

@@ -320,6 +320,26 @@ class Referents:
             self._knows(first.article_id, pb.actor) or self._knows(second.article_id, pa.actor)
         )
 
+    def about_others(self, first: Sentence, second: Sentence) -> str | None:
+        """Why two sentences giving different numbers report different events, or ``None``:
+        each names places and none of one's is, or holds, one of the other's ("11 killed in
+        Tanzania" against "248 killed in Kenya"), or each names people and they share none
+        ("Bennett faces 20 years" against "Rosario faces five years")."""
+        a, b = self._in(first), self._in(second)
+        for kinds, what in ((PLACE_KINDS, "places"), (("person",), "people")):
+            ids_a = {n.actor for n in a if n.kind in kinds}
+            ids_b = {n.actor for n in b if n.kind in kinds}
+            if not ids_a or not ids_b or ids_a & ids_b:
+                continue
+            if any(frozenset((x, y)) in self._nested for x in ids_a for y in ids_b):
+                continue
+            if what == "people" and any(
+                self._words[x] & self._words[y] for x in ids_a for y in ids_b
+            ):
+                continue
+            return f"different {what}"
+        return None
+
     # -- shared ---------------------------------------------------------------------------
 
     def _in(self, sentence: Sentence) -> list[Named]:

@@ -6,7 +6,8 @@ agreement only when it shares a specific — a number, a date word, or a named a
 the sentences' subjects — or its wording is nearly the same; and never when both sentences
 are quotations of different resolved speakers (two sides of a dispute are not one fact), nor
 when either is no claim at all: a heading ("The Australian", a digest's newspaper names) or an
-introduction ending in a colon ("Following are major news items in leading newspapers:").
+introduction ending in a colon ("Following are major news items in leading newspapers:"),
+neither of which ends as a sentence does.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 from collections.abc import Iterable
 
 from newsbrief.records import Actor, Quote, Sentence
+from newsbrief.summary.patterns import ends_sentence
 
 HIGH_SIMILARITY = 0.6  # wording this close reports the same thing without a shared specific
-CLAIM_MIN_WORDS = 6  # as the summary's shortest sentence: "The Age" states nothing
+CLAIM_MIN_WORDS = 3  # "The mayor resigned." states something; "The Age" does not
 # A number worth sharing: two digits or more, or a decimal ("3.5"); a lone digit ("No. 2",
 # "March 2" against "2 cables") is too common to say two sentences report one fact.
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{2,}(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)")
@@ -85,5 +87,6 @@ class Specifics:
 
 
 def _claims(sentence: Sentence) -> bool:
-    """The sentence states something: long enough, and not an introduction to what follows."""
-    return sentence.words >= CLAIM_MIN_WORDS and not sentence.text.rstrip().endswith(":")
+    """The sentence states something: it ends as a sentence does (a heading, "The Sydney
+    Morning Herald", does not; an introduction ends in a colon) and is not two words."""
+    return sentence.words >= CLAIM_MIN_WORDS and ends_sentence(sentence.text.rstrip())
