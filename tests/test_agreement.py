@@ -493,3 +493,13 @@ def test_different_numbers_about_other_places_or_people_are_two_events(
         made.append(Actor(f"A{number}", name, kind, None, mentions))
     found = align(Cluster(articles, sentences), Settings(), tuple(made))
     assert any(a.label == "conflict" for a in found) is conflict
+
+
+def test_the_dead_and_the_injured_are_counted_apart() -> None:
+    # DUC 2006 D0626H: "5,500 people were injured" against "killed 253 people" was a conflict.
+    hurt = "In the Nairobi embassy blast, 5,500 people were injured, officials said."
+    dead = "In the Nairobi embassy blast, 253 people were killed, officials said."
+    other_toll = "In the Nairobi embassy blast, 247 people were killed, officials said."
+    assert rule_verdict(hurt, dead).label != "conflict"
+    toll = rule_verdict(dead, other_toll)
+    assert toll.label == "conflict" and toll.kind == "number"

@@ -96,6 +96,7 @@ class Value:
     governor: str | None = None
     names: tuple[str, ...] = ()
     running: bool = False  # a running total or a current state ("to date", "today some …")
+    outcome: str | None = None  # what befell those counted: dead, hurt, ill, held (nearest)
 
 
 def _value(text: str) -> float | None:
@@ -136,7 +137,35 @@ def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set
         if m.start() > 0 and m.group(0).lower()[:3] not in _MONTHS
     )
     running = bool(_RUNNING.search(text[max(0, start - 40) : min(len(text), end + 40)]))
-    return Value(key, value, match.group(0), context, governor, names, running)
+    outcome = _nearest_outcome(text, start, end)
+    return Value(key, value, match.group(0), context, governor, names, running, outcome)
+
+
+# What befell the people counted: "killed 247 people" and "5,500 people were injured" count
+# different things, though both count people.
+_OUTCOMES = {
+    **dict.fromkeys("killed kill kills killing dead died die dies deaths death".split(), "dead"),
+    **dict.fromkeys("fatalities lives".split(), "dead"),
+    **dict.fromkeys("injured injuring injuries wounded wounding hurt".split(), "hurt"),
+    **dict.fromkeys("infected sickened sickens ill sick cases".split(), "ill"),
+    **dict.fromkeys("arrested detained held jailed".split(), "held"),
+    **dict.fromkeys("missing".split(), "missing"),
+}
+OUTCOME_WORDS = 6  # words either side of the value
+
+
+def _nearest_outcome(text: str, start: int, end: int) -> str | None:
+    """The outcome word nearest the value in its clause, within :data:`OUTCOME_WORDS`."""
+    before = re.split(r"[.;:!?]\s", text[max(0, start - 80) : start])[-1]
+    after = re.split(r"[.;:!?](?:\s|$)", text[end : end + 80])[0]
+    left = _TOKEN.findall(before)[-OUTCOME_WORDS:]
+    right = _TOKEN.findall(after)[:OUTCOME_WORDS]
+    for distance in range(max(len(left), len(right))):
+        for word in (left[-1 - distance] if distance < len(left) else "",
+                     right[distance] if distance < len(right) else ""):  # fmt: skip
+            if word.lower() in _OUTCOMES:
+                return _OUTCOMES[word.lower()]
+    return None
 
 
 def calendar_days(text: str) -> list[Value]:
@@ -205,7 +234,8 @@ def differing(
     Guards, each keeping the pair apart: the value of one is written anywhere in the other
     ("won 64 of the 122 seats" / "122 seats"; "10 to 15 pounds" / "10 pounds"); one sentence
     gives two values of the thing ("two students … shot 12 students"); different governing
-    words ("sickens 300 million people" / "kills one million people"); a name near one value
+    words ("sickens 300 million people" / "kills one million people") or outcomes ("killed 247
+    people" / "5,500 people were injured"); a name near one value
     that the other article never writes (another event: "the Lauda Air crash killed all 223");
     a running total or current state ("blamed for 158 deaths to date", "today some 150,000
     settlers live"), which differs by when it was told;
@@ -224,6 +254,8 @@ def differing(
                 continue
             if a.governor and b.governor and a.governor.rstrip("s") != b.governor.rstrip("s"):
                 continue
+            if a.outcome and b.outcome and a.outcome != b.outcome:
+                continue  # "killed 247 people" / "5,500 people were injured"
             if _unknown_name(a, article_b) or _unknown_name(b, article_a):
                 continue
             if a.running or b.running:
