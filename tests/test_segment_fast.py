@@ -132,3 +132,23 @@ def test_sentence_spans_as_find_gives() -> None:
             sentences.append(rng.choice([text[start:end], text[start:end].strip(), "b", " a"]))
         expected = reference_sentence_spans(text, sentences)
         assert segment.sentence_spans(text, sentences) == expected, (text, sentences)
+
+
+def test_one_scan_for_both_rules_finds_what_either_pre_scan_finds() -> None:
+    # The combined scan stands for the two pre-scans together; in a text without "!" or "?"
+    # it looks for a full stop only. Lower-case and mixed-case texts, with and without them.
+    for pattern in (segment._MAY_OPEN_ABBREVIATION, segment._MAY_START_LOWER):
+        assert pattern.pattern.startswith("[.!?]")  # what the combined patterns leave off
+    pieces = [*PIECES, "Dr. Jones", "U.N.", "E.U.", "ab.", "ab!", "ab?", "no. ", "“a", " (x"]
+    rng = random.Random(33)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(30000)]
+    texts += [t.lower() for t in texts[:10000]]
+    texts += [t.replace("!", ".").replace("?", ".") for t in texts[:10000]]
+    found = 0
+    for text in texts:
+        either = bool(
+            segment._MAY_OPEN_ABBREVIATION.search(text) or segment._MAY_START_LOWER.search(text)
+        )
+        assert segment.may_split_after_stop(text) == either, text
+        found += either
+    assert 1000 < found < len(texts) - 1000  # both answers are well represented
