@@ -278,6 +278,14 @@ def _continues(previous: str, following: str) -> bool:
         # there, neither matches, and most sentences end otherwise or were split by blingfire
         # after a full word; this spares two scans of every sentence.
         return False
+    body = previous.removesuffix("\n")  # "$" also matches before one final newline
+    if body.endswith("."):
+        letters = len(body) - 1 - len(body[:-1].rstrip(_ASCII_LETTERS))  # before the stop
+        if letters != 1 and body[len(body) - 1 - letters : -1].lower() not in _NEVER_FINAL:
+            # Most sentences end in a word that is no abbreviation: the last word of both
+            # patterns below is that run of letters (or none), and a lone initial is one
+            # letter long; neither can match, so neither is searched for.
+            return False
     match = _last_word(previous)
     if match and match.group(1).lower() in _NEVER_FINAL:
         # "No. 2" continues; "voted no. Last…" ends.
