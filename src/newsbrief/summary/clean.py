@@ -287,9 +287,21 @@ def _line_key(text: str) -> str:
     A printable line holds no whitespace but the ASCII space (every other space character is
     unprintable), so without two spaces in a row it is its own key, lower-cased (lower-casing
     makes no space): most lines, cleared without splitting them into words."""
-    if "  " not in text and text.isprintable():
+    if "  " not in text and is_printable(text):
         return text.lower()
     return " ".join(text.lower().split())
+
+
+_PRINTABLE_ASCII = bytes(range(32, 127))  # what str.isprintable() accepts of ASCII
+
+
+def is_printable(text: str) -> bool:
+    """``text.isprintable()``. An ASCII text is printable when deleting its printable bytes
+    leaves none: one C pass over the bytes, where ``isprintable`` looks every character up in
+    the Unicode tables (repeat keys 0.149 -> 0.130 ms a newswire cluster, issue 11)."""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
 
 
 CAPTION_GAP = 2  # lines between the two copies of a caption, at most (the copy's own line)
