@@ -68,3 +68,20 @@ def test_the_lines_cleaning_hands_on_are_those_segmentation_would_split_again() 
         assert (article, removals) == clean(Article("a", text, "s"), settings)
         assert lines == list(lines_of(article.text))
         assert segment(article, removals, lines) == segment(article, removals)
+
+
+def test_is_printable_as_str_isprintable() -> None:
+    import random
+
+    from newsbrief.summary.clean import is_printable
+
+    rng = random.Random(12)
+    characters = [chr(i) for i in range(160)] + ["é", "\u2028", "\u200b", "ſ", "\U0001f600"]
+    printable = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 6)))
+        if rng.random() < 0.5:
+            text = "".join(c for c in text if 32 <= ord(c) < 127)  # ASCII and printable
+        assert is_printable(text) == text.isprintable(), repr(text)
+        printable += text.isprintable()
+    assert 5000 < printable < 15000

@@ -132,3 +132,53 @@ def test_sentence_spans_as_find_gives() -> None:
             sentences.append(rng.choice([text[start:end], text[start:end].strip(), "b", " a"]))
         expected = reference_sentence_spans(text, sentences)
         assert segment.sentence_spans(text, sentences) == expected, (text, sentences)
+
+
+def test_one_scan_for_both_rules_finds_what_either_pre_scan_finds() -> None:
+    # The combined scan stands for the two pre-scans together; in a text without "!" or "?"
+    # it looks for a full stop only. Lower-case and mixed-case texts, with and without them.
+    for pattern in (segment._MAY_OPEN_ABBREVIATION, segment._MAY_START_LOWER):
+        assert pattern.pattern.startswith("[.!?]")  # what the combined patterns leave off
+    pieces = [*PIECES, "Dr. Jones", "U.N.", "E.U.", "ab.", "ab!", "ab?", "no. ", "“a", " (x"]
+    rng = random.Random(33)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(30000)]
+    texts += [t.lower() for t in texts[:10000]]
+    texts += [t.replace("!", ".").replace("?", ".") for t in texts[:10000]]
+    found = 0
+    for text in texts:
+        either = bool(
+            segment._MAY_OPEN_ABBREVIATION.search(text) or segment._MAY_START_LOWER.search(text)
+        )
+        assert segment.may_split_after_stop(text) == either, text
+        found += either
+    assert 1000 < found < len(texts) - 1000  # both answers are well represented
+
+
+def reference_continues(previous: str, following: str) -> bool:
+    """_continues as it read before it cleared a piece by its last run of letters."""
+    if "." not in previous[-2:]:
+        return False
+    match = segment._LAST_WORD.search(previous)
+    if match and match.group(1).lower() in segment._NEVER_FINAL:
+        return following[:1].isdigit() if match.group(1).lower() in {"no", "nos"} else True
+    initial = segment._INITIAL.search(previous)
+    return bool(initial) and following[:1].isupper() and len(previous) > 2
+
+
+def test_continues_as_the_patterns_decide() -> None:
+    # Pieces ending in abbreviations (any case), initials, long and short words, digits and
+    # closing marks before the stop, or a newline after it.
+    ends = ["Mr", "mr", "MESSRS", "Approx", "No", "nos", "Gen", "J", "j", "x", "AB", "words"]
+    ends += ["1995", "U.S", "(Gen", "“Dr", "-No", "é", "Sept", "messrsx", ""]
+    rng = random.Random(41)
+    joined = 0
+    for _ in range(40000):
+        head = rng.choice(["", "He said", "a", "(", " ", "x\n", "J. R"])
+        space = rng.choice(["", " ", "\n", "(", "“", "-", "1"])
+        tail = rng.choice([".", ".\n", ".\n\n", '."', ". ", "", "!"])
+        previous = head + space + rng.choice(ends) + tail
+        following = rng.choice(["Smith", "2", "the", "", " X", "É"])
+        expected = reference_continues(previous, following)
+        assert segment._continues(previous, following) == expected, (previous, following)
+        joined += expected
+    assert 2000 < joined < 38000  # both answers are well represented

@@ -127,3 +127,27 @@ def test_word_bag_of_numbered_words_is_that_of_the_lists(seed: int) -> None:
         expected.append(total / np.sqrt(len(distinct)) if distinct else 0.0)
     assert word_bag(NumberedWords(words), weights).tobytes() == np.array(expected).tobytes()
     assert word_bag(words, weights).tobytes() == np.array(expected).tobytes()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numbers_of_found_by_intersection_are_those_a_loop_finds(seed: int) -> None:
+    # What numbers_of gave by looking each word up (duplicates and all); the intersection gives
+    # each number once, which marking an array by them cannot tell apart.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    cluster = NumberedWords(words_of(text) for text in random_texts(seed))
+    rng = random.Random(seed)
+    asked_for = [
+        ENGLISH_STOP_WORDS,
+        frozenset(cluster.vocabulary[::3]),
+        [rng.choice(cluster.vocabulary) for _ in range(40)] + ["nowhere", "nowhere"],
+        iter(["x", "the", "known", "-"]),
+        [],
+    ]
+    for words in asked_for:
+        words = list(words)
+        expected = [cluster.number_of(w) for w in words if cluster.number_of(w) is not None]
+        found = cluster.numbers_of(words)
+        assert found.dtype == np.int64
+        assert sorted(found.tolist()) == sorted(set(expected))
+        assert len(found) == len(set(expected))

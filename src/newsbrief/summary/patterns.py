@@ -38,9 +38,15 @@ def leans_on_previous(text: str) -> bool:
     )
 
 
+# A text ending in one of these is matched by SENTENCE_END at its last character.
+SENTENCE_STOPS = (".", "!", "?", "…")
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a finished sentence."""
-    return bool(SENTENCE_END.search(text[-12:]))  # the tail is enough; a $-search scans all
+    # Most sentences end in their stop: a suffix test, not a regex search (issue 11).
+    # The tail is enough for the rest; a $-search scans all.
+    return text.endswith(SENTENCE_STOPS) or bool(SENTENCE_END.search(text[-12:]))
 
 
 # A word, for the learned scorer's features and word weights: letters, digits, inner hyphens.

@@ -42,7 +42,8 @@ class TfidfRepresentation:
         the centroid's products) is the same, bit for bit. Sorting the ~1,200 terms of a
         cluster was a quarter of TF-IDF's time; the summarizer never reads a column's name.
         """
-        return _tfidf(len(words), *_numbered_terms(numbered(words)), alphabetical=False)
+        # The columns are the terms' numbers: the terms themselves are never named.
+        return _tfidf(len(words), *_numbered_terms(numbered(words)))
 
 
 def represent(
@@ -118,13 +119,15 @@ def tfidf_matrix(documents: Sequence[Sequence[str]]) -> Any:
     number = dict(zip(first_seen, range(len(first_seen)), strict=True))
     term_numbers = np.fromiter(map(number.__getitem__, terms), dtype=np.int64, count=len(terms))
     terms_per_row = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
-    return _tfidf(len(documents), list(first_seen), term_numbers, terms_per_row)
+    return _tfidf(len(documents), len(first_seen), term_numbers, terms_per_row, list(first_seen))
 
 
-def _numbered_terms(cluster: NumberedWords) -> tuple[list[str], np.ndarray, np.ndarray]:
+def _numbered_terms(cluster: NumberedWords) -> tuple[int, np.ndarray, np.ndarray]:
     """What :func:`tfidf_matrix` reads off the documents of :func:`tfidf_terms_of_words`,
-    from the cluster's numbered words: the distinct terms in order of first appearance, the
-    number of every term of every sentence (sentences one after the other), terms a sentence.
+    from the cluster's numbered words: how many distinct terms there are, the number of every
+    term of every sentence (sentences one after the other, terms numbered in order of first
+    appearance), terms a sentence. The terms themselves are not spelled out: the summarizer's
+    matrix never names its columns (the list of names was a tenth of this step's time).
 
     A word's terms are decided once per distinct word, not once per occurrence: a word
     without a hyphen is its own term unless a stop word or a single character; a word with
@@ -176,8 +179,7 @@ def _numbered_terms(cluster: NumberedWords) -> tuple[list[str], np.ndarray, np.n
     in_order = sequence[opens]
     renumber = np.empty(size + len(pieces), dtype=np.int64)
     renumber[in_order] = np.arange(len(in_order))
-    names = vocabulary + list(pieces)
-    return list(map(names.__getitem__, in_order.tolist())), renumber[sequence], terms_per_row
+    return len(in_order), renumber[sequence], terms_per_row
 
 
 def _holding_hyphens(joined: str, cluster: NumberedWords) -> list[int]:
@@ -196,18 +198,18 @@ def _holding_hyphens(joined: str, cluster: NumberedWords) -> list[int]:
 
 def _tfidf(
     n: int,
-    names: list[str],
+    size: int,
     term_numbers: np.ndarray,
     terms_per_row: np.ndarray,
-    alphabetical: bool = True,
+    names: list[str] | None = None,
 ) -> Any:
     """The matrix of :func:`tfidf_matrix`, from its ``n`` rows' terms numbered in order of
-    first appearance (``names`` in that order), one row after the other. With
-    ``alphabetical=False`` a column is the term's number itself (first appearance) rather than
-    its alphabetical rank: the same entries, stored in the same order, under other columns."""
+    first appearance (``size`` terms, ``names`` in that order when given), one row after the
+    other. A column is the term's alphabetical rank when ``names`` are given, else the term's
+    number itself (first appearance): the same entries, stored in the same order, under other
+    columns."""
     from scipy.sparse import csr_matrix
 
-    size = len(names)
     if not size:  # nothing but stop words: every sentence gets a zero vector
         return csr_matrix((n, 1))
     rows = np.repeat(np.arange(n, dtype=np.int64), terms_per_row)
@@ -215,7 +217,7 @@ def _tfidf(
     entries, counts = np.unique(rows * size + term_numbers, return_counts=True)
     entry_rows = entries // size
     indices = (entries - entry_rows * size).astype(np.int32)  # the terms' numbers
-    if alphabetical:
+    if names is not None:
         rank = np.empty(size, dtype=np.int32)  # a term's alphabetical rank, by its number
         by_name = np.array(sorted(range(size), key=names.__getitem__), dtype=np.int64)
         rank[by_name] = np.arange(size, dtype=np.int32)

@@ -57,6 +57,16 @@ _MAY_OPEN_ABBREVIATION = re.compile(
 # The second opens with the stop and looks behind it for the two letters: the regex engine
 # skips to the stops, where "[a-z]{2}[.!?]" set out from nearly every letter of the text.
 _MAY_START_LOWER = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?:\s?[\"”’)\]])?\s+[\"“‘(]?\s?[a-z]")
+# Either pre-scan above, as one pattern: a block neither can match in (nearly all of them) is
+# cleared in one scan instead of two. Both open with the stop class, which the regex engine
+# tests at every character through a call; in a block without "!" or "?" (most of them) the
+# stop can only be ".", a literal the engine skips to in a tight loop: the same matches at a
+# quarter of the two scans' cost (0.28 ms of a 10-article newswire brief, issue 11).
+_AFTER_THE_STOP = [
+    p.pattern.removeprefix("[.!?]") for p in (_MAY_OPEN_ABBREVIATION, _MAY_START_LOWER)
+]
+_MAY_SPLIT_AFTER_STOP = re.compile(f"[.!?](?:{'|'.join(_AFTER_THE_STOP)})")
+_MAY_SPLIT_AFTER_FULL_STOP = re.compile(rf"\.(?:{'|'.join(_AFTER_THE_STOP)})")
 _LAST_WORD = re.compile(r"(?:^|[\s(\[“\"'])([A-Za-z]+)\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 MAX_QUOTE_SENTENCES = 5
@@ -81,6 +91,14 @@ def _may_hold_boundary(text: str) -> bool:
     return "." in head or "!" in head or "?" in head or "…" in head  # the pattern's stops
 
 
+def may_split_after_stop(text: str) -> bool:
+    """Whether :data:`_MAY_OPEN_ABBREVIATION` or :data:`_MAY_START_LOWER` occurs in ``text``:
+    when neither does, neither rule can change a piece of it."""
+    if "!" in text or "?" in text:
+        return _MAY_SPLIT_AFTER_STOP.search(text) is not None
+    return _MAY_SPLIT_AFTER_FULL_STOP.search(text) is not None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one block of prose, whitespace trimmed."""
     if not text.strip():
@@ -95,7 +113,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     offsets = _blingfire_spans(blingfire, text)
     # Each rule below first looks for what it needs inside each piece; where the whole block
     # holds none of it, the rule cannot change a piece, and is skipped.
-    if _MAY_OPEN_ABBREVIATION.search(text):
+    after_stop = may_split_after_stop(text)  # one scan for the two rules that need it
+    if after_stop and _MAY_OPEN_ABBREVIATION.search(text):
         offsets = _split_before_abbreviations(text, offsets)
     if "``" in text:
         offsets = _split_before_wire_quotes(text, offsets)
@@ -113,7 +132,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
     if "“" in text or '"' in text or "``" in text:  # a piece opens a quotation only so
         spans = _join_quotations(text, spans)
-    if _MAY_START_LOWER.search(text):
+    if after_stop and _MAY_START_LOWER.search(text):
         spans = _split_lower_case_starts(text, spans)
     return spans
 
@@ -286,6 +305,14 @@ def _continues(previous: str, following: str) -> bool:
         # there, neither matches, and most sentences end otherwise or were split by blingfire
         # after a full word; this spares two scans of every sentence.
         return False
+    body = previous.removesuffix("\n")  # "$" also matches before one final newline
+    if body.endswith("."):
+        letters = len(body) - 1 - len(body[:-1].rstrip(_ASCII_LETTERS))  # before the stop
+        if letters != 1 and body[len(body) - 1 - letters : -1].lower() not in _NEVER_FINAL:
+            # Most sentences end in a word that is no abbreviation: the last word of both
+            # patterns below is that run of letters (or none), and a lone initial is one
+            # letter long; neither can match, so neither is searched for.
+            return False
     match = _last_word(previous)
     if match and match.group(1).lower() in _NEVER_FINAL:
         # "No. 2" continues; "voted no. Last…" ends.

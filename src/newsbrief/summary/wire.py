@@ -50,6 +50,9 @@ _TRIM_MARK = re.compile(
     r"|(?:BEGIN |END )?OPTIONAL (?:TRIM|ADD)(?: FOLLOWS)?\b)\s*"
 )
 
+_TRIM_MARK_WORDS = ("(", "begin", "end", "optional")
+_TRIM_MARK_FIRSTS = "(bBeEoO"
+
 # A note's opening words make the whole line a note, however long (up to this many words).
 WIRE_NOTE_MAX_WORDS = 80
 
@@ -78,7 +81,9 @@ def is_wire_note(text: str) -> bool:
 
 def trim_mark_at(text: str) -> str | None:
     """The editor's trim mark opening ``text`` ("(BEGIN OPTIONAL TRIM)"), if any."""
-    if not text[:9].lower().startswith(("(", "begin", "end", "optional")):
-        return None  # the mark's possible first words: most lines are cleared here
+    # The mark's possible first words: most lines are cleared by their first character (no
+    # character but these lower-cases to "(", "b", "e" or "o"), the rest by their first word.
+    if text[:1] not in _TRIM_MARK_FIRSTS or not text[:9].lower().startswith(_TRIM_MARK_WORDS):
+        return None
     match = _TRIM_MARK.match(text)
     return match.group().rstrip() if match else None
