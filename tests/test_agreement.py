@@ -503,3 +503,61 @@ def test_the_dead_and_the_injured_are_counted_apart() -> None:
     assert rule_verdict(hurt, dead).label != "conflict"
     toll = rule_verdict(dead, other_toll)
     assert toll.label == "conflict" and toll.kind == "number"
+
+
+def test_who_reported_it_does_not_make_two_events() -> None:
+    # Second read: the speakers' names told the sentences apart, and a real disagreement on
+    # the toll was lost.
+    from newsbrief.analysis.agreement import align
+    from newsbrief.settings import Settings
+
+    texts = (
+        "The blast at the U.S. Embassy in Kenya killed 247 people, Kimanthi said.",
+        "The blast at the U.S. Embassy in Kenya killed 253 people, Omondi said.",
+    )
+    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
+    sentences = tuple(s for a in articles for s in segment(a, ()))
+    made = []
+    for number, (kind, name) in enumerate(
+        [("country", "Kenya"), ("person", "Kimanthi"), ("person", "Omondi")], 1
+    ):
+        mentions = tuple(
+            Mention(a.id, m.start(), m.end(), name)
+            for a in articles
+            for m in re.finditer(name, a.text)
+        )
+        made.append(Actor(f"A{number}", name, kind, None, mentions))
+    found = align(Cluster(articles, sentences), Settings(), tuple(made))
+    assert any(a.label == "conflict" and a.kind == "number" for a in found)
+
+
+def test_two_airports_each_named_for_a_place_are_two_places() -> None:
+    from newsbrief.analysis.referents import Referents
+
+    texts = (
+        "The jet landed at Nairobi International Airport on Friday.",
+        "The jet landed at Mombasa International Airport on Friday.",
+        "Nairobi and Mombasa are cities of Kenya.",
+    )
+    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
+    sentences = tuple(s for a in articles for s in segment(a, ()))
+
+    def actor(number: int, name: str, article: Article) -> Actor:
+        start = article.text.index(name)
+        return Actor(
+            f"A{number}",
+            name,
+            "place",
+            None,
+            (Mention(article.id, start, start + len(name), name),),
+        )
+
+    actors = (
+        actor(1, "Nairobi International Airport", articles[0]),
+        actor(2, "Mombasa International Airport", articles[1]),
+        actor(3, "Nairobi", articles[2]),
+        actor(4, "Mombasa", articles[2]),
+    )
+    referents = Referents(Cluster(articles, sentences), actors)
+    verdict = referents.verdict(sentences[0], sentences[1])
+    assert verdict is not None and verdict.kind == "place"

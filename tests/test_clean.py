@@ -319,3 +319,11 @@ def test_a_date_line_deep_in_the_story_is_left_alone() -> None:
         Article("1", story + "\nMarch 3, 2031", "s"), Settings()
     )
     assert article.date is None and not any(r.reason == "date-line" for r in removals)
+
+
+def test_a_short_line_with_a_date_and_a_count_is_no_date_line() -> None:
+    from newsbrief.summary.clean import clean_with_lines
+
+    text = "Storm toll\nJune 12, 2019, 10 dead\n\nThe storm hit the coast on Tuesday night."
+    article, removals, _ = clean_with_lines(Article("1", text, "s"), Settings())
+    assert article.date is None and not any(r.reason == "date-line" for r in removals)

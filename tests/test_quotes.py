@@ -238,3 +238,31 @@ def test_an_untagged_surname_names_the_one_person_it_ends() -> None:
     by_text = {q.text: q for q in quotes}
     assert names[by_text["They made a decision early on,"].speaker_id] == "Lorraine Bodi"
     assert by_text["We agree,"].speaker_id is None  # no person of the article is a Smith
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('Smith replied "No." Then he left the room quickly.', ("No.", "Smith")),
+        (
+            'Protesters outside the embassy chanted "Death to America" all night.',
+            ("Death to America", "Protesters outside the embassy"),
+        ),
+        ('He said the deal was "A Good Start" for both sides.', ("A Good Start", "He")),
+    ],
+)
+def test_title_cased_words_someone_says_stay_a_quotation(text: str, said: tuple) -> None:
+    _, _, quotes = quotes_of(text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [said]
+
+
+def test_a_name_opening_a_split_quotation_is_a_person() -> None:
+    from newsbrief.analysis.actors import _quoted_alone
+
+    for text, name in [
+        ('"Clinton," he said, "is wrong."', "Clinton"),
+        ("``Arafat,'' he said, ``has failed us.''", "Arafat"),
+        ("Critics see ``Phantom'' on Friday.", "Phantom"),
+    ]:
+        at = text.index(name)
+        assert _quoted_alone(text, at, at + len(name)) is (name == "Phantom")

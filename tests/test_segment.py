@@ -176,3 +176,22 @@ def test_a_list_items_marker_is_not_part_of_its_sentence(marker: str) -> None:
     text = f"Media frenzy\n{marker}Vogue featured the film on its cover in May.\nIt sold out."
     sentences = [s.text for s in segment(Article("1", text, "s"), [])]
     assert "Vogue featured the film on its cover in May." in sentences, sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the U.S. ``war on drugs'' had failed.",
+        "President John F. ``Jack'' Kennedy said so.",
+    ],
+)
+def test_no_split_before_a_wire_quote_after_an_abbreviation_or_initial(text: str) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_a_minus_sign_is_no_list_marker() -> None:
+    from newsbrief import Article
+
+    text = "Cold snap\n- 5 degrees is the low tonight in the valley.\nIt will warm up."
+    sentences = [s.text for s in segment(Article("1", text, "s"), [])]
+    assert "- 5 degrees is the low tonight in the valley." in sentences

@@ -18,9 +18,9 @@ from newsbrief.analysis.lexicon import (
     ALIASES,
     COUNTRIES,
     CURRENCIES,
+    CURRENCY_CODES,
     HONORIFICS,
     NATIONALITY,
-    REPORTING_VERBS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -154,8 +154,8 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     words = text[start:end].split()
     if not words or not any(c.isupper() for c in text[start:end]):
         return None
-    if text[start:end] in CURRENCIES:
-        return None  # "the Euro", "EUR": money, not an actor
+    if text[start:end] in (CURRENCY_CODES if label == "PERSON" else CURRENCIES):
+        return None  # "the Euro", "EUR": money, not an actor ("Sterling said" may be one)
     return Mention(entity.article_id, start, end, text[start:end]), label
 
 
@@ -165,7 +165,14 @@ def _quoted_alone(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start]
     after = text[end : end + 5].removeprefix("'s").removeprefix("’s").lstrip(",.!?")
     opens = before[-1:] in {"`", "“", "‘", '"'} or before == " '"
-    return opens and after.startswith(("''", "”", "’", '"', "'"))
+    if not (opens and after.startswith(("''", "”", "’", '"', "'"))):
+        return False
+    # “Clinton,” he said, “is wrong.”: a quotation split by its speaker, not a title
+    closing = end + len(text[end : end + 5]) - len(after)  # where the closing mark starts
+    return not _SPEAKER_CLAUSE.match(text, closing)
+
+
+_SPEAKER_CLAUSE = re.compile(r"(?:''|[”’\"'])\s+(?:\w+\s+){0,3}(?:said|says|added|asked|told)\b")
 
 
 def _people_first(
@@ -181,7 +188,7 @@ def _people_first(
             votes[_key(m.text)]["LOC"] += 3  # "in Eastshore": a place, unless titled
         if label == "PERSON" and _title(texts[m.article_id], m.start):
             votes[_key(m.text)]["PERSON"] += 2
-        if _heads_administration(m.text, texts[m.article_id], m.end):
+        if label in ("GPE", "LOC") and _heads_administration(m.text, texts[m.article_id], m.end):
             votes[_key(m.text)]["PERSON"] += 3  # "the Clinton administration": its president
         if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
             votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
@@ -262,7 +269,11 @@ def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]], speaking
 def _speaks(text: str, end: int) -> bool:
     """A reporting verb follows the name: "Rexrodt said", "Lushinga told reporters"."""
     after = text[end : end + 16].split(None, 1)
-    return bool(after) and after[0].rstrip(",.") in REPORTING_VERBS and text[end : end + 1] == " "
+    return bool(after) and after[0].rstrip(",.") in _SPEAKS and text[end : end + 1] == " "
+
+
+# Verbs of a person speaking (places and governments "report", "announce" and "call" too).
+_SPEAKS = {"said", "says", "told", "tells", "added", "adds", "explained", "insisted", "replied"}
 
 
 def _name_like(text: str) -> bool:

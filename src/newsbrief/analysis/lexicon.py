@@ -87,6 +87,8 @@ CURRENCIES = set(
     Bitcoin
     """.split()
 ) | {"Deutsche Mark", "Swiss Franc", "French Franc"}
+# Money that is never a person's name either (the recognizer tagged "Euro" a person).
+CURRENCY_CODES = {"Euro", "Euros", "EUR", "ECU", "USD", "GBP", "JPY", "CNY", "Dollar", "Dollars"}
 COUNTRIES = set(
     """
     Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain

@@ -77,14 +77,17 @@ def find_quotes(
         speakers = [
             resolve_speaker(sp, sentence, cluster, actors) if sp else None for sp in speakers
         ]
-        found = [
+        # A title is no quotation: where no one says it (a list of films, “The Mummy,”
+        # “Notting Hill,” ...), or used as a name in the reporter's sentence (“the new ``Star
+        # Wars'' movie”); a title-cased quotation someone says stays one (chanted “Death to
+        # America”, replied “No.”).
+        quotes += [
             _quote(sentence, span, sp, frame_words)
             for span, sp in zip(spans, speakers, strict=True)
-        ]
-        # A title is no quotation: inside the reporter's sentence, or where no one says it
-        # (a list of films, “The Mummy,” “Notting Hill,” ...).
-        quotes += [
-            q for q in found if not ((q.partial or q.speaker_text is None) and names_a_work(q.text))
+            if not (
+                names_a_work(sentence.text[span.start : span.end])
+                and (sp is None or _used_as_a_name(sentence.text, span))
+            )
         ]
         # a quotation after this one continues its last speaker (not a title quoted after it:
         # “…,” Flynn said on “Fox and Friends.” | “I mean, …”)
@@ -160,6 +163,26 @@ def names_a_work(quoted: str) -> bool:
     if not words or not words[0][0].isupper():
         return False
     return all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+_NAME_BEFORE = {"the", "a", "an", "new", "his", "her", "their", "its", "this", "that", "of"}
+
+
+def _used_as_a_name(text: str, span: Span) -> bool:
+    """The quoted words stand where a name would: after an article or a possessive ("the
+    ``Star Wars'' series", "of “Titanic”") or before a lower-case word ("``Star Wars'' fans")."""
+    before = text[: span.open].split()[-1:]
+    after = text[span.close :].lstrip("'”’\"")
+    following = after.split(None, 1)[0] if after[:1] == " " else ""
+    modifies = following.islower() and following.strip(",.;") not in _NOT_A_NOUN
+    return (bool(before) and before[0].lower() in _NAME_BEFORE) or modifies
+
+
+# Words after a quotation that show it is no modifier of a noun ("chanted “…” all night").
+_NOT_A_NOUN = set(
+    "for all to in on at and or as by with from that which who is was were are has had will "
+    "would said says again last this".split()
+)
 
 
 def _is_partial(text: str, span: Span) -> bool:

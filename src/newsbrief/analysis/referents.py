@@ -206,11 +206,14 @@ class Referents:
         if a[-1:] != b[-1:]:
             return False
         places = self._place_names
-        for words in (a, b):
+
+        def located(words: list[str]) -> bool:
             lead = [w for w in words if w not in ("the", "The")]
-            if any(" ".join(lead[:n]) in places for n in range(1, min(len(lead), 4))):
-                return True
-        return False
+            return any(" ".join(lead[:n]) in places for n in range(1, min(len(lead), 4)))
+
+        # Exactly one: "Nairobi International Airport" and "Mombasa International Airport"
+        # are two airports.
+        return located(a) != located(b)
 
     def _nested_places(self) -> set[frozenset[str]]:
         """Pairs of places written one in the other anywhere in the cluster."""
@@ -324,8 +327,12 @@ class Referents:
         """Why two sentences giving different numbers report different events, or ``None``:
         each names places and none of one's is, or holds, one of the other's ("11 killed in
         Tanzania" against "248 killed in Kenya"), or each names people and they share none
-        ("Bennett faces 20 years" against "Rosario faces five years")."""
-        a, b = self._in(first), self._in(second)
+        ("Bennett faces 20 years" against "Rosario faces five years"). Who told it ("…,
+        Kimanthi said", "according to officials in Nairobi") is not what is told."""
+        a, b = (
+            [n for n in self._in(s) if not _attributes(self._texts[s.article_id], n)]
+            for s in (first, second)
+        )
         for kinds, what in ((PLACE_KINDS, "places"), (("person",), "people")):
             ids_a = {n.actor for n in a if n.kind in kinds}
             ids_b = {n.actor for n in b if n.kind in kinds}
@@ -450,3 +457,20 @@ def _short(quotation: str, words: int = 8) -> str:
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|according to)|\b(?:officials?|sources?|police|authorities|"
+    r"spokesm[ae]n|spokeswom[ae]n|reporters?|correspondents?) (?:in|from))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = {"said", "says", "told", "added", "stated", "reported", "announced"}
+
+
+def _attributes(text: str, named: Named) -> bool:
+    """The name tells who reported, not what happened: "Kimanthi said", "said Kimanthi",
+    "according to X", "officials in Nairobi"."""
+    after = text[named.end : named.end + 20].lstrip(" ,").split(None, 1)
+    if after and after[0].rstrip(",.") in _SPEECH_AFTER:
+        return True
+    return bool(_ATTRIBUTION_BEFORE.search(text[max(0, named.start - 40) : named.start]))

@@ -28,7 +28,7 @@ _DATE_LINE = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|(?:mon|tue|wed|thu|fri|sat|sun)\.?,\s+)?"
     rf"(?P<date>{_MONTH_NAME} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH_NAME},? \d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*",
+    r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4}))?)?\s*",
     re.IGNORECASE,
 )
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")

@@ -139,18 +139,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # blingfire does not split before the wire's opening quote: "He left. ``It is over,'' she
 # said." is two sentences. A stop (and a closing quote), space, then ``.
-_WIRE_QUOTE_OPENS = re.compile(r"(?<=[.!?])(?:''|”)?(?P<gap>\s+)(?=``)")
+_WIRE_QUOTE_OPENS = re.compile(r"(?<=[.!?])(?:''|”)?(?P<gap>\s+)(?=``\s?[A-Z0-9])")
 
 
 def _split_before_wire_quotes(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split each piece where a sentence ends and a wire quotation (``) opens the next,
-    not after an abbreviation that never ends a sentence ("Gov. ``Red'' Smith")."""
+    """Split each piece where a sentence ends and a wire quotation (``) opens the next, not
+    after an abbreviation that never ends a sentence ("Gov. ``Red'' Smith"), a dotted one
+    ("the U.S. ``war on drugs''") or an initial ("John F. ``Jack'' Kennedy")."""
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
         for match in _WIRE_QUOTE_OPENS.finditer(text, start, end):
+            token = text[_token_start(text, start, match.start()) : match.start()]
             word = _last_word(text[start : match.start()])
-            if word and word.group(1).lower() in _NEVER_FINAL:
+            if (word and word.group(1).lower() in _NEVER_FINAL) or "." in token[:-1]:
                 continue
+            if len(token) == 2 and token[0].isupper():
+                continue  # an initial
             pieces.append((start, match.start("gap")))  # a closing quote stays with its own
             start = match.end()
         pieces.append((start, end))
@@ -379,7 +383,7 @@ def kept_pieces(
 
 # A list item's marker opening a line: "_ Vogue featured …" (the wire archives' dash), "-- ",
 # "- ", "• ", "* ". The sentence starts after it.
-_BULLET = re.compile(r"(?:[_•*]|-{1,2})[ \t]+(?=\S)")
+_BULLET = re.compile(r"(?:[_•*]|-{1,2}(?![ \t]+[\d.]))[ \t]+(?=[^\s*_•-])")  # not "- 5 degrees"
 
 
 def _after_bullet(text: str, start: int, end: int) -> int:
