@@ -266,3 +266,11 @@ def test_a_name_opening_a_split_quotation_is_a_person() -> None:
     ]:
         at = text.index(name)
         assert _quoted_alone(text, at, at + len(name)) is (name == "Phantom")
+
+
+def test_a_title_cased_quotation_with_its_own_clause_is_speech() -> None:
+    # DUC label: "``Special Wheaties,'' the older gymnast said" (a coded answer, not a title).
+    _, _, quotes = quotes_of("``Special Wheaties,'' the older gymnast said, with a grin.")
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("Special Wheaties,", "the older gymnast")
+    ]

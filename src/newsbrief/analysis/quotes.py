@@ -171,6 +171,8 @@ _NAME_BEFORE = {"the", "a", "an", "new", "his", "her", "their", "its", "this", "
 def _used_as_a_name(text: str, span: Span) -> bool:
     """The quoted words stand where a name would: after an article or a possessive ("the
     ``Star Wars'' series", "of “Titanic”") or before a lower-case word ("``Star Wars'' fans")."""
+    if text[span.start : span.end].rstrip()[-1:] in {",", ".", "!", "?"}:
+        return False  # “Special Wheaties,” the older gymnast said: its own clause, spoken
     before = text[: span.open].split()[-1:]
     after = text[span.close :].lstrip("'”’\"")
     following = after.split(None, 1)[0] if after[:1] == " " else ""
