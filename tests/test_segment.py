@@ -195,3 +195,51 @@ def test_a_minus_sign_is_no_list_marker() -> None:
     text = "Cold snap\n- 5 degrees is the low tonight in the valley.\nIt will warm up."
     sentences = [s.text for s in segment(Article("1", text, "s"), [])]
     assert "- 5 degrees is the low tonight in the valley." in sentences
+
+
+def test_the_wire_quote_split_finds_what_its_pattern_finds() -> None:
+    # _split_before_wire_quotes looks for each `` with str.find and tries the pattern there;
+    # the reference tries the pattern at every position (what it did first, and slower).
+    import random
+
+    from newsbrief.summary import segment as seg
+
+    def reference(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        pieces = []
+        for start, end in offsets:
+            for match in seg._WIRE_QUOTE_OPENS.finditer(text, start, end):
+                token = text[seg._token_start(text, start, match.start()) : match.start()]
+                word = seg._last_word(text[start : match.start()])
+                if (word and word.group(1).lower() in seg._NEVER_FINAL) or "." in token[:-1]:
+                    continue
+                if len(token) == 2 and token[0].isupper():
+                    continue
+                pieces.append((start, match.start("gap")))
+                start = match.end()
+            pieces.append((start, end))
+        return pieces
+
+    parts = [
+        "He",
+        " left",
+        ".",
+        "!",
+        " ",
+        "  ",
+        "``",
+        "''",
+        "”",
+        "It",
+        " U.S.",
+        " F.",
+        " Gov.",
+        "a",
+        "9",
+    ]
+    parts += [".'' ", ".” ", "``It", "! ``9"]  # what the rule is about, whole
+    draw = random.Random(7)
+    for _ in range(5000):
+        text = "".join(draw.choice(parts) for _ in range(draw.randint(1, 14)))
+        cut = draw.randint(0, len(text))
+        offsets = [(0, cut), (cut, len(text))]
+        assert seg._split_before_wire_quotes(text, offsets) == reference(text, offsets), text

@@ -138,17 +138,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 # blingfire does not split before the wire's opening quote: "He left. ``It is over,'' she
-# said." is two sentences. A stop (and a closing quote), space, then ``.
+# said." is two sentences. A stop (and a closing quote), space, then `` and a capital or digit.
 _WIRE_QUOTE_OPENS = re.compile(r"(?<=[.!?])(?:''|”)?(?P<gap>\s+)(?=``\s?[A-Z0-9])")
 
 
 def _split_before_wire_quotes(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split each piece where a sentence ends and a wire quotation (``) opens the next, not
     after an abbreviation that never ends a sentence ("Gov. ``Red'' Smith"), a dotted one
-    ("the U.S. ``war on drugs''") or an initial ("John F. ``Jack'' Kennedy")."""
+    ("the U.S. ``war on drugs''") or an initial ("John F. ``Jack'' Kennedy").
+
+    Each opening quote is found by ``str.find`` and :data:`_WIRE_QUOTE_OPENS` is tried only where
+    it can end (its lookbehind, tried at every position of a block, cost more than the rest of
+    the segmentation rules; tests/test_segment.py compares the two)."""
     pieces: list[tuple[int, int]] = []
     for start, end in offsets:
-        for match in _WIRE_QUOTE_OPENS.finditer(text, start, end):
+        at = text.find("``", start, end)
+        while at >= 0:
+            match = _wire_quote_before(text, start, at, end)
+            at = text.find("``", at + 2, end)
+            if match is None:
+                continue
             token = text[_token_start(text, start, match.start()) : match.start()]
             word = _last_word(text[start : match.start()])
             if (word and word.group(1).lower() in _NEVER_FINAL) or "." in token[:-1]:
@@ -159,6 +168,23 @@ def _split_before_wire_quotes(text: str, offsets: list[tuple[int, int]]) -> list
             start = match.end()
         pieces.append((start, end))
     return pieces
+
+
+def _wire_quote_before(text: str, start: int, at: int, end: int) -> re.Match[str] | None:
+    """The :data:`_WIRE_QUOTE_OPENS` match that ends at the `` at ``at``, if any: it starts
+    after the stop, at most 2 closing-mark characters and the whitespace before ``at``, and
+    sees no further than the piece's ``end``."""
+    gap = at
+    while gap > start and text[gap - 1].isspace():
+        gap -= 1
+    if gap == at:
+        return None
+    for stop_end in (gap, gap - 1, gap - 2):  # the stop, then "”" or "''" before the gap
+        if stop_end >= start:
+            match = _WIRE_QUOTE_OPENS.match(text, stop_end, min(at + 4, end))
+            if match is not None and match.end() == at:
+                return match
+    return None
 
 
 def _blingfire_spans(blingfire: Any, text: str) -> list[tuple[int, int]]:
