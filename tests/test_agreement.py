@@ -135,7 +135,16 @@ def _judge(
     """The place/person verdict on the sentences ``at`` of two articles (``others`` are more
     articles of the cluster); ``actors`` are ``(kind, "Form|Other form")``: one actor each,
     mentioned wherever a form is written."""
-    texts = (first, second, *others)
+    cluster, made = _cluster(first, second, *others, actors=actors)
+    referents = Referents(cluster, made, find_quotes(cluster, made))
+    one = [s for s in cluster.sentences if s.article_id == "1"][at]
+    two = [s for s in cluster.sentences if s.article_id == "2"][at]
+    return referents.verdict(one, two)
+
+
+def _cluster(*texts: str, actors: tuple[tuple[str, str], ...]) -> tuple[Cluster, tuple[Actor, ...]]:
+    """The articles ``texts`` (ids 1, 2, ...) segmented, and ``actors`` given as ``(kind,
+    "Form|Other form")``: one actor each, mentioned wherever a form is written."""
     articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
     sentences = tuple(s for a in articles for s in segment(a, ()))
     made = []
@@ -149,11 +158,15 @@ def _judge(
                         taken |= set(range(m.start(), m.end()))
                         mentions.append(Mention(article.id, m.start(), m.end(), m.group()))
         made.append(Actor(f"A{number}", forms.split("|")[0], kind, None, tuple(mentions)))
-    cluster = Cluster(articles, sentences)
-    referents = Referents(cluster, tuple(made), find_quotes(cluster, tuple(made)))
-    one = [s for s in sentences if s.article_id == "1"][at]
-    two = [s for s in sentences if s.article_id == "2"][at]
-    return referents.verdict(one, two)
+    return Cluster(articles, sentences), tuple(made)
+
+
+def _place(number: int, name: str, article: Article) -> Actor:
+    """A place actor mentioned once, where ``name`` is first written in ``article``."""
+    start = article.text.index(name)
+    return Actor(
+        f"A{number}", name, "place", None, (Mention(article.id, start, start + len(name), name),)
+    )
 
 
 def test_a_different_place_for_the_same_event_is_a_conflict() -> None:
@@ -430,15 +443,10 @@ def test_a_place_described_by_where_it_is_is_no_other_place() -> None:
     articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
     sentences = tuple(s for a in articles for s in segment(a, ()))
 
-    def actor(number: int, name: str, article: Article) -> Actor:
-        start = article.text.index(name)
-        mention = Mention(article.id, start, start + len(name), name)
-        return Actor(f"A{number}", name, "place", None, (mention,))
-
     actors = (
-        actor(1, "John F. Kennedy International Airport", articles[0]),
-        actor(2, "New York International Airport", articles[1]),
-        actor(3, "New York", articles[2]),
+        _place(1, "John F. Kennedy International Airport", articles[0]),
+        _place(2, "New York International Airport", articles[1]),
+        _place(3, "New York", articles[2]),
     )
     referents = Referents(Cluster(articles, sentences), actors)
     assert referents.verdict(sentences[0], sentences[1]) is None
@@ -480,18 +488,8 @@ def test_different_numbers_about_other_places_or_people_are_two_events(
     from newsbrief.analysis.agreement import align
     from newsbrief.settings import Settings
 
-    texts = (first, second)
-    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
-    sentences = tuple(s for a in articles for s in segment(a, ()))
-    made = []
-    for number, (kind, name) in enumerate(actors, 1):
-        mentions = tuple(
-            Mention(a.id, m.start(), m.end(), name)
-            for a in articles
-            for m in re.finditer(re.escape(name), a.text)
-        )
-        made.append(Actor(f"A{number}", name, kind, None, mentions))
-    found = align(Cluster(articles, sentences), Settings(), tuple(made))
+    cluster, made = _cluster(first, second, actors=tuple(actors))
+    found = align(cluster, Settings(), made)
     assert any(a.label == "conflict" for a in found) is conflict
 
 
@@ -515,19 +513,9 @@ def test_who_reported_it_does_not_make_two_events() -> None:
         "The blast at the U.S. Embassy in Kenya killed 247 people, Kimanthi said.",
         "The blast at the U.S. Embassy in Kenya killed 253 people, Omondi said.",
     )
-    articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
-    sentences = tuple(s for a in articles for s in segment(a, ()))
-    made = []
-    for number, (kind, name) in enumerate(
-        [("country", "Kenya"), ("person", "Kimanthi"), ("person", "Omondi")], 1
-    ):
-        mentions = tuple(
-            Mention(a.id, m.start(), m.end(), name)
-            for a in articles
-            for m in re.finditer(name, a.text)
-        )
-        made.append(Actor(f"A{number}", name, kind, None, mentions))
-    found = align(Cluster(articles, sentences), Settings(), tuple(made))
+    people = (("country", "Kenya"), ("person", "Kimanthi"), ("person", "Omondi"))
+    cluster, made = _cluster(*texts, actors=people)
+    found = align(cluster, Settings(), made)
     assert any(a.label == "conflict" and a.kind == "number" for a in found)
 
 
@@ -542,21 +530,11 @@ def test_two_airports_each_named_for_a_place_are_two_places() -> None:
     articles = tuple(Article(str(n), t, f"{n}.txt") for n, t in enumerate(texts, 1))
     sentences = tuple(s for a in articles for s in segment(a, ()))
 
-    def actor(number: int, name: str, article: Article) -> Actor:
-        start = article.text.index(name)
-        return Actor(
-            f"A{number}",
-            name,
-            "place",
-            None,
-            (Mention(article.id, start, start + len(name), name),),
-        )
-
     actors = (
-        actor(1, "Nairobi International Airport", articles[0]),
-        actor(2, "Mombasa International Airport", articles[1]),
-        actor(3, "Nairobi", articles[2]),
-        actor(4, "Mombasa", articles[2]),
+        _place(1, "Nairobi International Airport", articles[0]),
+        _place(2, "Mombasa International Airport", articles[1]),
+        _place(3, "Nairobi", articles[2]),
+        _place(4, "Mombasa", articles[2]),
     )
     referents = Referents(Cluster(articles, sentences), actors)
     verdict = referents.verdict(sentences[0], sentences[1])
