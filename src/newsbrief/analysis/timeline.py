@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from dateutil import parser as dateutil_parser
-
 from newsbrief.analysis.datepatterns import PATTERNS
 from newsbrief.analysis.dates import Anchor, find_dates, relative_expressions
 from newsbrief.analysis.tense import direction
@@ -32,6 +30,7 @@ from newsbrief.records import (
     Sentence,
     TimelineEntry,
 )
+from newsbrief.summary.heads import iso_day
 
 DATE_HINT = (
     'give each article its date: a "date" field in JSON Lines or the service\'s items, '
@@ -85,17 +84,15 @@ def dateline_days(cluster: Cluster) -> dict[str, date]:
     """Per article, the month and day its dateline names without a year ("BRUSSELS, January
     22 (Xinhua) --"), in a leap year (so February 29 is a day). A dateline that gives the
     year too became the article's date when it was cleaned."""
-    month_day = PATTERNS[0][1]  # "January 22", "Jan. 22"
+    month_day = dict(PATTERNS)["month-day"]  # "January 22", "Jan. 22"
     days: dict[str, date] = {}
     for removal in cluster.removals:
         if removal.reason != "dateline" or not (match := month_day.search(removal.text)):
             continue
         day = "".join(c for c in match.group("d") if c.isdigit())
-        try:
-            parsed = dateutil_parser.parse(f"{match.group('m')} {day} 2000")
-        except (ValueError, OverflowError):
-            continue
-        days[removal.article_id] = parsed.date()
+        found = iso_day(f"{match.group('m')} {day}, 2000")
+        if found is not None:
+            days[removal.article_id] = date.fromisoformat(found)
     return days
 
 

@@ -42,7 +42,7 @@ def mark_date_line(lines: list[Line], reasons: dict[int, str]) -> str | None:
         if number in reasons or line.words > 12 or not any(c.isdigit() for c in line.text):
             continue
         match = _DATE_LINE.fullmatch(line.text)
-        day = _iso_day(match.group("date")) if match else None
+        day = iso_day(match.group("date")) if match else None
         if day is not None:
             reasons[number] = "date-line"
             return day
@@ -52,7 +52,7 @@ def mark_date_line(lines: list[Line], reasons: dict[int, str]) -> str | None:
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _iso_day(text: str) -> str | None:
+def iso_day(text: str) -> str | None:
     """ "March 3, 2026", "3 Mar. 2026" or "2026-03-03" as an ISO date; None if no such day.
     (Not dateutil's parser: the summary path does not import it, 30 ms.)"""
     words = text.replace(",", " ").replace(".", " ").split()
