@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.lookup import actor_ending_at, people_between, sentences_before
+from newsbrief.analysis.units import quoted_spans
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 
 _TOKEN = re.compile(r"[^\s,;:“”\"]+")
@@ -239,8 +240,6 @@ def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -
     """The person a pronoun refers to: the first named in the nearest sentence naming one,
     outside quotation marks (a name inside a quotation is what was said, not who said it:
     "``... Chelan and Douglas have agreed ...,'' he added")."""
-    from newsbrief.analysis.units import quoted_spans
-
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     for sentence in reversed(sentences):
