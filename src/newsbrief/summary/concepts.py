@@ -23,11 +23,11 @@ from importlib import resources
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.errors import SettingsError
 from newsbrief.records import Concepts
 from newsbrief.summary.features import FEATURES
+from newsbrief.summary.stopwords import ENGLISH_STOP_WORDS
 
 CONCEPT_FEATURES = (
     "article_share",  # share of the cluster's articles that use it

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.summary.patterns import words_of
+from newsbrief.summary.stopwords import ENGLISH_STOP_WORDS
 
 # Words that say how to answer, not what about (DUC narratives are made of them).
 INSTRUCTION_WORDS = frozenset(

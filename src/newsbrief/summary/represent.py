@@ -17,6 +17,7 @@ import numpy as np
 
 from newsbrief.choices import REPRESENTATIONS
 from newsbrief.summary.patterns import WORD_CHARACTERS, ascii_runs
+from newsbrief.summary.stopwords import ENGLISH_STOP_WORDS
 from newsbrief.summary.tokens import NumberedWords, numbered
 
 
@@ -66,8 +67,6 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 def _skipped() -> tuple[frozenset[str], frozenset[str]]:
     """scikit-learn's English stop words; and those with every one-character ASCII word, which
     the ASCII path's runs include but "\\b\\w\\w+\\b" never matches."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     single = {chr(i) for i in range(128) if WORD_CHARACTERS[i] != 32}
     return ENGLISH_STOP_WORDS, ENGLISH_STOP_WORDS | single
 
@@ -235,14 +234,16 @@ def _tfidf(
     np.log(idf, out=idf)
     idf += 1.0
     data *= idf[indices]
-    matrix = csr_matrix((data, indices, indptr), shape=(n, size))
-    # scikit-learn's own row normalisation: its loop sums a row's squares one after the
-    # other (numpy's sum would pair them up and round differently), in memory proportional
-    # to the entries (a padded rows × longest-row array grew with the longest sentence).
-    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
-
-    inplace_csr_row_normalize_l2(matrix)
-    return matrix
+    # scikit-learn's row normalisation (inplace_csr_row_normalize_l2): its loop sums a row's
+    # squares one after the other from 0 (numpy's sum would pair them up and round
+    # differently), then divides the row by the square root. np.bincount adds its weights one
+    # at a time in the order given, so the sums are the same, bit for bit, without importing
+    # scikit-learn (most of a command-line brief's time); memory stays proportional to the
+    # entries. A row whose squares sum to 0 is left as it is, as there.
+    norms = np.sqrt(np.bincount(entry_rows, weights=data * data, minlength=n))
+    norms[norms == 0.0] = 1.0
+    data /= norms[entry_rows]
+    return csr_matrix((data, indices, indptr), shape=(n, size))
 
 
 def get_representation(name: str) -> Representation:
