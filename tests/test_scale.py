@@ -16,6 +16,7 @@ from newsbrief.analysis.lookup import (
     actor_ending_at,
     find_forms,
     people_between,
+    person_by_surname,
     sentences_before,
 )
 from newsbrief.ingest.read import from_items
@@ -101,6 +102,38 @@ def test_actor_lookups_match_the_scans() -> None:
             expected = _first_by_scan(actors, article, lo, hi)
             first = next(iter(people_between(actors, article, lo, hi)), (None, None))[1]
             assert first == expected
+
+
+def _surname_by_scan(actors: tuple[Actor, ...], article: str, word: str) -> Actor | None:
+    owners = {
+        a.id: a
+        for a in actors
+        if a.kind == "person"
+        and " " in a.name
+        and a.name.split()[-1] == word
+        and any(m.article_id == article for m in a.mentions)
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def test_person_by_surname_matches_the_scan() -> None:
+    rng = random.Random(5)
+    names = ["Lorraine Bodi", "Bodi", "Ann Bodi", "Tom Lee", "Lee", "Mary Ann Lee", "Ms Bodi"]
+    for _ in range(300):
+        actors = tuple(
+            Actor(
+                f"A{rng.randint(0, 4)}",  # ids may repeat: the scan kept one actor per id
+                rng.choice(names),
+                rng.choice(["person", "organization", "person"]),
+                None,
+                tuple(Mention(rng.choice("abc"), 0, 4, "x") for _ in range(rng.randint(1, 3))),
+            )
+            for _ in range(rng.randint(1, 6))
+        )
+        for article in "abcd":
+            for word in ("Bodi", "Lee", "Ann"):
+                found = person_by_surname(actors, article, word)
+                assert found is _surname_by_scan(actors, article, word)
 
 
 def test_sentences_before_matches_the_scan() -> None:

@@ -132,6 +132,23 @@ def _people(actors: tuple[Actor, ...]) -> dict[str, tuple[list[int], list[tuple]
     return index
 
 
+def person_by_surname(actors: tuple[Actor, ...], article_id: str, surname: str) -> Actor | None:
+    """The one person of several words whose name ends in ``surname`` and who is mentioned in
+    the article; None when no person or more than one (by id) is."""
+    owners = _cached("surnames", actors, _surnames).get((article_id, surname), {})
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _surnames(actors: tuple[Actor, ...]) -> dict[tuple[str, str], dict[str, Actor]]:
+    index: dict[tuple[str, str], dict[str, Actor]] = {}
+    for actor in actors:
+        if actor.kind == "person" and " " in actor.name:
+            surname = actor.name.split()[-1]
+            for article_id in {m.article_id for m in actor.mentions}:
+                index.setdefault((article_id, surname), {})[actor.id] = actor
+    return index
+
+
 def sentences_before(cluster: Cluster, article_id: str, at: int, count: int) -> list[Sentence]:
     """The last ``count`` sentences of the article (in cluster order) starting at or before
     ``at``."""

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, replace
 
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
-from newsbrief.analysis.lookup import actor_ending_at, people_between, sentences_before
+from newsbrief.analysis.lookup import (
+    actor_ending_at,
+    people_between,
+    person_by_surname,
+    sentences_before,
+)
 from newsbrief.analysis.units import quoted_spans
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 
@@ -225,15 +230,7 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     word = mention.text.split()[-1] if not head else ""
     if not word[:1].isupper() or word.isupper():
         return None
-    owners = {
-        a.id: a
-        for a in actors
-        if a.kind == "person"
-        and " " in a.name
-        and a.name.split()[-1] == word
-        and any(m.article_id == mention.article_id for m in a.mentions)
-    }
-    return next(iter(owners.values())) if len(owners) == 1 else None
+    return person_by_surname(actors, mention.article_id, word)  # an index, not a scan
 
 
 def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
