@@ -9,12 +9,12 @@ import pytest
 
 from newsbrief import brief
 from newsbrief.analysis import nlp
-from newsbrief.analysis.facts import Verdict, rule_verdict
+from newsbrief.analysis.facts import Verdict, durations, rule_verdict, windows
 from newsbrief.analysis.quotes import find_quotes
-from newsbrief.analysis.referents import Referents
+from newsbrief.analysis.referents import Named, Referents, _attributes
 from newsbrief.choices import JUDGES
 from newsbrief.errors import SettingsError
-from newsbrief.records import Actor, Article, Cluster, Mention
+from newsbrief.records import Actor, Alignment, Article, Cluster, Mention
 from newsbrief.summary.segment import segment
 
 FIRST = (
@@ -539,3 +539,78 @@ def test_two_airports_each_named_for_a_place_are_two_places() -> None:
     referents = Referents(Cluster(articles, sentences), actors)
     verdict = referents.verdict(sentences[0], sentences[1])
     assert verdict is not None and verdict.kind == "place"
+
+
+def test_a_span_figures_are_counted_over_is_no_claim_and_other_spans_are_other_figures() -> None:
+    # DUC 2006 D0644H: "over the next 10 years" / "over the next 15 years" was a conflict.
+    ten = (
+        "Most of a projected $2.9 trillion budget surplus over the next 10 years goes to pensions."
+    )
+    fifteen = (
+        "Most of a projected $4.4 trillion budget surplus over the next 15 years goes to pensions."
+    )
+    assert durations(ten) == [] and windows(ten) == {3650}
+    assert rule_verdict(ten, fifteen).label != "conflict"
+    # Over the same span, two amounts still disagree; and a span that is the claim stays one.
+    other = ten.replace("$2.9", "$4.4")
+    assert rule_verdict(ten, other).kind == "number"
+    took = rule_verdict("The repairs will take four weeks.", "The repairs will take ten weeks.")
+    assert took.label == "conflict" and took.kind == "duration"
+
+
+def _conflicts(first: str, second: str, *actors: tuple[str, str]) -> list[Alignment]:
+    from newsbrief.analysis.agreement import align
+    from newsbrief.settings import Settings
+
+    cluster, made = _cluster(first, second, actors=actors)
+    return [a for a in align(cluster, Settings(), made) if a.label == "conflict"]
+
+
+def test_a_family_name_the_recognizer_missed_still_names_its_person() -> None:
+    # D0646A: "Bennett faces at least 20 years" / "Rosario faces up to five years", where only
+    # "Patrick Bennett" was tagged, was a conflict: the sentence named no person.
+    bennett = (
+        "Patrick Bennett was convicted of fraud on Monday. "
+        "Prosecutor Ann Smith said Bennett faces at least 20 years in prison."
+    )
+    rosario = (
+        "Francisco Rosario was convicted of fraud on Monday. "
+        "Rosario faces up to five years in prison, prosecutors said."
+    )
+    people = (
+        ("person", "Patrick Bennett"),
+        ("person", "Francisco Rosario|Rosario"),
+        ("person", "Ann Smith"),  # who said it, not whom it is about
+    )
+    assert not _conflicts(bennett, rosario, *people)
+    # The same man in both: the terms disagree.
+    same = rosario.replace("Francisco Rosario", "Patrick Bennett").replace("Rosario", "Bennett")
+    assert [a.kind for a in _conflicts(bennett, same, *people)] == ["duration"]
+    # "…, said Ann Smith." tells who said it; "said Bennett faces …" what was said about whom.
+    text = "It was a blow, said Ann Smith. Smith said Bennett faces 20 years."
+    smith, bennett = text.index("Ann Smith"), text.index("Bennett")
+    assert _attributes(text, Named("1", smith, smith + 9, "Ann Smith", "A3", "person"))
+    assert not _attributes(text, Named("1", bennett, bennett + 7, "Bennett", "A1", "person"))
+
+
+def test_he_is_the_person_the_sentences_before_name() -> None:
+    # D0646A: "Fraschilla … was sentenced to 18 months" / "He was sentenced to three years"
+    # (He: Mark Fuhrman, named in the sentence before) was a conflict.
+    first = "Jerry Fraschilla pleaded guilty to fraud last year. He was sentenced to 18 months in prison."
+    other = "Mark Fuhrman pleaded no contest to perjury. He was sentenced to three years in prison."
+    people = (("person", "Jerry Fraschilla"), ("person", "Mark Fuhrman"))
+    assert not _conflicts(first, other, *people)
+    same = "Jerry Fraschilla pleaded guilty to fraud last year. He was sentenced to three years in prison."
+    assert [a.kind for a in _conflicts(first, same, *people)] == ["duration"]
+
+
+def test_two_dates_of_two_steps_of_a_story_are_no_conflict() -> None:
+    # DUC 2006 D0647B: "June 26 -- relatives file appeal" / "That appeal was also denied on
+    # June 23" was a conflict: a date's governing word the other sentence never writes is
+    # another event.
+    filed = "June 26 -- Miami relatives file a new appeal."
+    denied = "That appeal was also denied on June 23, and the Miami relatives were given five days."
+    assert rule_verdict(filed, denied).label != "conflict"
+    other_day = "The Miami relatives' appeal was denied on June 25, and they were given five days."
+    verdict = rule_verdict(denied, other_day)
+    assert (verdict.label, verdict.kind) == ("conflict", "date")

@@ -30,7 +30,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsbrief.analysis.facts import Verdict, differing, durations, numbers, rule_verdict
+from newsbrief.analysis.facts import (
+    Verdict,
+    differing,
+    durations,
+    numbers,
+    other_windows,
+    rule_verdict,
+)
 from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
 from newsbrief.analysis.specifics import Specifics
@@ -245,7 +252,7 @@ def slot_conflicts(
             j, nums_b, durs_b = counted[n + 1 + k]
             a, b = sentences[i], sentences[j]
             score = float(row[j])
-            if (a, b) in aligned:
+            if (a, b) in aligned or other_windows(a.text, b.text):
                 continue
             articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
             kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)

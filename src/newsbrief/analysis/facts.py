@@ -205,15 +205,49 @@ def numbers(text: str) -> list[Value]:
     return found
 
 
+# A span of time that scopes another figure: "a $2.9 trillion surplus over the next 10 years",
+# "rose 40 percent in the past five years". The span is no claim of its own ("over the next 10
+# years" / "over the next 15 years" is no disagreement), and figures over different spans
+# measure different things. "within the next month" is left a claim (a deadline).
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:over|in|during)\s+the\s+(?:next|past|last|coming|previous|following|first)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_window(text: str, match: re.Match[str]) -> bool:
+    return _WINDOW_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None
+
+
 def durations(text: str) -> list[Value]:
-    """Spans of time in days, as written: "six weeks" → 42."""
+    """Spans of time in days, as written: "six weeks" → 42; not the span another figure is
+    counted over ("over the next 10 years": :func:`windows`)."""
     found = []
     for match in _DURATION.finditer(text):
         value = _value(match.group("num"))
-        if value is not None:
+        if value is not None and not _is_window(text, match):
             days = value * UNIT_DAYS[match.group("unit").lower()]
             found.append(_value_at("duration", days, text, match, set()))
     return found
+
+
+def windows(text: str) -> frozenset[float]:
+    """The spans, in days, that the sentence's figures are counted over ("over the next 10
+    years" → 3650)."""
+    spans = set()
+    for match in _DURATION.finditer(text):
+        value = _value(match.group("num"))
+        if value is not None and _is_window(text, match):
+            spans.add(value * UNIT_DAYS[match.group("unit").lower()])
+    return frozenset(spans)
+
+
+def other_windows(first: str, second: str) -> bool:
+    """Both sentences count their figures over a span of time, and over different ones: their
+    numbers measure different things ("$2.9 trillion over the next 10 years" / "$4.4 trillion
+    over the next 15 years")."""
+    a, b = windows(first), windows(second)
+    return bool(a and b and not a & b)
 
 
 def all_numbers(text: str) -> set[float]:
@@ -254,6 +288,8 @@ def differing(
                 continue
             if a.governor and b.governor and a.governor.rstrip("s") != b.governor.rstrip("s"):
                 continue
+            if a.key == "date" and (_other_event(a, text_b) or _other_event(b, text_a)):
+                continue  # "appeal denied on June 23" / "June 26 -- relatives file appeal"
             if a.outcome and b.outcome and a.outcome != b.outcome:
                 continue  # "killed 247 people" / "5,500 people were injured"
             if _unknown_name(a, article_b) or _unknown_name(b, article_a):
@@ -265,6 +301,15 @@ def differing(
             if len(a.context & b.context) >= need:
                 return a, b
     return None
+
+
+def _other_event(value: Value, other_text: str) -> bool:
+    """A date's governing word ("denied" in "denied on June 23") that the other sentence never
+    writes, in any form (its first four letters): the other date is of another event."""
+    if value.governor is None:
+        return False
+    stem = value.governor[:4]
+    return re.search(rf"\b{re.escape(stem)}", other_text, re.IGNORECASE) is None
 
 
 def _repeated(values: list[Value]) -> set[str]:
@@ -286,13 +331,22 @@ def _unknown_name(value: Value, other_article: str) -> bool:
 def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = "") -> Verdict:
     """The rules' label for two sentences that report the same thing; ``article_a`` and
     ``article_b`` (their articles' texts, when known) let a name near a value be looked up."""
-    found = differing(numbers(first), numbers(second), first, second, article_a, article_b)
+    scoped = other_windows(first, second)  # figures over different spans: not comparable
+    found = (
+        None
+        if scoped
+        else differing(numbers(first), numbers(second), first, second, article_a, article_b)
+    )
     if found:
         a, b = found
         return Verdict(
             "conflict", "number", f"different numbers: “{a.written}” against “{b.written}”"
         )
-    found = differing(durations(first), durations(second), first, second, article_a, article_b)
+    found = (
+        None
+        if scoped
+        else differing(durations(first), durations(second), first, second, article_a, article_b)
+    )
     if found:
         a, b = found
         evidence = f"different durations: “{a.written}” against “{b.written}”"

@@ -35,7 +35,8 @@ from itertools import pairwise
 from newsbrief.analysis.facts import Verdict
 from newsbrief.analysis.lexicon import PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.roles import title_before
-from newsbrief.records import Actor, Cluster, Quote, Sentence
+from newsbrief.analysis.speakers import antecedent
+from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
 
 PLACE_KINDS = ("place", "country")
 MIN_QUOTE_WORDS = 5  # a shorter quotation ("a success") is too common to pin on one speaker
@@ -111,7 +112,10 @@ class Referents:
         self, cluster: Cluster, actors: Iterable[Actor], quotes: Iterable[Quote] = ()
     ) -> None:
         self._texts = {a.id: a.text for a in cluster.articles}
-        self._actors = {a.id: a for a in actors}
+        self._cluster = cluster
+        # The same tuple the other passes index (lookup's caches are keyed by its identity).
+        self._actor_tuple = actors if isinstance(actors, tuple) else tuple(actors)
+        self._actors = {a.id: a for a in self._actor_tuple}
         self._named: dict[str, list[Named]] = {}
         self._mentioned: dict[str, set[str]] = {}
         for actor in self._actors.values():
@@ -124,6 +128,15 @@ class Referents:
             mentions.sort(key=lambda n: n.start)
         self._starts = {a: [n.start for n in ms] for a, ms in self._named.items()}
         self._words = {a.id: _name_words(a) for a in self._actors.values()}
+        # article → family name → the people of several words it ends, mentioned there: an
+        # untagged "Bennett" names them ("Patrick R. Bennett" elsewhere in the article).
+        self._surnames: dict[str, dict[str, set[str]]] = {}
+        for actor in self._actors.values():
+            if actor.kind == "person" and " " in actor.name:
+                surname = actor.name.split()[-1]
+                for m in actor.mentions:
+                    by_name = self._surnames.setdefault(m.article_id, {})
+                    by_name.setdefault(surname, set()).add(actor.id)
         self._quotes: dict[str, list[Quote]] = {}
         for quote in quotes:
             self._quotes.setdefault(quote.article_id, []).append(quote)
@@ -336,6 +349,8 @@ class Referents:
         for kinds, what in ((PLACE_KINDS, "places"), (("person",), "people")):
             ids_a = {n.actor for n in a if n.kind in kinds}
             ids_b = {n.actor for n in b if n.kind in kinds}
+            if what == "people":
+                ids_a, ids_b = self._people(first, ids_a), self._people(second, ids_b)
             if not ids_a or not ids_b or ids_a & ids_b:
                 continue
             if any(frozenset((x, y)) in self._nested for x in ids_a for y in ids_b):
@@ -346,6 +361,37 @@ class Referents:
                 continue
             return f"different {what}"
         return None
+
+    def _people(self, sentence: Sentence, tagged: set[str]) -> set[str]:
+        """The people a sentence is about: those tagged in it, those an untagged family name
+        names ("Bennett faces 20 years", after "Patrick R. Bennett"), and, for a sentence that
+        opens with "He" or "She" and names no one, the person the pronoun refers to ("He was
+        sentenced to three years' probation", after a sentence about Mark Fuhrman). Names that
+        tell who reported it ("…, Smith said") are not counted."""
+        text = self._texts[sentence.article_id]
+        people = set(tagged)
+        surnames = self._surnames.get(sentence.article_id, {})
+        spans = [(n.start, n.end) for n in self._in(sentence)]  # tagged: counted, or not, above
+        for word in _WORD.finditer(sentence.text):
+            owners = surnames.get(word.group())
+            start = sentence.start + word.start()
+            if owners and not any(a <= start < b for a, b in spans):
+                named = Named(sentence.article_id, start, start + len(word.group()), "", "", "")
+                if not _attributes(text, named):
+                    people |= owners
+        if people:
+            return people
+        body = sentence.text.lstrip("\"“‘`' ")
+        opening = _WORD.match(body)
+        if opening is None or opening.group() not in ("He", "She"):
+            return people
+        at = sentence.start + len(sentence.text) - len(body)
+        pronoun = Named(sentence.article_id, at, at + len(opening.group()), "", "", "")
+        if _attributes(text, pronoun):  # "He said the toll was 250": who told it
+            return people
+        mention = Mention(sentence.article_id, at, pronoun.end, opening.group())
+        person = antecedent(mention, self._cluster, self._actor_tuple)
+        return {person.id} if person is not None else people
 
     # -- shared ---------------------------------------------------------------------------
 
@@ -467,10 +513,18 @@ _ATTRIBUTION_BEFORE = re.compile(
 _SPEECH_AFTER = {"said", "says", "told", "added", "stated", "reported", "announced"}
 
 
+_CLAUSE_GOES_ON = re.compile(r"\s*[A-Za-z]")
+
+
 def _attributes(text: str, named: Named) -> bool:
-    """The name tells who reported, not what happened: "Kimanthi said", "said Kimanthi",
-    "according to X", "officials in Nairobi"."""
+    """The name tells who reported, not what happened: "Kimanthi said", "…, said Kimanthi.",
+    "according to X", "officials in Nairobi". After "said", a name the reported clause goes on
+    from is what was told about ("Smith said Bennett faces 20 years")."""
     after = text[named.end : named.end + 20].lstrip(" ,").split(None, 1)
     if after and after[0].rstrip(",.") in _SPEECH_AFTER:
         return True
-    return bool(_ATTRIBUTION_BEFORE.search(text[max(0, named.start - 40) : named.start]))
+    found = _ATTRIBUTION_BEFORE.search(text[max(0, named.start - 40) : named.start])
+    if found is None:
+        return False
+    said = found.group().split()[0].lower() in ("said", "says", "told")
+    return not (said and _CLAUSE_GOES_ON.match(text, named.end))

@@ -209,7 +209,7 @@ def resolve_speaker(
         return speaker
     mention = speaker.mention
     if mention.text.lower() in PRONOUNS - {"i", "we", "it", "they"}:
-        actor = _antecedent(mention, cluster, actors)
+        actor = antecedent(mention, cluster, actors)
     else:
         actor = _named(mention, actors)
     return replace(speaker, actor_id=actor.id) if actor else speaker
@@ -233,7 +233,7 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     return person_by_surname(actors, mention.article_id, word)  # an index, not a scan
 
 
-def _antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
+def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
     """The person a pronoun refers to: the first named in the nearest sentence naming one,
     outside quotation marks (a name inside a quotation is what was said, not who said it:
     "``... Chelan and Douglas have agreed ...,'' he added")."""
