@@ -614,3 +614,18 @@ def test_two_dates_of_two_steps_of_a_story_are_no_conflict() -> None:
     other_day = "The Miami relatives' appeal was denied on June 25, and they were given five days."
     verdict = rule_verdict(denied, other_day)
     assert (verdict.label, verdict.kind) == ("conflict", "date")
+
+
+def test_counts_over_different_spans_of_time_are_not_compared() -> None:
+    spans = {"two": "over the past two years", "five": "over the past five years"}
+
+    def counted(first: str, second: str) -> set[str]:
+        texts = (
+            FIRST.replace("each day", spans[first]),
+            SECOND.replace("daily", spans[second]),
+        )
+        found = brief(list(texts), sections="agreement").agreement
+        return {a.kind for a in found if a.label == "conflict"}
+
+    assert "number" not in counted("two", "five")  # 40,000 in two years, 65,000 in five
+    assert "number" in counted("two", "two")  # the same span: the counts disagree

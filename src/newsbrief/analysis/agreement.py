@@ -35,8 +35,8 @@ from newsbrief.analysis.facts import (
     differing,
     durations,
     numbers,
-    other_windows,
     rule_verdict,
+    windows,
 )
 from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
@@ -238,6 +238,7 @@ def slot_conflicts(
 
     counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
     counted = [c for c in counted if c[1] or c[2]]
+    spans = {i: windows(sentences[i].text) for i, _, _ in counted}  # counted over (facts)
     best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
     # Scale (issue 15, item 11): the candidates of each sentence (later, in another article,
     # similar enough) are picked with one array operation, not a Python loop over all pairs.
@@ -252,8 +253,8 @@ def slot_conflicts(
             j, nums_b, durs_b = counted[n + 1 + k]
             a, b = sentences[i], sentences[j]
             score = float(row[j])
-            if (a, b) in aligned or other_windows(a.text, b.text):
-                continue
+            if (a, b) in aligned or (spans[i] and spans[j] and not spans[i] & spans[j]):
+                continue  # figures over different spans of time measure different things
             articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
             kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
             if found is None:
