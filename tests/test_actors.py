@@ -352,3 +352,35 @@ def test_a_name_heading_an_administration_is_a_person() -> None:
         for m, label in _people_first([(clinton, "GPE"), (beijing, "GPE")], {"a": text})
     )
     assert labels == {"Clinton": "PERSON", "Beijing": "GPE"}
+
+
+def test_a_common_word_capitalized_by_its_place_is_no_actor() -> None:
+    # DUC 2006 D0618I listed "Malaria (organization)", 27 mentions: sentence openings and
+    # headlines of a cluster that writes "malaria" 200 times.
+    from newsbrief.analysis.actors import _without_common_words
+    from newsbrief.records import Mention
+
+    text = (
+        "Malaria kills a million people a year. Doctors fear malaria will spread as malaria "
+        "drugs fail. The drug Fansidar helps, though fansidar is rare. Young couples adopt. "
+        "Vicki Young said so. Ms. Young agreed. Parks officials watch the parks and parks "
+        "close. Tribunal staff met; a tribunal sat."
+    )
+
+    def at(word: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return Mention("1", start, start + len(word), word)
+
+    cleaned = [
+        (at("Malaria"), "ORG"),
+        (at("Fansidar"), "ORG"),  # after a lower-case word: a name, whatever else is written
+        (at("Young"), "PERSON"),  # "Young couples", but Vicki Young's family name
+        (at("Vicki Young"), "PERSON"),
+        (at("Young", 2), "PERSON"),
+        (at("Parks"), "ORG"),
+        (at("Tribunal"), "ORG"),  # written once in lower case: not enough to tell
+    ]
+    kept = [m.text for m, _ in _without_common_words(cleaned, {"1": text})]
+    assert kept == ["Fansidar", "Young", "Vicki Young", "Young", "Tribunal"]

@@ -66,6 +66,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
 
     texts = {a.id: a.text for a in cluster.articles}
     cleaned = [c for c in (_clean(e, texts[e.article_id]) for e in entities) if c is not None]
+    cleaned = _without_common_words(cleaned, texts)
     cleaned = _people_first(cleaned, texts)
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
@@ -157,6 +158,35 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     if text[start:end] in (CURRENCY_CODES if label == "PERSON" else CURRENCIES):
         return None  # "the Euro", "EUR": money, not an actor ("Sterling said" may be one)
     return Mention(entity.article_id, start, end, text[start:end]), label
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
+_AFTER_LOWER_CASE = re.compile(r"[a-z,;]\s$")
+
+
+def _without_common_words(
+    cleaned: list[tuple[Mention, str]], texts: dict[str, str]
+) -> list[tuple[Mention, str]]:
+    """Without one-word "names" that are common words capitalized by where they stand: the
+    cluster writes the word in lower case (at least twice), and the recognizer found it only
+    where a capital says nothing (a sentence's first word, a headline, inside a longer name),
+    never after a lower-case word ("Malaria kills …" beside "… of malaria": not an
+    organization). A proper noun keeps its capital mid-sentence ("the drug Fansidar"), and a
+    family name of a person named in full is one."""
+    single = {m.text for m, _ in cleaned if " " not in m.text and m.text[1:].islower()}
+    if not single:
+        return cleaned
+    proper = {
+        m.text
+        for m, _ in cleaned
+        if m.text in single
+        and _AFTER_LOWER_CASE.search(texts[m.article_id], max(0, m.start - 2), m.start)
+    }
+    # A family name of someone named in full stays ("Ms. Young" beside "Vicki Young").
+    proper |= {m.text.split()[-1] for m, label in cleaned if label == "PERSON" and " " in m.text}
+    lower = Counter(w for t in texts.values() for w in _LOWER_CASE_WORD.findall(t))
+    common = {w for w in single - proper if lower[w.lower()] >= 2}
+    return [(m, label) for m, label in cleaned if m.text not in common]
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
