@@ -10,7 +10,8 @@ import string
 import pytest
 
 from newsbrief.records import Article, Sentence
-from newsbrief.summary.segment import segment, spaced_plainly
+from newsbrief.summary.patterns import spaced_plainly
+from newsbrief.summary.segment import segment
 
 # Spaces of every kind: doubled, tabs, ASCII's separators, non-breaking and other Unicode ones.
 ALPHABET = string.ascii_letters + string.digits + ".,;!?'\"-_()`" + "\x00\x01\x85\xa0\u2003é“”—"

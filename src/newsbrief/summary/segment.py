@@ -17,7 +17,7 @@ from typing import Any
 from newsbrief.records import Article, Removal, Sentence
 from newsbrief.summary.clean import Line, lines_of
 from newsbrief.summary.native import text_to_sentences
-from newsbrief.summary.patterns import ends_sentence
+from newsbrief.summary.patterns import ends_sentence, spaced_plainly
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
 _NEVER_FINAL = {
@@ -470,19 +470,3 @@ def segment(
                 Sentence.counted(article.id, len(sentences), a, b, piece, paragraph, words)
             )
     return sentences
-
-
-# What str.split() splits at in ASCII text, besides the space and the newline.
-_OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
-
-
-def spaced_plainly(text: str) -> bool:
-    """Whether every run of whitespace in ``text`` within a line is one space: ASCII text
-    without two spaces in a row, nor any whitespace but the space and the newline. Then a piece
-    of it without a newline that neither starts nor ends with a space has ``count(" ") + 1``
-    words (``len(piece.split())``). Newswire articles are so (all 100 of DUC 2007 A)."""
-    return (
-        text.isascii()
-        and "  " not in text
-        and not any(space in text for space in _OTHER_ASCII_SPACES)
-    )
