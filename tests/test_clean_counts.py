@@ -7,6 +7,7 @@ import random
 
 from newsbrief.summary import clean, heads, wire
 from newsbrief.summary.clean import Line, lines_of
+from newsbrief.summary.patterns import spaced_plainly
 
 PIECES = [
     *"word said the share facebook twitter on this story Photo: AP/ Getty Images".split(),
@@ -45,14 +46,19 @@ def reference_reason(line: Line) -> str | None:
 def test_junk_reasons_as_with_every_word_counted() -> None:
     rng = random.Random(11)
     seen = set()
+    plain_seen = 0
     for _ in range(20000):
         size = rng.choice([rng.randint(1, 12), rng.randint(18, 40), rng.randint(75, 90)])
         text = " ".join(rng.choice(PIECES) for _ in range(size))
+        plain = spaced_plainly(text)  # words counted by spaces (issue 11, sixth pass)
+        plain_seen += plain
         for line in lines_of(text):
             expected = reference_reason(line)
             assert clean._junk_reason(line) == expected, line
+            assert clean._junk_reason(line, plain) == expected, line
             seen.add(expected)
     assert len(seen) >= 6  # the samples reach most rules, and lines no rule takes
+    assert plain_seen > 1000
 
 
 def test_capital_headings_as_before() -> None:

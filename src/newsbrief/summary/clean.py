@@ -20,6 +20,7 @@ from newsbrief.summary.heads import (
     mark_date_line,
     mark_title_and_standfirst,
 )
+from newsbrief.summary.patterns import spaced_plainly
 from newsbrief.summary.wire import (
     WIRE_NOTE_MAX_WORDS,
     dateline_at,
@@ -127,8 +128,9 @@ def clean_with_lines(
     lines = list(lines_of(article.text))
     reasons: dict[int, str] = {}
     _mark_torn_graphics(lines, reasons, settings)
+    plain = spaced_plainly(article.text)  # then a line's words are counted by its spaces
     for number, line in enumerate(lines):
-        if number not in reasons and (reason := _junk_reason(line)):
+        if number not in reasons and (reason := _junk_reason(line, plain)):
             reasons[number] = reason
     _mark_repeats(lines, reasons)
     dated = mark_date_line(lines, reasons)
@@ -177,13 +179,19 @@ def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) ->
     return marks
 
 
-def _junk_reason(line: Line) -> str | None:
+def _junk_reason(line: Line, plain: bool = False) -> str | None:
+    """Why the line is junk, if it is. ``plain``: the line is of a text
+    :func:`~newsbrief.summary.patterns.spaced_plainly` (its words are its spaces plus one)."""
     text = line.text
     if is_wire_note(text) and line.words <= WIRE_NOTE_MAX_WORDS:
         return "wire-note"  # these opening words make the whole line a note, even a long one
     # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
-    # above it only "more" matters, and a paragraph is not split into all of its words.
-    words = len(text.split(None, JUNK_MAX_WORDS))
+    # above it only "more" matters, and a paragraph is not split into all of its words (nor
+    # into any, when spaced plainly: a stripped line holds no newline).
+    if plain:
+        words = min(text.count(" ") + 1, JUNK_MAX_WORDS + 1)
+    else:
+        words = len(text.split(None, JUNK_MAX_WORDS))
     if words > JUNK_MAX_WORDS:  # every other rule is about short lines; prose runs longer
         return None
     if _ADVERTISEMENT.match(text):

@@ -85,3 +85,19 @@ def words_of(text: str) -> list[str]:
     lowered = text.lower()
     words = ascii_runs(lowered, _WORD_OR_HYPHEN)
     return _WORD.findall(lowered) if words is None else words
+
+
+# What str.split() splits at in ASCII text, besides the space and the newline.
+_OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
+
+
+def spaced_plainly(text: str) -> bool:
+    """Whether every run of whitespace in ``text`` within a line is one space: ASCII text
+    without two spaces in a row, nor any whitespace but the space and the newline. Then a piece
+    of it without a newline that neither starts nor ends with a space has ``count(" ") + 1``
+    words (``len(piece.split())``). Newswire articles are so (all 100 of DUC 2007 A)."""
+    return (
+        text.isascii()
+        and "  " not in text
+        and not any(space in text for space in _OTHER_ASCII_SPACES)
+    )

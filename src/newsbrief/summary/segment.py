@@ -17,7 +17,7 @@ from typing import Any
 from newsbrief.records import Article, Removal, Sentence
 from newsbrief.summary.clean import Line, lines_of
 from newsbrief.summary.native import text_to_sentences
-from newsbrief.summary.patterns import ends_sentence
+from newsbrief.summary.patterns import ends_sentence, spaced_plainly
 
 # Abbreviations after which a capitalised word or a number continues the same sentence.
 _NEVER_FINAL = {
@@ -456,11 +456,17 @@ def segment(
     clean.clean_with_lines` returns them), so the text is not split into lines again.
     """
     sentences: list[Sentence] = []
+    text = article.text
+    plain = spaced_plainly(text)
     for block_start, block_end, paragraph in blocks(article, removals, lines):
-        block = article.text[block_start:block_end]
+        block = text[block_start:block_end]
         for start, end in split_sentences(block):
             a, b = block_start + start, block_start + end
+            piece = text[a:b]  # stripped: neither starts nor ends with whitespace
+            # In plainly spaced text a line's words are its spaces plus one (no string made a
+            # word, as split() makes); a sentence of two lines is split.
+            words = piece.count(" ") + 1 if plain and "\n" not in piece else len(piece.split())
             sentences.append(
-                Sentence(article.id, len(sentences), a, b, article.text[a:b], paragraph)
+                Sentence.counted(article.id, len(sentences), a, b, piece, paragraph, words)
             )
     return sentences
