@@ -513,9 +513,6 @@ _ATTRIBUTION_BEFORE = re.compile(
 _SPEECH_AFTER = {"said", "says", "told", "added", "stated", "reported", "announced"}
 
 
-_CLAUSE_GOES_ON = re.compile(r"\s*[A-Za-z]")
-
-
 def _attributes(text: str, named: Named) -> bool:
     """The name tells who reported, not what happened: "Kimanthi said", "…, said Kimanthi.",
     "according to X", "officials in Nairobi". After "said", a name the reported clause goes on
@@ -527,4 +524,5 @@ def _attributes(text: str, named: Named) -> bool:
     if found is None:
         return False
     said = found.group().split()[0].lower() in ("said", "says", "told")
-    return not (said and _CLAUSE_GOES_ON.match(text, named.end))
+    following = text[named.end : named.end + 40].lstrip()[:1]
+    return not (said and following.isascii() and following.isalpha())
