@@ -68,9 +68,9 @@ def test_plainly_spaced_text_counts_its_words_by_spaces(seed: int) -> None:
                 assert piece.count(" ") + 1 == len(piece.split())
 
 
-def test_counted_is_the_sentence_made_by_its_constructor() -> None:
+def test_a_given_word_count_makes_the_sentence_the_constructor_makes() -> None:
     made = Sentence("a", 2, 5, 17, "Two   words\t!", 3)
-    counted = Sentence.counted("a", 2, 5, 17, "Two   words\t!", 3, made.words)
+    counted = Sentence("a", 2, 5, 17, "Two   words\t!", 3, words=made.words)
     assert vars(counted) == vars(made)
     assert list(vars(counted)) == list(vars(made))
     assert counted == made and hash(counted) == hash(made) and repr(counted) == repr(made)

@@ -35,6 +35,7 @@ from newsbrief.analysis.facts import (
     differing,
     durations,
     numbers,
+    other_windows,
     rule_verdict,
     windows,
 )
@@ -253,7 +254,7 @@ def slot_conflicts(
             j, nums_b, durs_b = counted[n + 1 + k]
             a, b = sentences[i], sentences[j]
             score = float(row[j])
-            if (a, b) in aligned or (spans[i] and spans[j] and not spans[i] & spans[j]):
+            if (a, b) in aligned or other_windows(spans[i], spans[j]):
                 continue  # figures over different spans of time measure different things
             articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
             kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)

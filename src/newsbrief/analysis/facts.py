@@ -242,11 +242,10 @@ def windows(text: str) -> frozenset[float]:
     return frozenset(spans)
 
 
-def other_windows(first: str, second: str) -> bool:
-    """Both sentences count their figures over a span of time, and over different ones: their
-    numbers measure different things ("$2.9 trillion over the next 10 years" / "$4.4 trillion
-    over the next 15 years")."""
-    a, b = windows(first), windows(second)
+def other_windows(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Two sentences' :func:`windows`: both count their figures over a span of time, and over
+    different ones, so their numbers measure different things ("$2.9 trillion over the next 10
+    years" / "$4.4 trillion over the next 15 years")."""
     return bool(a and b and not a & b)
 
 
@@ -331,7 +330,7 @@ def _unknown_name(value: Value, other_article: str) -> bool:
 def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = "") -> Verdict:
     """The rules' label for two sentences that report the same thing; ``article_a`` and
     ``article_b`` (their articles' texts, when known) let a name near a value be looked up."""
-    scoped = other_windows(first, second)  # figures over different spans: not comparable
+    scoped = other_windows(windows(first), windows(second))  # different spans: not comparable
     found = (
         None
         if scoped

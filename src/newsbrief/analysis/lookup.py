@@ -132,10 +132,16 @@ def _people(actors: tuple[Actor, ...]) -> dict[str, tuple[list[int], list[tuple]
     return index
 
 
+def people_by_surname(actors: tuple[Actor, ...], article_id: str, surname: str) -> dict[str, Actor]:
+    """The people of several words whose name ends in ``surname`` and who are mentioned in the
+    article, by id (in the actors' order)."""
+    return _cached("surnames", actors, _surnames).get((article_id, surname), {})  # type: ignore[no-any-return]
+
+
 def person_by_surname(actors: tuple[Actor, ...], article_id: str, surname: str) -> Actor | None:
     """The one person of several words whose name ends in ``surname`` and who is mentioned in
     the article; None when no person or more than one (by id) is."""
-    owners = _cached("surnames", actors, _surnames).get((article_id, surname), {})
+    owners = people_by_surname(actors, article_id, surname)
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 

@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from newsbrief.analysis.facts import Verdict
 from newsbrief.analysis.lexicon import PRONOUNS, REPORTING_VERBS
+from newsbrief.analysis.lookup import people_by_surname
 from newsbrief.analysis.roles import title_before
 from newsbrief.analysis.speakers import antecedent
 from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
@@ -128,15 +129,6 @@ class Referents:
             mentions.sort(key=lambda n: n.start)
         self._starts = {a: [n.start for n in ms] for a, ms in self._named.items()}
         self._words = {a.id: _name_words(a) for a in self._actors.values()}
-        # article → family name → the people of several words it ends, mentioned there: an
-        # untagged "Bennett" names them ("Patrick R. Bennett" elsewhere in the article).
-        self._surnames: dict[str, dict[str, set[str]]] = {}
-        for actor in self._actors.values():
-            if actor.kind == "person" and " " in actor.name:
-                surname = actor.name.split()[-1]
-                for m in actor.mentions:
-                    by_name = self._surnames.setdefault(m.article_id, {})
-                    by_name.setdefault(surname, set()).add(actor.id)
         self._quotes: dict[str, list[Quote]] = {}
         for quote in quotes:
             self._quotes.setdefault(quote.article_id, []).append(quote)
@@ -370,15 +362,16 @@ class Referents:
         tell who reported it ("…, Smith said") are not counted."""
         text = self._texts[sentence.article_id]
         people = set(tagged)
-        surnames = self._surnames.get(sentence.article_id, {})
         spans = [(n.start, n.end) for n in self._in(sentence)]  # tagged: counted, or not, above
         for word in _WORD.finditer(sentence.text):
-            owners = surnames.get(word.group())
+            # An untagged "Bennett" names the people it ends ("Patrick R. Bennett" elsewhere in
+            # the article): the index the speakers pass reads too.
+            owners = people_by_surname(self._actor_tuple, sentence.article_id, word.group())
             start = sentence.start + word.start()
             if owners and not any(a <= start < b for a, b in spans):
                 named = Named(sentence.article_id, start, start + len(word.group()), "", "", "")
                 if not _attributes(text, named):
-                    people |= owners
+                    people |= owners.keys()
         if people:
             return people
         body = sentence.text.lstrip("\"“‘`' ")

@@ -89,11 +89,17 @@ class Sentence:
         end: int,
         text: str,
         paragraph: int = 0,
+        *,
+        words: int | None = None,
     ) -> None:
+        """``words``: its count (``len(text.split())``) when the caller has counted it already
+        (the segmenter counts the spaces of a plainly spaced sentence, where the split made a
+        string a word: a sixth of segmenting a newswire cluster, issue 11)."""
         # The dataclass's own __init__ (kept out: @dataclass leaves a defined one alone), in one
         # step: a frozen dataclass sets each field by its own object.__setattr__ call, seven a
         # sentence, which was a tenth of segmenting a newswire cluster (issue 11). The same
-        # fields in the same order; dataclasses.replace calls this as it called that.
+        # fields in the same order; dataclasses.replace calls this as it called that (without
+        # ``words``, which is then counted again).
         self.__dict__.update(
             article_id=article_id,
             index=index,
@@ -101,35 +107,8 @@ class Sentence:
             end=end,
             text=text,
             paragraph=paragraph,
-            words=len(text.split()),
+            words=len(text.split()) if words is None else words,
         )
-
-    @classmethod
-    def counted(
-        cls,
-        article_id: str,
-        index: int,
-        start: int,
-        end: int,
-        text: str,
-        paragraph: int,
-        words: int,
-    ) -> Sentence:
-        """The sentence ``Sentence(article_id, index, start, end, text, paragraph)``, whose word
-        count ``words`` (``len(text.split())``) the caller has counted already: the segmenter
-        counts the spaces of a plainly spaced sentence, where the split made a string a word
-        (a sixth of segmenting a newswire cluster, issue 11)."""
-        sentence = cls.__new__(cls)
-        sentence.__dict__.update(
-            article_id=article_id,
-            index=index,
-            start=start,
-            end=end,
-            text=text,
-            paragraph=paragraph,
-            words=words,
-        )
-        return sentence
 
 
 @dataclass(frozen=True)

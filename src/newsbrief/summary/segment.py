@@ -467,6 +467,6 @@ def segment(
             # word, as split() makes); a sentence of two lines is split.
             words = piece.count(" ") + 1 if plain and "\n" not in piece else len(piece.split())
             sentences.append(
-                Sentence.counted(article.id, len(sentences), a, b, piece, paragraph, words)
+                Sentence(article.id, len(sentences), a, b, piece, paragraph, words=words)
             )
     return sentences
