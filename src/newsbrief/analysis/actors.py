@@ -67,10 +67,12 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     texts = {a.id: a.text for a in cluster.articles}
     cleaned = [c for c in (_clean(e, texts[e.article_id]) for e in entities) if c is not None]
     cleaned = _without_common_words(cleaned, texts)
-    cleaned = _people_first(cleaned, texts)
+    companies = _company_names(texts)
+    cleaned = _people_first(cleaned, texts, companies)
+    cleaned = _without_stray_people(cleaned, texts)
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
-    groups = _merge_people([m for m, _ in people], texts) + _merge_others(others, texts)
+    groups = _merge_people([m for m, _ in people], texts) + _merge_others(others, texts, companies)
     groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
@@ -189,6 +191,80 @@ def _without_common_words(
     return [(m, label) for m, label in cleaned if m.text not in common]
 
 
+def _without_stray_people(
+    cleaned: list[tuple[Mention, str]], texts: dict[str, str]
+) -> list[tuple[Mention, str]]:
+    """Without one-word "people" the recognizer rarely took for anyone: "I", "Chechen", "VX"
+    tagged a person once among dozens of occurrences, which the search for missed mentions
+    would then spread to every one of them. A person's name is tagged most of the times it is
+    written; one the recognizer mostly missed is still a person where the text says so: a
+    family name of someone named in full, a name after an honorific ("Ms. Parsons"), a name
+    that speaks ("Martinez said", "said Pace")."""
+    people = {m.text for m, label in cleaned if label == "PERSON" and " " not in m.text}
+    in_full = {
+        w for m, label in cleaned if label == "PERSON" and " " in m.text for w in m.text.split()
+    }
+    tagged = Counter(m.text for m, _ in cleaned if m.text in people - in_full)
+    if not tagged:
+        return cleaned
+    # How often each word is written: one pass over the texts, not one per name.
+    written = Counter(w for text in texts.values() for w in _WORD_RUN.findall(text))
+    stray = set()
+    for name in tagged:
+        if name != "I":  # a pronoun is nobody's name
+            one_run = _WORD_RUN.fullmatch(name)
+            count = written[name] if one_run else len(_written_at(name, texts))
+            if 2 * tagged[name] >= count:
+                continue
+            if any(_said_of(*place) for place in _written_at(name, texts)):
+                continue
+        stray.add(name)
+    return [(m, label) for m, label in cleaned if m.text not in stray]
+
+
+def _written_at(name: str, texts: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Where the name is written as a word of its own: (text, start, end)."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return [
+        (t, found.start(), found.end()) for t in texts.values() for found in pattern.finditer(t)
+    ]
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+# A company's legal suffix after its name: "Glaxo Wellcome Inc.", "Forrester Research Inc".
+_CORPORATE_KEY = re.compile(r",? (?:inc|corp|co|ltd|plc|llc)\.?$")
+_BEFORE_CORPORATE_SUFFIX = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\.? ){0,3}[A-Z][\w&'’-]*),? (?:Inc|Corp|Co|Ltd|PLC|Plc|LLC)\b"
+)
+
+
+def _company_names(texts: dict[str, str]) -> frozenset[str]:
+    """The names (as keys) the cluster writes before a company's legal suffix, and the
+    first word of each: no person is "Glaxo Wellcome Inc"."""
+    names = {
+        _key(found.group(1))
+        for text in texts.values()
+        for found in _BEFORE_CORPORATE_SUFFIX.finditer(text)
+        # "Answers in Genesis Inc.": the name starts before the words we see
+        if not _NAME_GOES_ON.search(text, max(0, found.start() - 30), found.start())
+    }
+    return frozenset(names | {name.split()[0] for name in names})
+
+
+_NAME_GOES_ON = re.compile(r"[A-Z][\w&'’-]* (?:in|of|for|and|on|the|de|du|von|&) $")
+
+
+def _said_of(text: str, start: int, end: int) -> bool:
+    """The text calls the name a person: an honorific before it, or a reporting verb on
+    either side ("Martinez said", "said Pace")."""
+    before = text[max(0, start - 6) : start].split()
+    return _speaks(text, end) or (
+        bool(before) and (before[-1] in HONORIFICS or before[-1] in _SPEAKS)
+    )
+
+
 def _quoted_alone(text: str, start: int, end: int) -> bool:
     """The name is all a quotation holds (a film, a book, a nickname; a person's name in a
     story is not written in quotation marks): ``Phantom'', “Star Wars,” 'Titanic'."""
@@ -206,9 +282,12 @@ _SPEAKER_CLAUSE = re.compile(r"(?:''|[”’\"'])\s+(?:\w+\s+){0,3}(?:said|says|
 
 
 def _people_first(
-    cleaned: list[tuple[Mention, str]], texts: dict[str, str]
+    cleaned: list[tuple[Mention, str]],
+    texts: dict[str, str],
+    companies: frozenset[str] = frozenset(),
 ) -> list[tuple[Mention, str]]:
-    """Labels voted per name; a name the text gives a person's role is a person; a one-word
+    """Labels voted per name (``companies``: :func:`_company_names`, no person's); a name the
+    text gives a person's role is a person; a one-word
     organization that is a person's surname ("Trump") is that person."""
     votes: dict[str, Counter[str]] = {}
     for m, label in cleaned:
@@ -222,6 +301,9 @@ def _people_first(
             votes[_key(m.text)]["PERSON"] += 3  # "the Clinton administration": its president
         if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
             votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
+    for m, label in cleaned:
+        if label == "PERSON" and _key(m.text) in companies:
+            votes[_key(m.text)]["ORG"] += 3  # "Glaxo Wellcome" beside "Glaxo Wellcome Inc"
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
     cleaned = [
         (m, "PERSON")
@@ -420,16 +502,19 @@ def _title(text: str, start: int) -> str | None:
 
 
 def _merge_others(
-    items: list[tuple[Mention, str]], texts: dict[str, str]
+    items: list[tuple[Mention, str]], texts: dict[str, str], companies: frozenset[str]
 ) -> list[tuple[str, str, list[Mention]]]:
     groups: dict[str, list[tuple[Mention, str]]] = {}
     for mention, label in items:
         key = _ALIAS.get(mention.text.lower(), mention.text)
         groups.setdefault(_key(key), []).append((mention, label))
     _merge_acronyms(groups)
+    _fold_company_names(groups, companies)
     result = []
     for key, members in groups.items():
         label = Counter(label for _, label in members).most_common(1)[0][0]
+        if any(_CORPORATE_KEY.search(_key(m.text)) for m, _ in members):
+            label = "ORG"  # "Lucasfilm Ltd" is a company wherever "Lucasfilm" looked a place
         mentions = [m for m, _ in members]
         name = _ALIAS.get(key, _shown(_name(mentions, long=True), mentions, texts))
         kind = KINDS[label]
@@ -460,6 +545,34 @@ def _fold_short_forms(
         if stay:
             kept.append((name, kind, stay))
     return kept
+
+
+def _fold_company_names(
+    groups: dict[str, list[tuple[Mention, str]]], companies: frozenset[str]
+) -> None:
+    """One company under one name: "Glaxo Wellcome" and "Glaxo Wellcome Inc" (the cluster
+    writes its legal suffix), and "Glaxo" alone when no other company's name starts with it
+    and the recognizer took it for an organization, not for a people ("American")."""
+    by_bare: dict[str, list[str]] = {}
+    for key in groups:
+        by_bare.setdefault(_CORPORATE_KEY.sub("", key), []).append(key)
+    for bare, keys in by_bare.items():
+        if len(keys) > 1 and bare in companies:
+            into = max(keys, key=lambda k: (k != bare, len(groups[k])))
+            for key in keys:
+                if key != into:
+                    groups[into].extend(groups.pop(key))
+    for key in [k for k in groups if " " not in k and k in companies]:
+        longer = [
+            k for k in groups if k.startswith(key + " ") and _CORPORATE_KEY.sub("", k) in companies
+        ]
+        labels = Counter(label for _, label in groups[key])
+        if (
+            len(longer) == 1
+            and labels.most_common(1)[0][0] == "ORG"
+            and key not in _PEOPLE_ADJECTIVES
+        ):
+            groups[longer[0]].extend(groups.pop(key))
 
 
 def _merge_acronyms(groups: dict[str, list[tuple[Mention, str]]]) -> None:
