@@ -45,6 +45,10 @@ def value(text: str, expression: str, anchor: Anchor) -> str | None:
         ("The rights expire Nov. 21.", "Nov. 21", OCT27, "1998-11-21"),
         ("The accord was signed Dec. 20.", "Dec. 20", OCT27, "1997-12-20"),
         ("A mission is planned for December.", "December", OCT27, "1998-12"),
+        # "was to be": the arrangement looks ahead (DUC 2007 D0726F: was the Friday before)
+        ("The appointment was to be announced Friday.", "Friday", OCT27, "1998-10-30"),
+        ("The leaders were to meet in Oslo on Friday.", "on Friday", OCT27, "1998-10-30"),
+        ("The appointment was announced Friday.", "Friday", OCT27, "1998-10-23"),
         ("Crowds rallied over the weekend.", "over the weekend", FRIDAY, "1998-11-07/1998-11-08"),
         ("The Times said on Monday, Oct. 26: enough.", "on Monday, Oct. 26", OCT27, "1998-10-26"),
         ("Sales rose 5% from a year earlier.", "a year earlier", OCT27, "1997"),

@@ -54,11 +54,14 @@ _PHRASES_FORWARD = re.compile(
 )
 _WITH_TO = {"plan", "plans", "planned", "hope", "hopes", "due", "set", "going", "ready"}
 _PARTICIPLE_AUX = {"be", "been", "being", "to", "get", "gets"}
+_BE_TO = {"is", "are", "was", "were"}  # "<be> to <verb>": an arrangement, ahead of its time
 WINDOW = 8  # words: a cue farther away belongs to another verb more often than not
 
 
 def _cue(word: str, following: str) -> int:
     low = word.lower()
+    if low in _BE_TO and following == "to":
+        return 1  # "was to be announced Friday": what was planned, not what was done
     if low in _WITH_TO:
         return 1 if following in ("to", "for") else 0  # "plans to", not "the plan"
     if low in FORWARD:
