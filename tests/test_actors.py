@@ -439,3 +439,22 @@ def test_a_company_is_one_organization_under_its_legal_name() -> None:
     assert len(monsanto) == 1 and monsanto[0][0] == "organization"
     # spaCy may cut "Genesis Inc" out of the ministry's name; the book is still not it
     assert not any({"Genesis", "Genesis Inc"} <= texts for _, texts in kinds.values())
+
+
+def test_a_family_name_the_recognizer_mostly_called_an_organization_is_the_person() -> None:
+    # DUC 2007 D0727G: "Gaylord (organization)", 5 mentions (4 "ORG", 1 "GPE"), beside
+    # "Joe Gaylord (person)"; a quotation of his then went to another man.
+    from collections import Counter
+
+    from newsbrief.analysis.actors import _surname
+
+    fits, family = {"joe", "gaylord", "ariel", "sharon"}, {"gaylord", "sharon"}
+    votes = {
+        "gaylord": Counter({"ORG": 4, "GPE": 1}),
+        "ariel": Counter({"GPE": 3}),  # the settlement beside Ariel Sharon
+        "sharon": Counter({"GPE": 1}),  # a family name the recognizer only called a place
+    }
+    assert _surname("Gaylord", fits, family, votes, set())
+    assert not _surname("Ariel", fits, family, votes, set())
+    assert not _surname("Sharon", fits, family, votes, set())
+    assert _surname("Sharon", fits, family, votes, {"sharon"})  # "Sharon said"

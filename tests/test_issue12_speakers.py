@@ -109,3 +109,31 @@ def test_reporting_verb_and_comma_before_the_quote() -> None:
         "Mayor Lena Ortiz boasted, “That makes me careful.” The council disagreed."
     )
     assert found["That makes me careful"] == "Lena Ortiz"
+
+
+def test_he_after_a_sentence_naming_two_people_is_the_one_it_has_speaking() -> None:
+    # DUC 2006 D0644H: "Noting that he had consulted with Treasury Secretary Robert Rubin ...,
+    # Clinton told students ... ``We believe ...,'' he said" went to Rubin, the first named;
+    # D0646A: "Sean McSherry ... violated a sacred public trust ..., said Judge Nina Gershon.
+    # ``It goes to the heart of ...,'' she said" to McSherry.
+    found = speakers(
+        "Noting that she had consulted with Finance Minister Oren Valdt on Monday, President "
+        "Mara Cole told students that markets were calm.\n\n``We are sound,'' she said.\n\n"
+        "Judge Nina Pelt sentenced Tom Arvo, a former port clerk, on Friday. Tom Arvo, who "
+        "had lied to a grand jury, was convicted last year, said Judge Nina Pelt.\n\n"
+        "``It goes to the heart of justice,'' she said."
+    )
+    assert found["We are sound"] == "Mara Cole"
+    # the first named was convicted, the judge spoke: never the first by its place alone
+    assert found["It goes to the heart of justice"] in ("Nina Pelt", "she")
+
+
+def test_he_after_two_acting_people_stays_a_pronoun() -> None:
+    # DUC 2007 D0726F: "Clinton has pressed those ideas, but Gore promises to push them
+    # further. ``If you don't want to join us ...,'' he told a crowd" went to Clinton.
+    found = speakers(
+        "Governor Ada Brill visited the docks. Senator Paul Ostrow stayed in the capital.\n\n"
+        "Ostrow has pressed those ideas, but Brill promises to push them further.\n\n"
+        "``Stand with us or stand aside,'' he told a crowd of 400."
+    )
+    assert found["Stand with us or stand aside"] in (None, "he")

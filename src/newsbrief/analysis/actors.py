@@ -313,9 +313,11 @@ def _people_first(
     ]
     names = {_key(m.text) for m, label in cleaned if label == "PERSON" and " " in m.text.strip()}
     fits = {w for name in names for w in (name.split()[0], name.split()[-1])}
+    family = {name.split()[-1] for name in names}
     speaking = {_key(m.text) for m, _ in cleaned if _speaks(texts[m.article_id], m.end)}
     cleaned = [
-        (m, "PERSON" if _surname(m.text, fits, votes, speaking) else label) for m, label in cleaned
+        (m, "PERSON" if _surname(m.text, fits, family, votes, speaking) else label)
+        for m, label in cleaned
     ]
     # A cue word in the name itself has the last word: "Alder Bay Ferries", "Prince X".
     return [(m, _CUE_LABELS.get(cue_kind(m.text, "") or "", label)) for m, label in cleaned]
@@ -366,15 +368,25 @@ def _heads_administration(name: str, text: str, end: int) -> bool:
     return text.startswith((" administration", " Administration"), end)
 
 
-def _surname(text: str, fits: set[str], votes: dict[str, Counter[str]], speaking: set[str]) -> bool:
+def _surname(
+    text: str,
+    fits: set[str],
+    family: set[str],
+    votes: dict[str, Counter[str]],
+    speaking: set[str],
+) -> bool:
     """A one-word name that is part of a person's full name is that person, unless the
-    recognizer never once took it for a person where it called it a place ("Ariel", the
+    recognizer never once took it for a person and mostly called it a place ("Ariel", the
     settlement, beside Ariel Sharon) and it never says anything ("Rexrodt said": a place does
     not), or it names a country or capital ("Washington said" is its government)."""
     key = _key(text)
     if key not in fits or text in COUNTRIES | _CAPITALS:
         return False
-    place = votes[key]["GPE"] + votes[key]["LOC"] > 0
+    # A family name is a place when the recognizer mostly said so: one "GPE" among four
+    # "ORG" for "Gaylord" (Joe Gaylord) is a stray tag. A first name ("Columbia" of the
+    # recognizer's "Columbia Rivers") is a place once it was ever called one.
+    others = votes[key]["ORG"] if key in family else 0
+    place = votes[key]["GPE"] + votes[key]["LOC"] > others
     return votes[key]["PERSON"] > 0 or not place or key in speaking
 
 

@@ -234,18 +234,73 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
 
 
 def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
-    """The person a pronoun refers to: the first named in the nearest sentence naming one,
-    outside quotation marks (a name inside a quotation is what was said, not who said it:
-    "``... Chelan and Douglas have agreed ...,'' he added")."""
+    """The person a pronoun refers to: the one named in the nearest sentence naming anyone,
+    or, where it names several, the one it has speaking or acting (:func:`_speaking`), else
+    nobody. A name inside quotation marks does not count: it is what was said, not who said
+    it ("``... Chelan and Douglas have agreed ...,'' he added")."""
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     for sentence in reversed(sentences):
         upto = min(sentence.end, mention.start)
         quoted: list[tuple[int, int]] | None = None
+        named: list[Actor] = []
         for start, person in people_between(actors, mention.article_id, sentence.start, upto):
             if quoted is None:
                 spans = quoted_spans(sentence.text)
                 quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
-            if not any(a <= start < b for a, b in quoted):
-                return person
+            if not any(a <= start < b for a, b in quoted) and person not in named:
+                named.append(person)
+        if not named:
+            continue
+        if len(named) > 1:
+            # Two people in the sentence before: "he" is the one it has speaking ("Noting
+            # that he had consulted with Robert Rubin, Clinton told students ..."), else
+            # left unresolved rather than guessed by their order.
+            named = _speaking(named, mention.article_id, sentence, upto)
+        return named[0] if len(named) == 1 else None
     return None
+
+
+def _speaking(people: list[Actor], article_id: str, sentence: Sentence, upto: int) -> list[Actor]:
+    """Those of ``people`` the sentence has speaking or acting, as a verb's subject: "Karen
+    Piurkowski, director of loyalty with Polk, said", "Mrs. Dole has said", "said Judge Nina
+    Gershon", "Lori Thacker admits". Where two reach the same verb, the first is its subject
+    and the other stands in an apposition ("Carl Locke, director at the Anti-Violence
+    Project, said")."""
+    text, offset = sentence.text, sentence.start
+    owners: dict[int, tuple[int, Actor]] = {}  # a verb's position: its first-named speaker
+    for person in people:
+        for m in person.mentions:
+            if m.article_id != article_id or not offset <= m.start < upto:
+                continue
+            start, end = m.start - offset, m.end - offset
+            if text.startswith(("'s", "’s"), end) or text.endswith("the ", 0, start):
+                continue  # "said Palmer's findings", "the Shell daughters": a name as modifier
+            after = _VERB_AFTER.match(text, end)
+            before = _VERB_BEFORE.search(text, max(0, start - 60), start)
+            for verb in (after, before):
+                if verb is None:
+                    continue
+                word = verb.group("verb")
+                if verb is after and word not in REPORTING_VERBS and not _FINITE.fullmatch(word):
+                    continue  # a verb of its own may be any ("Dave Atwood ... praised")
+                at = verb.start("verb")
+                if at not in owners or start < owners[at][0]:
+                    owners[at] = (start, person)
+    speakers = []
+    for _, person in owners.values():
+        if person not in speakers:
+            speakers.append(person)
+    return speakers
+
+
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+# A verb after the name (a reporting one, else a word shaped as a past or present tense),
+# past an apposition and an auxiliary or adverb.
+_VERB_AFTER = re.compile(
+    r"(?:,[^;:!?]{0,200}?,|,)?\s+(?:(?:has|had|have|is|are|was|were|also|then|later|again)\s+)?"
+    rf"(?P<verb>{_VERBS}|[a-z]+(?:ed|s))\b"
+)
+_FINITE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"
+# A reporting verb before the name, past its titles ("said Judge Nina Gershon").
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_VERBS}),?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")
