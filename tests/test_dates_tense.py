@@ -49,6 +49,13 @@ def value(text: str, expression: str, anchor: Anchor) -> str | None:
         ("The appointment was to be announced Friday.", "Friday", OCT27, "1998-10-30"),
         ("The leaders were to meet in Oslo on Friday.", "on Friday", OCT27, "1998-10-30"),
         ("The appointment was announced Friday.", "Friday", OCT27, "1998-10-23"),
+        # an event named by its day is past unless scheduled (DUC 2007 D0743J: "unscathed by
+        # Tuesday's quake" and "the Tuesday quake" were the Tuesday after the article)
+        ("Monuments were unscathed by Monday's quake.", "Monday", OCT27, "1998-10-26"),
+        ("The town is far from the site of the Monday quake.", "Monday", OCT27, "1998-10-26"),
+        ("Aid came after Monday's quake, which could be the worst.", "Monday", OCT27, "1998-10-26"),
+        ("Parties campaigned ahead of Sunday's vote.", "Sunday", OCT27, "1998-11-01"),
+        ("Sunday's vote will decide the seat.", "Sunday", OCT27, "1998-11-01"),
         ("Crowds rallied over the weekend.", "over the weekend", FRIDAY, "1998-11-07/1998-11-08"),
         ("The Times said on Monday, Oct. 26: enough.", "on Monday, Oct. 26", OCT27, "1998-10-26"),
         ("Sales rose 5% from a year earlier.", "a year earlier", OCT27, "1997"),

@@ -89,6 +89,8 @@ def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
 
     With ``schedules=False`` a present-tense event verb is no cue: a caption's "Pompeo
     arrives in Tokyo on July 7, 2018" describes its picture, not a plan."""
+    if _names_an_event(text, start, end):
+        return _event_direction(text, start, end)
     before = text[max(0, start - 120) : start]
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     if ends:
@@ -110,6 +112,32 @@ def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
         if schedules and word.lower() in SCHEDULED and word.islower():
             return 1
     return _after(text, end)
+
+
+def _names_an_event(text: str, start: int, end: int) -> bool:
+    """The date names an event by its day: "Tuesday's quake", "the Tuesday quake"."""
+    if text.startswith(("'s ", "’s "), end):
+        return True
+    return text.endswith("the ", 0, start) and bool(_NOUN_AFTER.match(text, end))
+
+
+_NOUN_AFTER = re.compile(r" [a-z][a-z-]+\b(?! of\b)")
+# Words just before an event named by its day that put it ahead: "ahead of Sunday's vote".
+_AHEAD = {"ahead", "upcoming", "until", "till", "awaiting", "await", "awaits", "next"}
+_EVENT_SCHEDULED = re.compile(
+    r"(?:'s|’s)?(?: [\w-]+){1,3} (?:will|is (?:scheduled|set|due|expected)|would)\b"
+)
+
+
+def _event_direction(text: str, start: int, end: int) -> int:
+    """An event named by its day ("Tuesday's quake", "the Tuesday quake") is one the reader
+    has heard of, past unless the words around it schedule it ("ahead of Sunday's vote",
+    "Sunday's vote will decide"): the clause's own verbs are about something else ("were
+    unscathed by Tuesday's quake", "caused by Tuesday's earthquake": "by" is no deadline)."""
+    before = _WORD.findall(text[max(0, start - 30) : start])[-3:]
+    if any(word.lower() in _AHEAD for word in before):
+        return 1
+    return 1 if _EVENT_SCHEDULED.match(text, end) else -1
 
 
 def _after(text: str, end: int, comma: bool = False) -> int:
