@@ -20,7 +20,7 @@ from newsbrief.summary.heads import (
     mark_date_line,
     mark_title_and_standfirst,
 )
-from newsbrief.summary.patterns import spaced_plainly
+from newsbrief.summary.patterns import spaced_plainly, words_up_to
 from newsbrief.summary.wire import (
     WIRE_NOTE_MAX_WORDS,
     dateline_at,
@@ -133,7 +133,7 @@ def clean_with_lines(
         if number not in reasons and (reason := _junk_reason(line, plain)):
             reasons[number] = reason
     _mark_repeats(lines, reasons)
-    dated = mark_date_line(lines, reasons)
+    dated = mark_date_line(lines, reasons, plain)
     title = mark_title_and_standfirst(article, lines, reasons)
     mark_capital_headings(lines, reasons)
     removals = [
@@ -188,10 +188,7 @@ def _junk_reason(line: Line, plain: bool = False) -> str | None:
     # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
     # above it only "more" matters, and a paragraph is not split into all of its words (nor
     # into any, when spaced plainly: a stripped line holds no newline).
-    if plain:
-        words = min(text.count(" ") + 1, JUNK_MAX_WORDS + 1)
-    else:
-        words = len(text.split(None, JUNK_MAX_WORDS))
+    words = words_up_to(text, JUNK_MAX_WORDS, plain)
     if words > JUNK_MAX_WORDS:  # every other rule is about short lines; prose runs longer
         return None
     if _ADVERTISEMENT.match(text):

@@ -101,3 +101,15 @@ def spaced_plainly(text: str) -> bool:
         and "  " not in text
         and not any(space in text for space in _OTHER_ASCII_SPACES)
     )
+
+
+def words_up_to(text: str, limit: int, plain: bool = False) -> int:
+    """``len(text.split())`` counted only as far as ``limit + 1``: exact up to ``limit``, and
+    ``limit + 1`` for any text of more words, where a rule only asks whether there are more.
+
+    A paragraph is not split into all of its words (a string each): ``split`` stops after
+    ``limit`` of them, and ``plain`` (a stripped line of a text :func:`spaced_plainly`) counts
+    its spaces instead, one word more than spaces."""
+    if plain:
+        return min(text.count(" ") + 1, limit + 1)
+    return len(text.split(None, limit))
