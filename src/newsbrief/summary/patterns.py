@@ -9,11 +9,18 @@ import re
 SENTENCE_END = re.compile(r"[.!?…](\s?[\"'”’)\]])*\s*$")
 
 # A sentence opening like this leans on the one before it ("He said…", "But…").
-DEPENDENT_OPENING = re.compile(
-    r"^[\"'“‘]?\s?(he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|"
-    r"however|still|yet|meanwhile|instead|moreover|furthermore|then|so)\b",
-    re.IGNORECASE,
+_DEPENDENT_WORDS = (
+    "he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|"
+    "however|still|yet|meanwhile|instead|moreover|furthermore|then|so"
 )
+DEPENDENT_OPENING = re.compile(rf"^[\"'“‘]?\s?({_DEPENDENT_WORDS})\b", re.IGNORECASE)
+# The same pattern for ASCII text lower-cased, read from its first characters (an opening
+# quote, a space and the longest word, "furthermore", then the character after it): there
+# it matches where DEPENDENT_OPENING matches the text. Without IGNORECASE the regex engine
+# passes over each word whose first letter differs at once; with it, it compared each word
+# case-insensitively (0.17 M instructions fewer a 10-article newswire brief, issue 11).
+DEPENDENT_OPENING_LOWER_ASCII = re.compile(rf"[\"']?\s?(?:{_DEPENDENT_WORDS})\b")
+DEPENDENT_OPENING_CHARACTERS = 14
 # A quotation attributed to a bare pronoun ("“…,” she said.") leans on the sentence that names
 # the speaker, wherever the attribution stands in the sentence.
 PRONOUN_ATTRIBUTION = re.compile(
