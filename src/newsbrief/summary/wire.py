@@ -74,8 +74,25 @@ def dateline_date(match: re.Match[str]) -> str | None:
     return None
 
 
+# What an ASCII line opens with, lower-cased and after its "(", when WIRE_NOTE matches it: the
+# start of each branch's words.
+_WIRE_NOTE_OPENINGS = (
+    *("attention editor", "editor", "address questions to", "story filed by"),
+    *("for use by clients of", "questions should be directed to", "xxx", "end of story"),
+    *("nyt-", "more", "optional sidebar", "begin optional", "end optional", "optional"),
+)
+_WIRE_NOTE_READ = 40  # characters: any "(" the pattern allows, then the longest opening
+
+
 def is_wire_note(text: str) -> bool:
     """The line opens as a note to editors ("ATTENTION EDITORS: …", "Story Filed By …")."""
+    # An ASCII line is cleared by its opening words, lower-cased (IGNORECASE folds nothing
+    # else in ASCII): the pattern tried each of its branches on every line with case-insensitive
+    # comparisons (0.17 M instructions fewer a 10-article newswire brief, issue 11).
+    if text.isascii():
+        opening = text[:_WIRE_NOTE_READ].lstrip("(").lower()
+        if not opening.startswith(_WIRE_NOTE_OPENINGS):
+            return False
     return bool(WIRE_NOTE.match(text))
 
 
