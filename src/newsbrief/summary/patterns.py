@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import repeat
 
 # Sentence-final punctuation, then any closing quotes or brackets (tokenised text puts spaces
 # before them: `misnomer . "`).
@@ -92,6 +94,20 @@ def words_of(text: str) -> list[str]:
     lowered = text.lower()
     words = ascii_runs(lowered, _WORD_OR_HYPHEN)
     return _WORD.findall(lowered) if words is None else words
+
+
+def words_of_texts(texts: Sequence[str]) -> list[list[str]]:
+    """``[words_of(text) for text in texts]``.
+
+    When every text is ASCII lower-cased, the steps of :func:`ascii_runs` run as C-level maps
+    over all the texts: the two Python calls a sentence made cost about as much as tokenizing
+    it (0.14 M instructions of a 10-article newswire brief, issue 11)."""
+    lowered = list(map(str.lower, texts))
+    if not all(map(str.isascii, lowered)):
+        return [words_of(text) for text in texts]
+    # str.encode and bytes.decode default to UTF-8, which is ASCII on ASCII text.
+    translated = map(bytes.translate, map(str.encode, lowered), repeat(_WORD_OR_HYPHEN))
+    return list(map(str.split, map(bytes.decode, translated)))
 
 
 # What str.split() splits at in ASCII text, besides the space and the newline.

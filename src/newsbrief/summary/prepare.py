@@ -12,7 +12,7 @@ from newsbrief.errors import InputError
 from newsbrief.records import Article, Cluster, Notice, Removal, Sentence
 from newsbrief.settings import Settings
 from newsbrief.summary.clean import clean_with_lines
-from newsbrief.summary.patterns import words_of
+from newsbrief.summary.patterns import words_of_texts
 from newsbrief.summary.screen import find_copies, language_notices
 from newsbrief.summary.segment import segment
 
@@ -36,7 +36,7 @@ def prepare_cluster(
     notices = list(notices)
     # Tokenized once: the copy screen's keys are made of the words, and the summarizer reads
     # them from the cluster (Cluster.sentence_words).
-    words = [words_of(s.text) for s in sentences]
+    words = words_of_texts([s.text for s in sentences])
     copies = find_copies(articles, sentences, settings.duplicate_overlap, words)
     if copies:
         sources = {a.id: a.source for a in articles}
