@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from itertools import repeat
-from operator import itemgetter
+from operator import contains, itemgetter
 from typing import Any
 
 import numpy as np
@@ -97,9 +97,11 @@ def sentence_features(
     # The values, and their rounding to float32, are the same as sentence by sentence.
     texts = [s.text for s in sentences]
     cluster = numbered(words)
-    quoted = _flags(map(str.__contains__, texts, repeat('"')), n)  # _QUOTED's marks
-    quoted |= _flags(map(str.__contains__, texts, repeat("“")), n)
-    quoted |= _flags(map(str.__contains__, texts, repeat("”")), n)
+    # operator.contains, not str.__contains__: a slot wrapper, which packs its arguments in a
+    # tuple on every call (0.28 M instructions of a 10-article newswire brief, issue 11).
+    quoted = _flags(map(contains, texts, repeat('"')), n)  # _QUOTED's marks
+    quoted |= _flags(map(contains, texts, repeat("“")), n)
+    quoted |= _flags(map(contains, texts, repeat("”")), n)
     rows[:, 9] = ~_flags(map(ends_sentence, texts), n)
     rows[:, 10] = quoted
     rows[:, 11] = (index > 0) & dependent_openings(texts)
