@@ -35,7 +35,10 @@ def test_sentence_words_are_the_split_count(seed: int) -> None:
     for number in range(400):
         text = random_article(rng, plain=number % 2 == 0)
         plain_seen += spaced_plainly(text)
-        for sentence in segment(Article("1", text, "s"), []):
+        found = segment(Article("1", text, "s"), [])
+        # Seventh pass: preparing a cluster decides spaced_plainly once for clean and segment.
+        assert segment(Article("1", text, "s"), [], None, spaced_plainly(text)) == found
+        for sentence in found:
             assert sentence.words == len(sentence.text.split()), sentence.text
             assert dataclasses.asdict(sentence) == dataclasses.asdict(
                 Sentence(

@@ -120,15 +120,17 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
 
 
 def clean_with_lines(
-    article: Article, settings: Settings
+    article: Article, settings: Settings, plain: bool | None = None
 ) -> tuple[Article, list[Removal], list[Line]]:
     """:func:`clean`, and the article's lines (``list(lines_of(article.text))``; the text is
     never changed), which segmentation reads again: preparing a cluster hands them on instead
-    of splitting every article into lines twice."""
+    of splitting every article into lines twice. ``plain``: whether the text is
+    :func:`~newsbrief.summary.patterns.spaced_plainly`, when known."""
     lines = list(lines_of(article.text))
     reasons: dict[int, str] = {}
     _mark_torn_graphics(lines, reasons, settings)
-    plain = spaced_plainly(article.text)  # then a line's words are counted by its spaces
+    if plain is None:
+        plain = spaced_plainly(article.text)  # then a line's words are counted by its spaces
     for number, line in enumerate(lines):
         if number not in reasons and (reason := _junk_reason(line, plain)):
             reasons[number] = reason

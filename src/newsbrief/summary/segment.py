@@ -448,16 +448,21 @@ def blocks(
 
 
 def segment(
-    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+    article: Article,
+    removals: Iterable[Removal],
+    lines: Iterable[Line] | None = None,
+    plain: bool | None = None,
 ) -> list[Sentence]:
     """The article's sentences, each with ``article.text[start:end] == sentence.text``.
 
     ``lines`` are ``lines_of(article.text)`` when already known (:func:`~newsbrief.summary.
-    clean.clean_with_lines` returns them), so the text is not split into lines again.
+    clean.clean_with_lines` returns them), so the text is not split into lines again;
+    ``plain``, whether the text is :func:`~newsbrief.summary.patterns.spaced_plainly`.
     """
     sentences: list[Sentence] = []
     text = article.text
-    plain = spaced_plainly(text)
+    if plain is None:
+        plain = spaced_plainly(text)
     for block_start, block_end, paragraph in blocks(article, removals, lines):
         block = text[block_start:block_end]
         for start, end in split_sentences(block):
