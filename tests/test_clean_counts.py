@@ -160,3 +160,42 @@ def test_date_line_as_with_every_word_counted() -> None:
             assert reasons == expected_reasons, text
         found.add(expected is not None)
     assert found == {True, False}
+
+
+def reference_torn_graphics(lines: list[Line], min_labels: int, max_words: int) -> dict[int, str]:
+    """_mark_torn_graphics as the sixth pass left it: a run flushed after every prose line."""
+    reasons: dict[int, str] = {}
+
+    def flush(run: list[int]) -> None:
+        labels = sum(1 for n in run if lines[n].words <= max_words)
+        if len(run) >= min_labels and labels >= min_labels:
+            for n in run:
+                reasons[n] = "torn-graphic"
+
+    run: list[int] = []
+    for number, line in enumerate(lines):
+        if line.is_fragment:
+            run.append(number)
+        else:
+            flush(run)
+            run = []
+    flush(run)
+    return reasons
+
+
+def test_torn_graphics_as_when_every_prose_line_flushed_the_run() -> None:
+    from newsbrief.settings import Settings
+
+    pieces = ["Label", "12%", "Sales 2019", "The talks resumed.", "He said:", "a b c d e f", "?"]
+    rng = random.Random(16)
+    found = set()
+    for _ in range(5000):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lines = list(lines_of(text))
+        min_labels, max_words = rng.choice([0, 1, 2, 3, 4]), rng.choice([1, 2, 4])
+        settings = Settings(torn_graphic_min_labels=min_labels, label_max_words=max_words)
+        reasons: dict[int, str] = {}
+        clean._mark_torn_graphics(lines, reasons, settings)
+        assert reasons == reference_torn_graphics(lines, min_labels, max_words), text
+        found.add(bool(reasons))
+    assert found == {True, False}

@@ -271,7 +271,7 @@ def _mark_torn_graphics(lines: list[Line], reasons: dict[int, str], settings: Se
     for number, line in enumerate(lines):
         if line.is_fragment:
             run.append(number)
-        else:
+        elif run:  # a run ends here (most lines of prose follow prose: nothing to flush)
             flush(run)
             run = []
     flush(run)
