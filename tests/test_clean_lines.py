@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from newsbrief.summary.clean import lines_of
+from newsbrief.summary.clean import Line, lines_of
 
 PIECES = ["\n", " ", "a", "b.", "\r", "\x0b", "\xa0", "\u2028", "\x1c", "  x ", "\n\n"]
 
@@ -28,6 +28,10 @@ def test_lines_and_spans_as_the_regex_gives() -> None:
         lines = list(lines_of(text))
         assert [tuple(line) for line in lines] == reference(text)
         assert all(text[line.start : line.end] == line.text for line in lines)
+        # Seventh pass: made by tuple.__new__, each is the Line its constructor makes.
+        assert all(type(line) is Line for line in lines)
+        assert [repr(line) for line in lines] == [repr(Line(*line)) for line in lines]
+        assert [line.words for line in lines] == [Line(*line).words for line in lines]
 
 
 def test_line_key_as_splitting_gives() -> None:

@@ -20,7 +20,7 @@ from newsbrief.summary.heads import (
     mark_date_line,
     mark_title_and_standfirst,
 )
-from newsbrief.summary.patterns import spaced_plainly, words_up_to
+from newsbrief.summary.patterns import spaced_plainly
 from newsbrief.summary.wire import (
     WIRE_NOTE_MAX_WORDS,
     dateline_at,
@@ -100,6 +100,11 @@ class Line(NamedTuple):
         return not _PROSE_LINE_END.search(self.text[-12:])
 
 
+# Line(start, end, text), made as the named tuple's own __new__ makes it (tuple.__new__ with
+# the fields in order), without that Python-level call on every line of every article.
+_new_line = tuple.__new__
+
+
 def lines_of(text: str) -> Iterator[Line]:
     """Every non-blank line with the span of its stripped text."""
     offset = 0  # where the line starts in the text
@@ -109,7 +114,7 @@ def lines_of(text: str) -> Iterator[Line]:
             # Where the stripped text starts: after the leading whitespace (a search for it,
             # raw.index(stripped), prepared a search over the whole line, most of a paragraph).
             start = offset + len(raw) - len(raw.lstrip())
-            yield Line(start, start + len(stripped), stripped)
+            yield _new_line(Line, (start, start + len(stripped), stripped))
         offset += len(raw) + 1
 
 
@@ -190,7 +195,11 @@ def _junk_reason(line: Line, plain: bool = False) -> str | None:
     # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
     # above it only "more" matters, and a paragraph is not split into all of its words (nor
     # into any, when spaced plainly: a stripped line holds no newline).
-    words = words_up_to(text, JUNK_MAX_WORDS, plain)
+    # (Inline rather than patterns.words_up_to: a call on every line of every article.)
+    if plain:
+        words = min(text.count(" ") + 1, JUNK_MAX_WORDS + 1)
+    else:
+        words = len(text.split(None, JUNK_MAX_WORDS))
     if words > JUNK_MAX_WORDS:  # every other rule is about short lines; prose runs longer
         return None
     if _ADVERTISEMENT.match(text):

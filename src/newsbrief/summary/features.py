@@ -127,7 +127,7 @@ def dependent_openings(texts: Sequence[str]) -> np.ndarray:
     cheaper); the others, by the pattern itself (Unicode's case folding and spaces)."""
     openings = list(map(_OPENING, texts))
     found = _flags(map(DEPENDENT_OPENING_LOWER_ASCII.match, map(str.lower, openings)), len(texts))
-    for i in np.flatnonzero(~_flags(map(str.isascii, openings), len(texts))):
+    for i in np.flatnonzero(~_flags(map(str.isascii, openings), len(texts))).tolist():
         found[i] = DEPENDENT_OPENING.match(texts[i]) is not None
     return found
 
