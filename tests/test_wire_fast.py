@@ -21,7 +21,7 @@ def test_no_other_character_lower_cases_to_a_mark_opening() -> None:
     for point in range(sys.maxunicode + 1):
         char = chr(point)
         if char.lower()[:1] in tuple(word[0] for word in wire._TRIM_MARK_WORDS):
-            assert char in wire._TRIM_MARK_FIRSTS, hex(point)
+            assert char in wire.TRIM_MARK_FIRSTS, hex(point)
 
 
 def test_trim_marks_as_before() -> None:

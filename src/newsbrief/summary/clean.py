@@ -22,6 +22,7 @@ from newsbrief.summary.heads import (
 )
 from newsbrief.summary.patterns import spaced_plainly
 from newsbrief.summary.wire import (
+    TRIM_MARK_FIRSTS,
     WIRE_NOTE_MAX_WORDS,
     dateline_at,
     dateline_date,
@@ -181,7 +182,12 @@ def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) ->
     ``wire-note`` line already): the mark's span."""
     marks = []
     for number, line in enumerate(lines):
-        if number not in reasons and (mark := trim_mark_at(line.text)):
+        # Most lines are cleared by their first character, without a call (issue 11).
+        if (
+            number not in reasons
+            and line.text[0] in TRIM_MARK_FIRSTS
+            and (mark := trim_mark_at(line.text))
+        ):
             marks.append(Removal(article.id, line.start, line.start + len(mark), mark, "wire-note"))
     return marks
 

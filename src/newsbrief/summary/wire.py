@@ -51,7 +51,7 @@ _TRIM_MARK = re.compile(
 )
 
 _TRIM_MARK_WORDS = ("(", "begin", "end", "optional")
-_TRIM_MARK_FIRSTS = "(bBeEoO"
+TRIM_MARK_FIRSTS = "(bBeEoO"  # a line opening otherwise opens with no trim mark
 
 # A note's opening words make the whole line a note, however long (up to this many words).
 WIRE_NOTE_MAX_WORDS = 80
@@ -100,7 +100,7 @@ def trim_mark_at(text: str) -> str | None:
     """The editor's trim mark opening ``text`` ("(BEGIN OPTIONAL TRIM)"), if any."""
     # The mark's possible first words: most lines are cleared by their first character (no
     # character but these lower-cases to "(", "b", "e" or "o"), the rest by their first word.
-    if text[:1] not in _TRIM_MARK_FIRSTS or not text[:9].lower().startswith(_TRIM_MARK_WORDS):
+    if text[:1] not in TRIM_MARK_FIRSTS or not text[:9].lower().startswith(_TRIM_MARK_WORDS):
         return None
     match = _TRIM_MARK.match(text)
     return match.group().rstrip() if match else None
