@@ -140,7 +140,7 @@ def clean_with_lines(
     for number, line in enumerate(lines):
         if number not in reasons and (reason := _junk_reason(line, plain)):
             reasons[number] = reason
-    _mark_repeats(lines, reasons)
+    _mark_repeats(lines, reasons, plain)
     dated = mark_date_line(lines, reasons, plain)
     title = mark_title_and_standfirst(article, lines, reasons)
     mark_capital_headings(lines, reasons)
@@ -292,13 +292,17 @@ def _mark_torn_graphics(lines: list[Line], reasons: dict[int, str], settings: Se
     flush(run)
 
 
-def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
+def _mark_repeats(lines: list[Line], reasons: dict[int, str], plain: bool = False) -> None:
     """A later copy of a line is a repeat; a short line printed again within the next
     :data:`CAPTION_GAP` lines is a photo caption, and then both copies go (a scraped caption
-    appears once under the photo and once as its alt text: neither is the story)."""
+    appears once under the photo and once as its alt text: neither is the story).
+
+    ``plain``: the lines are of a text :func:`~newsbrief.summary.patterns.spaced_plainly`,
+    whose stripped lines hold no whitespace but single spaces: each is its own key,
+    lower-cased (two calls a line fewer, issue 11)."""
     seen: dict[str, int] = {}
     for number, line in enumerate(lines):
-        key = _line_key(line.text)
+        key = line.text.lower() if plain else _line_key(line.text)
         first = seen.get(key)
         if first is not None and number not in reasons:
             caption = number - first <= CAPTION_GAP and line.words <= CAPTION_MAX_WORDS
