@@ -168,7 +168,10 @@ def _digit_shares(texts: list[str]) -> np.ndarray:
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     # surrogatepass: a lone surrogate (from a JSON escape) is one code point, as in the str.
     points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    digits = np.zeros(len(points) + 1, dtype=np.int64)
+    # Every count but the first is written by cumsum: no zero-filled array of the cluster's
+    # length is needed (np.empty, its first count set).
+    digits = np.empty(len(points) + 1, dtype=np.int64)
+    digits[0] = 0
     np.cumsum((points >= 48) & (points <= 57), out=digits[1:])
     ends = np.cumsum(lengths)
     return (digits[ends] - digits[ends - lengths]) / np.maximum(1, lengths)

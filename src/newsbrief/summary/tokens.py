@@ -48,9 +48,9 @@ class NumberedWords(tuple[list[str], ...]):
             dtype=np.int64,
             count=total,
         )
-        opens = np.zeros(total, dtype=np.int64)
-        opens[where] = 1  # the positions where a word occurs for the first time
-        rank = np.cumsum(opens) - 1
+        opens = np.zeros(total, dtype=bool)  # a byte a word, not eight: the same counts below
+        opens[where] = True  # the positions where a word occurs for the first time
+        rank = np.cumsum(opens, dtype=np.int64) - 1
         self.vocabulary = list(first_at)
         self.numbers = rank[where]
         self._first_at, self._rank = first_at, rank
