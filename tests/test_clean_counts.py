@@ -107,3 +107,95 @@ def test_capital_headings_as_defined() -> None:
         assert reasons == reference_headings(lines), text
         found.add(bool(reasons))
     assert found == {True, False}
+
+
+def test_words_up_to_is_the_split_count_capped() -> None:
+    # Seventh speed pass: one helper counts a line's words only as far as a rule needs.
+    from newsbrief.summary.patterns import words_up_to
+
+    rng = random.Random(14)
+    plain_seen = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        plain = spaced_plainly(text)
+        plain_seen += plain
+        for line in lines_of(text):
+            for limit in (0, 1, 8, 12, 30):
+                expected = min(len(line.text.split()), limit + 1)
+                assert words_up_to(line.text, limit) == expected, line
+                assert words_up_to(line.text, limit, plain) == expected, line
+    assert plain_seen > 1000
+
+
+def reference_date_line(lines: list[Line], reasons: dict[int, str]) -> str | None:
+    """mark_date_line as the sixth pass left it: every word of each first line counted."""
+    for number, line in enumerate(lines[: heads.DATE_LINE_WITHIN]):
+        if number in reasons or line.words > 12 or not any(c.isdigit() for c in line.text):
+            continue
+        match = heads._DATE_LINE.fullmatch(line.text)
+        day = heads.iso_day(match.group("date")) if match else None
+        if day is not None:
+            reasons[number] = "date-line"
+            return day
+    return None
+
+
+def test_date_line_as_with_every_word_counted() -> None:
+    dates = ["Updated: March 3, 2026", "Published 3 March 2026", "2026-03-03 14:05 GMT", "1999"]
+    pieces = [*PIECES, *dates, "word " * 11, "word " * 12, "Monday,", "at", "10:15 a.m. ET"]
+    rng = random.Random(15)
+    found = set()
+    for _ in range(10000):
+        text = "\n".join(
+            " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+            for _ in range(rng.randint(1, 8))
+        )
+        lines = list(lines_of(text))
+        skipped = {n: "title" for n in range(len(lines)) if rng.random() < 0.2}
+        expected_reasons = dict(skipped)
+        expected = reference_date_line(lines, expected_reasons)
+        for plain in {False, spaced_plainly(text)}:
+            reasons = dict(skipped)
+            assert heads.mark_date_line(lines, reasons, plain) == expected, text
+            assert reasons == expected_reasons, text
+        found.add(expected is not None)
+    assert found == {True, False}
+
+
+def reference_torn_graphics(lines: list[Line], min_labels: int, max_words: int) -> dict[int, str]:
+    """_mark_torn_graphics as the sixth pass left it: a run flushed after every prose line."""
+    reasons: dict[int, str] = {}
+
+    def flush(run: list[int]) -> None:
+        labels = sum(1 for n in run if lines[n].words <= max_words)
+        if len(run) >= min_labels and labels >= min_labels:
+            for n in run:
+                reasons[n] = "torn-graphic"
+
+    run: list[int] = []
+    for number, line in enumerate(lines):
+        if line.is_fragment:
+            run.append(number)
+        else:
+            flush(run)
+            run = []
+    flush(run)
+    return reasons
+
+
+def test_torn_graphics_as_when_every_prose_line_flushed_the_run() -> None:
+    from newsbrief.settings import Settings
+
+    pieces = ["Label", "12%", "Sales 2019", "The talks resumed.", "He said:", "a b c d e f", "?"]
+    rng = random.Random(16)
+    found = set()
+    for _ in range(5000):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lines = list(lines_of(text))
+        min_labels, max_words = rng.choice([0, 1, 2, 3, 4]), rng.choice([1, 2, 4])
+        settings = Settings(torn_graphic_min_labels=min_labels, label_max_words=max_words)
+        reasons: dict[int, str] = {}
+        clean._mark_torn_graphics(lines, reasons, settings)
+        assert reasons == reference_torn_graphics(lines, min_labels, max_words), text
+        found.add(bool(reasons))
+    assert found == {True, False}

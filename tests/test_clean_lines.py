@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from newsbrief.summary.clean import lines_of
+from newsbrief.summary.clean import Line, lines_of
 
 PIECES = ["\n", " ", "a", "b.", "\r", "\x0b", "\xa0", "\u2028", "\x1c", "  x ", "\n\n"]
 
@@ -28,6 +28,10 @@ def test_lines_and_spans_as_the_regex_gives() -> None:
         lines = list(lines_of(text))
         assert [tuple(line) for line in lines] == reference(text)
         assert all(text[line.start : line.end] == line.text for line in lines)
+        # Seventh pass: made by tuple.__new__, each is the Line its constructor makes.
+        assert all(type(line) is Line for line in lines)
+        assert [repr(line) for line in lines] == [repr(Line(*line)) for line in lines]
+        assert [line.words for line in lines] == [Line(*line).words for line in lines]
 
 
 def test_line_key_as_splitting_gives() -> None:
@@ -85,3 +89,29 @@ def test_is_printable_as_str_isprintable() -> None:
         assert is_printable(text) == text.isprintable(), repr(text)
         printable += text.isprintable()
     assert 5000 < printable < 15000
+
+
+def test_a_plainly_spaced_line_is_its_own_key_lower_cased() -> None:
+    # Seventh pass: _mark_repeats keys the lines of a plainly spaced text by text.lower().
+    from newsbrief.summary import clean
+    from newsbrief.summary.patterns import spaced_plainly
+
+    rng = random.Random(13)
+    pieces = ["A", "b", " ", "  ", "\n", "\n\n", "\t", "\x07", "\x7f", "\x1c", "Cap", "x.", "é"]
+    pieces += ["Same line.", "Same line.", "SAME LINE."]
+    plain_seen = 0
+    found = set()
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        lines = list(lines_of(text))
+        plain = spaced_plainly(text)
+        plain_seen += plain
+        if plain:
+            assert all(clean._line_key(line.text) == line.text.lower() for line in lines), text
+        expected: dict[int, str] = {}
+        clean._mark_repeats(lines, expected)
+        reasons: dict[int, str] = {}
+        clean._mark_repeats(lines, reasons, plain)
+        assert reasons == expected, repr(text)
+        found.add(bool(expected))
+    assert plain_seen > 2000 and found == {True, False}

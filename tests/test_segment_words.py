@@ -35,7 +35,10 @@ def test_sentence_words_are_the_split_count(seed: int) -> None:
     for number in range(400):
         text = random_article(rng, plain=number % 2 == 0)
         plain_seen += spaced_plainly(text)
-        for sentence in segment(Article("1", text, "s"), []):
+        found = segment(Article("1", text, "s"), [])
+        # Seventh pass: preparing a cluster decides spaced_plainly once for clean and segment.
+        assert segment(Article("1", text, "s"), [], None, spaced_plainly(text)) == found
+        for sentence in found:
             assert sentence.words == len(sentence.text.split()), sentence.text
             assert dataclasses.asdict(sentence) == dataclasses.asdict(
                 Sentence(
@@ -76,3 +79,21 @@ def test_a_given_word_count_makes_the_sentence_the_constructor_makes() -> None:
     assert counted == made and hash(counted) == hash(made) and repr(counted) == repr(made)
     with pytest.raises(dataclasses.FrozenInstanceError):
         counted.words = 1  # type: ignore[misc]
+
+
+def test_line_spans_start_after_a_list_marker_as_before() -> None:
+    # Seventh pass: kept_pieces asks _after_bullet only about a line opening with a marker.
+    from newsbrief.summary.clean import lines_of
+    from newsbrief.summary.segment import _after_bullet, kept_pieces
+
+    pieces = ["_ ", "• ", "* ", "- ", "-- ", "- 5 degrees", "-x", "_", "Vogue featured", "\t", " "]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "\n".join(
+            "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+            for _ in range(rng.randint(1, 6))
+        )
+        expected = [
+            (_after_bullet(text, line.start, line.end), line.end) for line in lines_of(text)
+        ]
+        assert kept_pieces(Article("1", text, "s"), []) == expected, text

@@ -22,6 +22,7 @@ from newsbrief.summary.heads import (
 )
 from newsbrief.summary.patterns import spaced_plainly
 from newsbrief.summary.wire import (
+    TRIM_MARK_FIRSTS,
     WIRE_NOTE_MAX_WORDS,
     dateline_at,
     dateline_date,
@@ -100,6 +101,11 @@ class Line(NamedTuple):
         return not _PROSE_LINE_END.search(self.text[-12:])
 
 
+# Line(start, end, text), made as the named tuple's own __new__ makes it (tuple.__new__ with
+# the fields in order), without that Python-level call on every line of every article.
+_new_line = tuple.__new__
+
+
 def lines_of(text: str) -> Iterator[Line]:
     """Every non-blank line with the span of its stripped text."""
     offset = 0  # where the line starts in the text
@@ -109,7 +115,7 @@ def lines_of(text: str) -> Iterator[Line]:
             # Where the stripped text starts: after the leading whitespace (a search for it,
             # raw.index(stripped), prepared a search over the whole line, most of a paragraph).
             start = offset + len(raw) - len(raw.lstrip())
-            yield Line(start, start + len(stripped), stripped)
+            yield _new_line(Line, (start, start + len(stripped), stripped))
         offset += len(raw) + 1
 
 
@@ -120,20 +126,22 @@ def clean(article: Article, settings: Settings) -> tuple[Article, list[Removal]]
 
 
 def clean_with_lines(
-    article: Article, settings: Settings
+    article: Article, settings: Settings, plain: bool | None = None
 ) -> tuple[Article, list[Removal], list[Line]]:
     """:func:`clean`, and the article's lines (``list(lines_of(article.text))``; the text is
     never changed), which segmentation reads again: preparing a cluster hands them on instead
-    of splitting every article into lines twice."""
+    of splitting every article into lines twice. ``plain``: whether the text is
+    :func:`~newsbrief.summary.patterns.spaced_plainly`, when known."""
     lines = list(lines_of(article.text))
     reasons: dict[int, str] = {}
     _mark_torn_graphics(lines, reasons, settings)
-    plain = spaced_plainly(article.text)  # then a line's words are counted by its spaces
+    if plain is None:
+        plain = spaced_plainly(article.text)  # then a line's words are counted by its spaces
     for number, line in enumerate(lines):
         if number not in reasons and (reason := _junk_reason(line, plain)):
             reasons[number] = reason
-    _mark_repeats(lines, reasons)
-    dated = mark_date_line(lines, reasons)
+    _mark_repeats(lines, reasons, plain)
+    dated = mark_date_line(lines, reasons, plain)
     title = mark_title_and_standfirst(article, lines, reasons)
     mark_capital_headings(lines, reasons)
     removals = [
@@ -174,7 +182,12 @@ def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) ->
     ``wire-note`` line already): the mark's span."""
     marks = []
     for number, line in enumerate(lines):
-        if number not in reasons and (mark := trim_mark_at(line.text)):
+        # Most lines are cleared by their first character, without a call (issue 11).
+        if (
+            number not in reasons
+            and line.text[0] in TRIM_MARK_FIRSTS
+            and (mark := trim_mark_at(line.text))
+        ):
             marks.append(Removal(article.id, line.start, line.start + len(mark), mark, "wire-note"))
     return marks
 
@@ -188,6 +201,7 @@ def _junk_reason(line: Line, plain: bool = False) -> str | None:
     # The words are counted up to one more than JUNK_MAX_WORDS: the count is exact up to it,
     # above it only "more" matters, and a paragraph is not split into all of its words (nor
     # into any, when spaced plainly: a stripped line holds no newline).
+    # (Inline rather than patterns.words_up_to: a call on every line of every article.)
     if plain:
         words = min(text.count(" ") + 1, JUNK_MAX_WORDS + 1)
     else:
@@ -272,19 +286,23 @@ def _mark_torn_graphics(lines: list[Line], reasons: dict[int, str], settings: Se
     for number, line in enumerate(lines):
         if line.is_fragment:
             run.append(number)
-        else:
+        elif run:  # a run ends here (most lines of prose follow prose: nothing to flush)
             flush(run)
             run = []
     flush(run)
 
 
-def _mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
+def _mark_repeats(lines: list[Line], reasons: dict[int, str], plain: bool = False) -> None:
     """A later copy of a line is a repeat; a short line printed again within the next
     :data:`CAPTION_GAP` lines is a photo caption, and then both copies go (a scraped caption
-    appears once under the photo and once as its alt text: neither is the story)."""
+    appears once under the photo and once as its alt text: neither is the story).
+
+    ``plain``: the lines are of a text :func:`~newsbrief.summary.patterns.spaced_plainly`,
+    whose stripped lines hold no whitespace but single spaces: each is its own key,
+    lower-cased (two calls a line fewer, issue 11)."""
     seen: dict[str, int] = {}
     for number, line in enumerate(lines):
-        key = _line_key(line.text)
+        key = line.text.lower() if plain else _line_key(line.text)
         first = seen.get(key)
         if first is not None and number not in reasons:
             caption = number - first <= CAPTION_GAP and line.words <= CAPTION_MAX_WORDS

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsbrief.records import Article
+from newsbrief.summary.patterns import words_up_to
 from newsbrief.summary.wire import DATELINE
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ HEADING_MAX_WORDS = 12
 # A line of the head that only dates the article: "Updated: Tuesday, March 3, 2026 10:15 a.m.
 # ET", "Published 3 March 2026", "2026-03-03 14:05 GMT". Read from the first lines only.
 DATE_LINE_WITHIN = 6  # lines
+DATE_LINE_MAX_WORDS = 12
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -35,11 +37,18 @@ _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _ASCII_LOWER = re.compile(r"[a-z]")
 
 
-def mark_date_line(lines: list[Line], reasons: dict[int, str]) -> str | None:
+def mark_date_line(lines: list[Line], reasons: dict[int, str], plain: bool = False) -> str | None:
     """The first line among the article's first lines that only gives a date (and time), marked
-    ``date-line``; the ISO date it gives (the article's date), or None."""
+    ``date-line``; the ISO date it gives (the article's date), or None. ``plain``: the lines
+    are of a text :func:`~newsbrief.summary.patterns.spaced_plainly`."""
     for number, line in enumerate(lines[:DATE_LINE_WITHIN]):
-        if number in reasons or line.words > 12 or not any(c.isdigit() for c in line.text):
+        # The words counted only as far as one too many: the first lines are mostly whole
+        # paragraphs, which were split into every word (0.4 M instructions a brief, issue 11).
+        if (
+            number in reasons
+            or words_up_to(line.text, DATE_LINE_MAX_WORDS, plain) > DATE_LINE_MAX_WORDS
+            or not any(c.isdigit() for c in line.text)
+        ):
             continue
         match = _DATE_LINE.fullmatch(line.text)
         day = iso_day(match.group("date")) if match else None

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import repeat
 
 # Sentence-final punctuation, then any closing quotes or brackets (tokenised text puts spaces
 # before them: `misnomer . "`).
 SENTENCE_END = re.compile(r"[.!?…](\s?[\"'”’)\]])*\s*$")
 
 # A sentence opening like this leans on the one before it ("He said…", "But…").
-DEPENDENT_OPENING = re.compile(
-    r"^[\"'“‘]?\s?(he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|"
-    r"however|still|yet|meanwhile|instead|moreover|furthermore|then|so)\b",
-    re.IGNORECASE,
+_DEPENDENT_WORDS = (
+    "he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|"
+    "however|still|yet|meanwhile|instead|moreover|furthermore|then|so"
 )
+DEPENDENT_OPENING = re.compile(rf"^[\"'“‘]?\s?({_DEPENDENT_WORDS})\b", re.IGNORECASE)
+# The same pattern for ASCII text lower-cased, read from its first characters (an opening
+# quote, a space and the longest word, "furthermore", then the character after it): there
+# it matches where DEPENDENT_OPENING matches the text. Without IGNORECASE the regex engine
+# passes over each word whose first letter differs at once; with it, it compared each word
+# case-insensitively (0.17 M instructions fewer a 10-article newswire brief, issue 11).
+DEPENDENT_OPENING_LOWER_ASCII = re.compile(rf"[\"']?\s?(?:{_DEPENDENT_WORDS})\b")
+DEPENDENT_OPENING_CHARACTERS = 14
 # A quotation attributed to a bare pronoun ("“…,” she said.") leans on the sentence that names
 # the speaker, wherever the attribution stands in the sentence.
 PRONOUN_ATTRIBUTION = re.compile(
@@ -87,6 +96,20 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(lowered) if words is None else words
 
 
+def words_of_texts(texts: Sequence[str]) -> list[list[str]]:
+    """``[words_of(text) for text in texts]``.
+
+    When every text is ASCII lower-cased, the steps of :func:`ascii_runs` run as C-level maps
+    over all the texts: the two Python calls a sentence made cost about as much as tokenizing
+    it (0.14 M instructions of a 10-article newswire brief, issue 11)."""
+    lowered = list(map(str.lower, texts))
+    if not all(map(str.isascii, lowered)):
+        return [words_of(text) for text in texts]
+    # str.encode and bytes.decode default to UTF-8, which is ASCII on ASCII text.
+    translated = map(bytes.translate, map(str.encode, lowered), repeat(_WORD_OR_HYPHEN))
+    return list(map(str.split, map(bytes.decode, translated)))
+
+
 # What str.split() splits at in ASCII text, besides the space and the newline.
 _OTHER_ASCII_SPACES = "\t\v\f\r\x1c\x1d\x1e\x1f"
 
@@ -101,3 +124,15 @@ def spaced_plainly(text: str) -> bool:
         and "  " not in text
         and not any(space in text for space in _OTHER_ASCII_SPACES)
     )
+
+
+def words_up_to(text: str, limit: int, plain: bool = False) -> int:
+    """``len(text.split())`` counted only as far as ``limit + 1``: exact up to ``limit``, and
+    ``limit + 1`` for any text of more words, where a rule only asks whether there are more.
+
+    A paragraph is not split into all of its words (a string each): ``split`` stops after
+    ``limit`` of them, and ``plain`` (a stripped line of a text :func:`spaced_plainly`) counts
+    its spaces instead, one word more than spaces."""
+    if plain:
+        return min(text.count(" ") + 1, limit + 1)
+    return len(text.split(None, limit))

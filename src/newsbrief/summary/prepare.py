@@ -12,7 +12,7 @@ from newsbrief.errors import InputError
 from newsbrief.records import Article, Cluster, Notice, Removal, Sentence
 from newsbrief.settings import Settings
 from newsbrief.summary.clean import clean_with_lines
-from newsbrief.summary.patterns import words_of
+from newsbrief.summary.patterns import spaced_plainly, words_of_texts
 from newsbrief.summary.screen import find_copies, language_notices
 from newsbrief.summary.segment import segment
 
@@ -29,14 +29,17 @@ def prepare_cluster(
     removals: list[Removal] = []
     sentences: list[Sentence] = []
     for raw in raw_articles:
-        article, article_removals, lines = clean_with_lines(raw, settings)
+        # Whether the text is spaced plainly (then its lines' and sentences' words are counted
+        # by their spaces) is decided once for cleaning and segmentation: eight scans of it.
+        plain = spaced_plainly(raw.text)
+        article, article_removals, lines = clean_with_lines(raw, settings, plain)
         articles.append(article)
         removals += article_removals
-        sentences += segment(article, article_removals, lines)  # the lines cleaning found
+        sentences += segment(article, article_removals, lines, plain)  # the lines cleaning found
     notices = list(notices)
     # Tokenized once: the copy screen's keys are made of the words, and the summarizer reads
     # them from the cluster (Cluster.sentence_words).
-    words = [words_of(s.text) for s in sentences]
+    words = words_of_texts([s.text for s in sentences])
     copies = find_copies(articles, sentences, settings.duplicate_overlap, words)
     if copies:
         sources = {a.id: a.source for a in articles}

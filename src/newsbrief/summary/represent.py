@@ -157,14 +157,16 @@ def _numbered_terms(cluster: NumberedWords) -> tuple[int, np.ndarray, np.ndarray
         piece_ids.append(ids)
         per_word[word_number] = len(ids)
     # The terms of every distinct word, one after the other: word i's from first[i].
-    first = np.zeros(size + 1, dtype=np.int64)
+    first = np.empty(size + 1, dtype=np.int64)  # all but first[0] written by cumsum
+    first[0] = 0
     np.cumsum(per_word, out=first[1:])
     table = np.empty(int(first[-1]), dtype=np.int64)
     table[first[:-1][kept]] = np.flatnonzero(kept)
     for word_number, ids in zip(hyphenated, piece_ids, strict=True):
         table[first[word_number] : first[word_number] + len(ids)] = ids
     counts = per_word[cluster.numbers]  # terms of each word occurrence
-    given = np.zeros(len(counts) + 1, dtype=np.int64)  # terms given before each occurrence
+    given = np.empty(len(counts) + 1, dtype=np.int64)  # terms given before each occurrence
+    given[0] = 0
     np.cumsum(counts, out=given[1:])
     sequence = table[np.repeat(first[cluster.numbers] - given[:-1], counts) + np.arange(given[-1])]
     ends = np.cumsum(cluster.lengths)

@@ -394,7 +394,9 @@ def kept_pieces(
                 pieces.append((start, cut_start))
             start = max(start, cut_end)
         if start == line.start:  # no cut: the line's own span, stripped and not blank
-            trimmed.append((_after_bullet(text, line.start, line.end), line.end))
+            if text[start] in _BULLET_MARKS:  # most lines open with no list item's marker
+                start = _after_bullet(text, start, line.end)
+            trimmed.append((start, line.end))
             continue
         if start < line.end:
             pieces.append((start, line.end))
@@ -412,9 +414,12 @@ def kept_pieces(
 _BULLET = re.compile(r"(?:[_•*]|-{1,2}(?![ \t]+[\d.]))[ \t]+(?=[^\s*_•-])")  # not "- 5 degrees"
 
 
+_BULLET_MARKS = "_•*-"  # the first characters of _BULLET
+
+
 def _after_bullet(text: str, start: int, end: int) -> int:
     """Where the text of the line span starts, after a list item's marker if it opens one."""
-    if text[start] not in "_•*-":
+    if text[start] not in _BULLET_MARKS:
         return start
     marker = _BULLET.match(text, start, end)
     return marker.end() if marker else start
@@ -448,16 +453,21 @@ def blocks(
 
 
 def segment(
-    article: Article, removals: Iterable[Removal], lines: Iterable[Line] | None = None
+    article: Article,
+    removals: Iterable[Removal],
+    lines: Iterable[Line] | None = None,
+    plain: bool | None = None,
 ) -> list[Sentence]:
     """The article's sentences, each with ``article.text[start:end] == sentence.text``.
 
     ``lines`` are ``lines_of(article.text)`` when already known (:func:`~newsbrief.summary.
-    clean.clean_with_lines` returns them), so the text is not split into lines again.
+    clean.clean_with_lines` returns them), so the text is not split into lines again;
+    ``plain``, whether the text is :func:`~newsbrief.summary.patterns.spaced_plainly`.
     """
     sentences: list[Sentence] = []
     text = article.text
-    plain = spaced_plainly(text)
+    if plain is None:
+        plain = spaced_plainly(text)
     for block_start, block_end, paragraph in blocks(article, removals, lines):
         block = text[block_start:block_end]
         for start, end in split_sentences(block):

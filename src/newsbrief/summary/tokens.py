@@ -37,20 +37,23 @@ class NumberedWords(tuple[list[str], ...]):
 
     def __new__(cls, words: Iterable[list[str]]) -> NumberedWords:
         self = super().__new__(cls, words)
-        flat = list(chain.from_iterable(self))
-        # One pass of dictionary work: a word's value is where it first occurs in ``flat``
+        self.lengths = np.fromiter(map(len, self), dtype=np.int64, count=len(self))
+        total = int(self.lengths.sum())
+        # One pass of dictionary work over the words, sentences one after the other (read in
+        # place, not copied into one list first): a word's value is where it first occurs
         # (setdefault keeps the first), in order of first appearance; ranked below by numpy.
         first_at: dict[str, int] = {}
         where = np.fromiter(
-            map(first_at.setdefault, flat, count()), dtype=np.int64, count=len(flat)
+            map(first_at.setdefault, chain.from_iterable(self), count()),
+            dtype=np.int64,
+            count=total,
         )
-        opens = np.zeros(len(flat), dtype=np.int64)
-        opens[where] = 1  # the positions where a word occurs for the first time
-        rank = np.cumsum(opens) - 1
+        opens = np.zeros(total, dtype=bool)  # a byte a word, not eight: the same counts below
+        opens[where] = True  # the positions where a word occurs for the first time
+        rank = np.cumsum(opens, dtype=np.int64) - 1
         self.vocabulary = list(first_at)
         self.numbers = rank[where]
         self._first_at, self._rank = first_at, rank
-        self.lengths = np.fromiter(map(len, self), dtype=np.int64, count=len(self))
         self.rows = np.repeat(np.arange(len(self), dtype=np.int64), self.lengths)
         return self
 

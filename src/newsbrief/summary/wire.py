@@ -51,7 +51,7 @@ _TRIM_MARK = re.compile(
 )
 
 _TRIM_MARK_WORDS = ("(", "begin", "end", "optional")
-_TRIM_MARK_FIRSTS = "(bBeEoO"
+TRIM_MARK_FIRSTS = "(bBeEoO"  # a line opening otherwise opens with no trim mark
 
 # A note's opening words make the whole line a note, however long (up to this many words).
 WIRE_NOTE_MAX_WORDS = 80
@@ -74,8 +74,25 @@ def dateline_date(match: re.Match[str]) -> str | None:
     return None
 
 
+# What an ASCII line opens with, lower-cased and after its "(", when WIRE_NOTE matches it: the
+# start of each branch's words.
+_WIRE_NOTE_OPENINGS = (
+    *("attention editor", "editor", "address questions to", "story filed by"),
+    *("for use by clients of", "questions should be directed to", "xxx", "end of story"),
+    *("nyt-", "more", "optional sidebar", "begin optional", "end optional", "optional"),
+)
+_WIRE_NOTE_READ = 40  # characters: any "(" the pattern allows, then the longest opening
+
+
 def is_wire_note(text: str) -> bool:
     """The line opens as a note to editors ("ATTENTION EDITORS: …", "Story Filed By …")."""
+    # An ASCII line is cleared by its opening words, lower-cased (IGNORECASE folds nothing
+    # else in ASCII): the pattern tried each of its branches on every line with case-insensitive
+    # comparisons (0.17 M instructions fewer a 10-article newswire brief, issue 11).
+    if text.isascii():
+        opening = text[:_WIRE_NOTE_READ].lstrip("(").lower()
+        if not opening.startswith(_WIRE_NOTE_OPENINGS):
+            return False
     return bool(WIRE_NOTE.match(text))
 
 
@@ -83,7 +100,7 @@ def trim_mark_at(text: str) -> str | None:
     """The editor's trim mark opening ``text`` ("(BEGIN OPTIONAL TRIM)"), if any."""
     # The mark's possible first words: most lines are cleared by their first character (no
     # character but these lower-cases to "(", "b", "e" or "o"), the rest by their first word.
-    if text[:1] not in _TRIM_MARK_FIRSTS or not text[:9].lower().startswith(_TRIM_MARK_WORDS):
+    if text[:1] not in TRIM_MARK_FIRSTS or not text[:9].lower().startswith(_TRIM_MARK_WORDS):
         return None
     match = _TRIM_MARK.match(text)
     return match.group().rstrip() if match else None
