@@ -253,7 +253,7 @@ def _company_names(texts: dict[str, str]) -> frozenset[str]:
     return frozenset(names | {name.split()[0] for name in names})
 
 
-_NAME_GOES_ON = re.compile(r"[A-Z][\w&'’-]* (?:in|of|for|and|on|the|de|du|von|&) $")
+_NAME_GOES_ON = re.compile(r"(?<![\w&'’-])[A-Z][\w&'’-]* (?:in|of|for|and|on|the|de|du|von|&) $")
 
 
 def _said_of(text: str, start: int, end: int) -> bool:

@@ -298,9 +298,9 @@ _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 # A verb after the name (a reporting one, else a word shaped as a past or present tense),
 # past an apposition and an auxiliary or adverb.
 _VERB_AFTER = re.compile(
-    r"(?:,[^;:!?]{0,200}?,|,)?\s+(?:(?:has|had|have|is|are|was|were|also|then|later|again)\s+)?"
+    r"(?:,[^;:!?]{0,200}?,|,)?(?<!\s)\s+(?:(?:has|had|have|is|are|was|were|also|then|later|again)\s+)?"
     rf"(?P<verb>{_VERBS}|[a-z]+(?:ed|s))\b"
 )
-_FINITE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"
+_FINITE = re.compile(r"(?<![a-z])[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"
 # A reporting verb before the name, past its titles ("said Judge Nina Gershon").
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_VERBS}),?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")
