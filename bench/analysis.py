@@ -308,9 +308,9 @@ def section(runs: int) -> str:
         'matches ("Cuomo" for Andrew Cuomo); a description ("the older gymnast") when one '
         "contains the other. PolNeAR marks the speaker as written (a quarter are pronouns), so "
         "there the measure is whether our speaker span overlaps theirs. The pronoun row: "
-        'every quotation of ten DUC 2006 clusters whose reporting clause says only "he" or '
-        '"she", labelled with whom the pronoun means (null where a careful reader cannot '
-        "tell), by a helper reading the articles without running newsbrief.",
+        "the first 300 quotations, in seven DUC 2006 clusters, whose reporting clause says "
+        'only "he" or "she", labelled with whom the pronoun means (null where a careful '
+        "reader cannot tell), by a helper reading the articles without running newsbrief.",
         "",
         "### Date normalization",
         "",
