@@ -137,3 +137,16 @@ def test_he_after_two_acting_people_stays_a_pronoun() -> None:
         "``Stand with us or stand aside,'' he told a crowd of 400."
     )
     assert found["Stand with us or stand aside"] in (None, "he")
+
+
+def test_he_after_a_name_and_a_description_is_the_one_named() -> None:
+    # The shipped example (examples/harbor-bridge): "Dr. Tomas Ruiz, the structural engineer
+    # who led the inspection ..., is not related to the mayor. He described the damage as
+    # “a warning we cannot ignore.”" (the mayor, Elena Ruiz, is a second person there, but
+    # described, not named)
+    found = speakers(
+        "Mayor Elena Ruiz closed the bridge on Monday.\n\n"
+        "Dr. Tomas Ruiz, the engineer who led the inspection for Keller Marsh Associates, is "
+        "not related to the mayor. He described the damage as “a warning we cannot ignore.”"
+    )
+    assert found["a warning we cannot ignore"] == "Tomas Ruiz"

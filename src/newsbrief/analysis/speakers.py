@@ -244,12 +244,20 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
         upto = min(sentence.end, mention.start)
         quoted: list[tuple[int, int]] | None = None
         named: list[Actor] = []
+        described: list[Actor] = []  # "the mayor": a person, but not named
         for start, person in people_between(actors, mention.article_id, sentence.start, upto):
             if quoted is None:
                 spans = quoted_spans(sentence.text)
                 quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
-            if not any(a <= start < b for a, b in quoted) and person not in named:
-                named.append(person)
+            if any(a <= start < b for a, b in quoted):
+                continue
+            by_name = sentence.text[start - sentence.start : start - sentence.start + 1].isupper()
+            found = named if by_name else described
+            if person not in found:
+                found.append(person)
+        # "Dr. Tomas Ruiz, the engineer ..., is not related to the mayor. He described ...":
+        # a name before a description
+        named = named or described
         if not named:
             continue
         if len(named) > 1:
@@ -282,7 +290,7 @@ def _speaking(people: list[Actor], article_id: str, sentence: Sentence, upto: in
                 if verb is None:
                     continue
                 word = verb.group("verb")
-                if verb is after and word not in REPORTING_VERBS and not _FINITE.fullmatch(word):
+                if verb is after and not (word in REPORTING_VERBS or _FINITE.fullmatch(word)):
                     continue  # a verb of its own may be any ("Dave Atwood ... praised")
                 at = verb.start("verb")
                 if at not in owners or start < owners[at][0]:
