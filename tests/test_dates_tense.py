@@ -56,6 +56,13 @@ def value(text: str, expression: str, anchor: Anchor) -> str | None:
         ("Aid came after Monday's quake, which could be the worst.", "Monday", OCT27, "1998-10-26"),
         ("Parties campaigned ahead of Sunday's vote.", "Sunday", OCT27, "1998-11-01"),
         ("Sunday's vote will decide the seat.", "Sunday", OCT27, "1998-11-01"),
+        ("Leaders will attend Friday's summit.", "Friday", OCT27, "1998-10-30"),
+        ("Sunday's runoff could oust the president.", "Sunday", OCT27, "1998-11-01"),
+        ("Monday's quake could be the deadliest.", "Monday", OCT27, "1998-10-26"),
+        ("The vote is on the Friday before the election.", "Friday", OCT27, "1998-10-30"),
+        ("Leaders will attend the December summit.", "December", OCT27, "1998-12"),
+        # "was to" a place is a trip, not a plan
+        ("His last trip was to Oslo on Friday.", "on Friday", OCT27, "1998-10-23"),
         ("Crowds rallied over the weekend.", "over the weekend", FRIDAY, "1998-11-07/1998-11-08"),
         ("The Times said on Monday, Oct. 26: enough.", "on Monday, Oct. 26", OCT27, "1998-10-26"),
         ("Sales rose 5% from a year earlier.", "a year earlier", OCT27, "1997"),

@@ -55,13 +55,15 @@ _PHRASES_FORWARD = re.compile(
 _WITH_TO = {"plan", "plans", "planned", "hope", "hopes", "due", "set", "going", "ready"}
 _PARTICIPLE_AUX = {"be", "been", "being", "to", "get", "gets"}
 _BE_TO = {"is", "are", "was", "were"}  # "<be> to <verb>": an arrangement, ahead of its time
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that"}
 WINDOW = 8  # words: a cue farther away belongs to another verb more often than not
 
 
-def _cue(word: str, following: str) -> int:
+def _cue(word: str, following: str, then: str = "") -> int:
+    """+1, -1 or 0 for ``word``, given the word after it and the one after that."""
     low = word.lower()
-    if low in _BE_TO and following == "to":
-        return 1  # "was to be announced Friday": what was planned, not what was done
+    if low in _BE_TO and following == "to" and then.islower() and then not in _DETERMINERS:
+        return 1  # "was to be announced Friday": planned, not done; "was to Paris" is a trip
     if low in _WITH_TO:
         return 1 if following in ("to", "for") else 0  # "plans to", not "the plan"
     if low in FORWARD:
@@ -101,7 +103,7 @@ def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
     for n in range(len(words) - 1, -1, -1):
         word = words[n]
         following = words[n + 1].lower() if n + 1 < len(words) else ""
-        sign = _cue(word, following)
+        sign = _cue(word, following, words[n + 2] if n + 2 < len(words) else "")
         if sign < 0 and n and words[n - 1].lower() in _PARTICIPLE_AUX:
             continue  # "will be held", "to be signed": a participle, not a past tense
         if sign > 0 and word.lower() in _PLAN_FOR and following == "for":
@@ -115,18 +117,26 @@ def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
 
 
 def _names_an_event(text: str, start: int, end: int) -> bool:
-    """The date names an event by its day: "Tuesday's quake", "the Tuesday quake"."""
+    """A weekday names an event by its day: "Tuesday's quake", "the Tuesday quake" (not "the
+    Friday before the vote"; a month's "the December summit" may be a year ahead or behind)."""
+    if not _WEEKDAY.fullmatch(text, start, end):
+        return False
     if text.startswith(("'s ", "’s "), end):
         return True
     return text.endswith("the ", 0, start) and bool(_NOUN_AFTER.match(text, end))
 
 
-_NOUN_AFTER = re.compile(r" [a-z][a-z-]+\b(?! of\b)")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_NOUN_AFTER = re.compile(
+    r" (?!(?:of|before|after|in|at|on|to|for|and|or|when|that|which|night|morning|afternoon"
+    r"|evening)\b)[a-z][a-z-]+\b"
+)
 # Words just before an event named by its day that put it ahead: "ahead of Sunday's vote".
 _AHEAD = {"ahead", "upcoming", "until", "till", "awaiting", "await", "awaits", "next"}
 _EVENT_SCHEDULED = re.compile(
-    r"(?:'s|’s)?(?: [\w-]+){1,3} (?:will|is (?:scheduled|set|due|expected)|would)\b"
-)
+    r"(?:'s|’s)?(?: [\w-]+){1,3} "
+    r"(?:will|would|(?:could|may|might) (?!be\b|have\b)|is (?:scheduled|set|due|expected))"
+)  # "could be the deadliest" judges a past quake; "could oust the president" is ahead
 
 
 def _event_direction(text: str, start: int, end: int) -> int:
@@ -137,7 +147,14 @@ def _event_direction(text: str, start: int, end: int) -> int:
     before = _WORD.findall(text[max(0, start - 30) : start])[-3:]
     if any(word.lower() in _AHEAD for word in before):
         return 1
-    return 1 if _EVENT_SCHEDULED.match(text, end) else -1
+    if _EVENT_SCHEDULED.match(text, end):
+        return 1
+    # A forward word of the clause before it ("Leaders will attend Friday's summit"); its
+    # past verbs and prepositions ("unscathed by") are about something else.
+    clause = text[max(0, start - 120) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(clause)]
+    words = _WORD.findall(clause[ends[-1] if ends else 0 :])[-WINDOW:]
+    return 1 if any(word.lower() in FORWARD for word in words) else -1
 
 
 def _after(text: str, end: int, comma: bool = False) -> int:
@@ -151,7 +168,8 @@ def _after(text: str, end: int, comma: bool = False) -> int:
         after = after[: stop.start()]
     later = _WORD.findall(after)[:WINDOW]
     for n, word in enumerate(later):
-        sign = _cue(word, later[n + 1].lower() if n + 1 < len(later) else "")
+        following = later[n + 1].lower() if n + 1 < len(later) else ""
+        sign = _cue(word, following, later[n + 2] if n + 2 < len(later) else "")
         if sign < 0 and n and later[n - 1].lower() in _PARTICIPLE_AUX:
             continue  # "... for June, to be signed by both": a participle, not a past tense
         if sign:
