@@ -458,3 +458,38 @@ def test_a_family_name_the_recognizer_mostly_called_an_organization_is_the_perso
     assert not _surname("Ariel", fits, family, votes, set())
     assert not _surname("Sharon", fits, family, votes, set())
     assert _surname("Sharon", fits, family, votes, {"sharon"})  # "Sharon said"
+
+
+def test_a_company_suffix_is_a_word_of_its_own_and_its_founder_stays_a_person() -> None:
+    # second read: "Co-Chairman" made John Smith a company; "Charles Schwab, 70," was folded
+    # into Charles Schwab Corp; "Yesterday Ford Motor Co." hid the name "Ford Motor"
+    from newsbrief.analysis.actors import _company_names
+
+    names = _company_names(
+        {"1": "John Smith, Co-Chairman of Acme, spoke. Yesterday Ford Motor Co. said so."}
+    )
+    assert "john smith" not in names and "ford motor" in names and "ford" in names
+    b = brief(
+        [
+            "Charles Schwab Corp. grew fast. Charles Schwab, 70, founded the firm in 1971. "
+            "Schwab said he was proud of it."
+        ],
+        sections=["actors"],
+    )
+    kinds = {a.name: a.kind for a in b.actors}
+    assert kinds.get("Charles Schwab") == "person"
+
+
+def test_said_of_reads_titles_and_not_modifiers() -> None:
+    from newsbrief.analysis.actors import _said_of
+
+    def said(text: str, name: str) -> bool:
+        start = text.index(name)
+        return _said_of(text, start, start + len(name))
+
+    assert said("Then Messrs. Ryan and Cole left.", "Ryan")
+    assert said("Then Gov. Ryan left.", "Ryan")
+    assert said("It is over, said Pace.", "Pace")
+    assert not said("Officials said Chechen rebels fled.", "Chechen")
+    assert not said("Even in King County, crime fell.", "County")
+    assert not said("Young Gen X-ers save.", "X-ers")

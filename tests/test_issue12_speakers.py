@@ -150,3 +150,28 @@ def test_he_after_a_name_and_a_description_is_the_one_named() -> None:
         "not related to the mayor. He described the damage as “a warning we cannot ignore.”"
     )
     assert found["a warning we cannot ignore"] == "Tomas Ruiz"
+
+
+def test_a_plural_noun_after_a_name_is_no_verb_of_its_own() -> None:
+    # second read: "Ostrow aides praised the deal" does not have Ostrow acting
+    found = speakers(
+        "Governor Ada Brill met Senator Paul Ostrow again, and Ostrow aides praised the deal.\n\n"
+        "``We are ready,'' she said."
+    )
+    assert found["We are ready"] != "Paul Ostrow"
+
+
+def test_a_described_person_who_speaks_is_the_antecedent() -> None:
+    found = speakers(
+        "Mayor Elena Ruiz closed the bridge. Dr. Tomas Ruiz found the cracks.\n\n"
+        "Tomas Ruiz met her on Monday, and the mayor told reporters the bridge was unsafe.\n\n"
+        "``It stays shut,'' she said."
+    )
+    assert found["It stays shut"] == "Elena Ruiz"
+
+
+def test_what_is_a_description_and_what_a_name() -> None:
+    from newsbrief.analysis.speakers import _described
+
+    assert _described("the mayor") and _described("a senior aide") and _described("officials")
+    assert not _described("de Klerk") and not _described("Tomas Ruiz")

@@ -219,7 +219,7 @@ def _without_stray_people(
             if any(_said_of(*place) for place in _written_at(name, texts)):
                 continue
         stray.add(name)
-    return [(m, label) for m, label in cleaned if m.text not in stray]
+    return [(m, label) for m, label in cleaned if label != "PERSON" or m.text not in stray]
 
 
 def _written_at(name: str, texts: dict[str, str]) -> list[tuple[str, int, int]]:
@@ -235,34 +235,48 @@ _WORD_RUN = re.compile(r"[\w-]+")
 
 # A company's legal suffix after its name: "Glaxo Wellcome Inc.", "Forrester Research Inc".
 _CORPORATE_KEY = re.compile(r",? (?:inc|corp|co|ltd|plc|llc)\.?$")
+# Up to four capitalized words (an initial may take a period) before the suffix, which is a
+# word of its own ("Co-Chairman" is none).
 _BEFORE_CORPORATE_SUFFIX = re.compile(
-    r"\b((?:[A-Z][\w&'’-]*\.? ){0,3}[A-Z][\w&'’-]*),? (?:Inc|Corp|Co|Ltd|PLC|Plc|LLC)\b"
+    r"(?<![\w&'’-])((?:(?:[A-Z][\w&'’-]*|[A-Z]\.) ){0,3}[A-Z][\w&'’-]*),? "
+    r"(?:Inc|Corp|Co|Ltd|PLC|Plc|LLC)(?![\w-])"
 )
 
 
 def _company_names(texts: dict[str, str]) -> frozenset[str]:
-    """The names (as keys) the cluster writes before a company's legal suffix, and the
-    first word of each: no person is "Glaxo Wellcome Inc"."""
-    names = {
-        _key(found.group(1))
-        for text in texts.values()
-        for found in _BEFORE_CORPORATE_SUFFIX.finditer(text)
-        # "Answers in Genesis Inc.": the name starts before the words we see
-        if not _NAME_GOES_ON.search(text, max(0, found.start() - 30), found.start())
-    }
-    return frozenset(names | {name.split()[0] for name in names})
+    """The names (as keys) the cluster writes before a company's legal suffix: no person is
+    "Glaxo Wellcome Inc". Each name's shorter ends too, since a capital may only open a
+    sentence ("Yesterday Ford Motor Co."), and the first word of each of two words or more
+    ("Glaxo")."""
+    names: set[str] = set()
+    for text in texts.values():
+        for found in _BEFORE_CORPORATE_SUFFIX.finditer(text):
+            if _NAME_GOES_ON.search(text, max(0, found.start() - 30), found.start()):
+                continue  # "Answers in Genesis Inc.": the name starts before the words we see
+            words = _key(found.group(1)).split()
+            names |= {" ".join(words[n:]) for n in range(len(words))}
+    return frozenset(names | {name.split()[0] for name in names if " " in name})
 
 
 _NAME_GOES_ON = re.compile(r"(?<![\w&'’-])[A-Z][\w&'’-]* (?:in|of|for|and|on|the|de|du|von|&) $")
 
 
 def _said_of(text: str, start: int, end: int) -> bool:
-    """The text calls the name a person: an honorific before it, or a reporting verb on
-    either side ("Martinez said", "said Pace")."""
-    before = text[max(0, start - 6) : start].split()
-    return _speaks(text, end) or (
-        bool(before) and (before[-1] in HONORIFICS or before[-1] in _SPEAKS)
-    )
+    """The text calls the name a person: a reporting verb after it ("Martinez said"), an
+    honorific or title before it ("Messrs. Ryan", "Gov. Ryan"), or a reporting verb before
+    it when nothing lower-case follows ("said Pace"; not "said Chechen rebels")."""
+    if _speaks(text, end):
+        return True
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    title = before[-1]
+    if title in HONORIFICS or (title.endswith(".") and title[:-1] in TITLES):
+        return True  # an abbreviated title: "Gov. Ryan", not "King County" nor "Gen X-ers"
+    return before[-1] in _SPEAKS and not _LOWER_WORD_AFTER.match(text, end)
+
+
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
@@ -301,9 +315,14 @@ def _people_first(
             votes[_key(m.text)]["PERSON"] += 3  # "the Clinton administration": its president
         if m.text.isupper() and _dateline(texts[m.article_id], m.start, m.end):
             votes[_key(m.text)]["LOC"] += 3  # "JERUSALEM (AP) --": a dateline names a place
+    # "Glaxo Wellcome" beside "Glaxo Wellcome Inc" is the company, unless the text says a
+    # person ("Charles Schwab, 70, founded Charles Schwab Corp", "Mr. Schwab said").
+    firms = {_key(m.text) for m, label in cleaned if label == "PERSON"} & companies
     for m, label in cleaned:
-        if label == "PERSON" and _key(m.text) in companies:
-            votes[_key(m.text)]["ORG"] += 3  # "Glaxo Wellcome" beside "Glaxo Wellcome Inc"
+        if _key(m.text) in firms and label == "PERSON" and _said_to_be_a_person(m, texts):
+            firms.discard(_key(m.text))
+    for key in firms:
+        votes[key]["ORG"] += votes[key]["PERSON"] + 1
     cleaned = [(m, votes[_key(m.text)].most_common(1)[0][0]) for m, label in cleaned]
     cleaned = [
         (m, "PERSON")
@@ -403,6 +422,20 @@ _SPEAKS = {"said", "says", "told", "tells", "added", "adds", "explained", "insis
 def _name_like(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _said_to_be_a_person(mention: Mention, texts: dict[str, str]) -> bool:
+    """A title, role, age or speech marks the name as a person's ("Charles Schwab, 70,")."""
+    text = texts[mention.article_id]
+    return (
+        _person_role(mention, texts)
+        or _speaks(text, mention.end)
+        or bool(_AGE_AFTER.match(text, mention.end))
+        or _said_of(text, mention.start, mention.end)
+    )
+
+
+_AGE_AFTER = re.compile(r", \d{1,3},")
 
 
 def _person_role(mention: Mention, texts: dict[str, str]) -> bool:

@@ -4,7 +4,8 @@
 official"), ``phrase_before`` the words before an opening one ("He said: “…”", "Pompeo said
 North Korean leadership remained “equally committed”"). ``resolve_speaker`` ties the phrase to
 an actor: a name or description the actors already hold, or a pronoun to the person the
-previous sentences were about (the first person they name) — else it stays unresolved.
+previous sentences were about (:func:`antecedent`: the one person of the nearest sentence
+naming anyone, or the one it has speaking) — else it stays unresolved.
 """
 
 from __future__ import annotations
@@ -234,81 +235,106 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
 
 
 def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
-    """The person a pronoun refers to: the one named in the nearest sentence naming anyone,
-    or, where it names several, the one it has speaking or acting (:func:`_speaking`), else
-    nobody. A name inside quotation marks does not count: it is what was said, not who said
-    it ("``... Chelan and Douglas have agreed ...,'' he added")."""
+    """The person a pronoun refers to: the one person of the nearest sentence naming or
+    describing anyone, or, where it has several, the one it has speaking or acting
+    (:func:`_speaking`), else the one it names among people it only describes ("the
+    mayor"), else nobody. A name inside quotation marks does not count: it is what was said,
+    not who said it ("``... Chelan and Douglas have agreed ...,'' he added")."""
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     for sentence in reversed(sentences):
         upto = min(sentence.end, mention.start)
         quoted: list[tuple[int, int]] | None = None
-        named: list[Actor] = []
-        described: list[Actor] = []  # "the mayor": a person, but not named
+        found: dict[int, tuple[Actor, list[Mention]]] = {}  # by id: each one's mentions here
         for start, person in people_between(actors, mention.article_id, sentence.start, upto):
             if quoted is None:
                 spans = quoted_spans(sentence.text)
                 quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
             if any(a <= start < b for a, b in quoted):
                 continue
-            by_name = sentence.text[start - sentence.start : start - sentence.start + 1].isupper()
-            found = named if by_name else described
-            if person not in found:
-                found.append(person)
-        # "Dr. Tomas Ruiz, the engineer ..., is not related to the mayor. He described ...":
-        # a name before a description
-        named = named or described
-        if not named:
+            at = next(
+                m
+                for m in person.mentions
+                if m.article_id == mention.article_id and m.start == start
+            )
+            found.setdefault(id(person), (person, []))[1].append(at)
+        if not found:
             continue
-        if len(named) > 1:
-            # Two people in the sentence before: "he" is the one it has speaking ("Noting
-            # that he had consulted with Robert Rubin, Clinton told students ..."), else
-            # left unresolved rather than guessed by their order.
-            named = _speaking(named, mention.article_id, sentence, upto)
-        return named[0] if len(named) == 1 else None
+        if len(found) == 1:
+            return next(iter(found.values()))[0]
+        # Several people in the sentence before: "he" is the one it has speaking ("Noting
+        # that he had consulted with Robert Rubin, Clinton told students ..."); else the one
+        # it names beside people it only describes ("Dr. Tomas Ruiz, the engineer ..., is not
+        # related to the mayor. He described ..."); else unresolved rather than guessed.
+        speaking = _speaking(list(found.values()), sentence)
+        if len(speaking) == 1:
+            return speaking[0]
+        named = [p for p, ms in found.values() if not all(_described(m.text) for m in ms)]
+        return named[0] if not speaking and len(named) == 1 else None
     return None
 
 
-def _speaking(people: list[Actor], article_id: str, sentence: Sentence, upto: int) -> list[Actor]:
-    """Those of ``people`` the sentence has speaking or acting, as a verb's subject: "Karen
-    Piurkowski, director of loyalty with Polk, said", "Mrs. Dole has said", "said Judge Nina
-    Gershon", "Lori Thacker admits". Where two reach the same verb, the first is its subject
-    and the other stands in an apposition ("Carl Locke, director at the Anti-Violence
-    Project, said")."""
+def _described(text: str) -> bool:
+    """A mention that describes a person without naming them: "the mayor", "a senior aide"."""
+    if text.lower().startswith(("the ", "a ", "an ")):
+        return True
+    return not any(word[:1].isupper() for word in text.split())  # "de Klerk" is a name
+
+
+def _speaking(found: list[tuple[Actor, list[Mention]]], sentence: Sentence) -> list[Actor]:
+    """Those people the sentence has speaking or acting, as a verb's subject (``found``: each
+    one's mentions in it, outside quotations): "Karen Piurkowski, director of loyalty with
+    Polk, said", "Mrs. Dole has said", "said Judge Nina Gershon", "Lori Thacker admits". A
+    verb two reach belongs to the first, whom the other's apposition or clause describes
+    ("Carl Locke, director at the Anti-Violence Project, said"; "Karen Hughes, a spokeswoman
+    for Bush, said")."""
     text, offset = sentence.text, sentence.start
     owners: dict[int, tuple[int, Actor]] = {}  # a verb's position: its first-named speaker
-    for person in people:
-        for m in person.mentions:
-            if m.article_id != article_id or not offset <= m.start < upto:
-                continue
+    for person, mentions in found:
+        for m in mentions:
             start, end = m.start - offset, m.end - offset
             if text.startswith(("'s", "’s"), end) or text.endswith("the ", 0, start):
                 continue  # "said Palmer's findings", "the Shell daughters": a name as modifier
             after = _VERB_AFTER.match(text, end)
+            if after and not _verb_of_its_own(after, text):
+                after = None
             before = _VERB_BEFORE.search(text, max(0, start - 60), start)
             for verb in (after, before):
-                if verb is None:
-                    continue
-                word = verb.group("verb")
-                if verb is after and not (word in REPORTING_VERBS or _FINITE.fullmatch(word)):
-                    continue  # a verb of its own may be any ("Dave Atwood ... praised")
-                at = verb.start("verb")
-                if at not in owners or start < owners[at][0]:
-                    owners[at] = (start, person)
-    speakers = []
+                if verb is not None:
+                    at = verb.start("verb")
+                    if at not in owners or start < owners[at][0]:
+                        owners[at] = (start, person)
+    speakers: dict[int, Actor] = {}
     for _, person in owners.values():
-        if person not in speakers:
-            speakers.append(person)
-    return speakers
+        speakers.setdefault(id(person), person)
+    return list(speakers.values())
+
+
+def _verb_of_its_own(verb: re.Match[str], text: str) -> bool:
+    """A reporting verb, or a word shaped as a verb's tense that is not a plural noun the name
+    modifies ("Ostrow aides praised") nor an adverb ("always")."""
+    word = verb.group("verb")
+    if word in REPORTING_VERBS:
+        return True
+    if not _FINITE.fullmatch(word) or word in _NOT_VERBS:
+        return False
+    if word.endswith("s"):  # "aides praised": a noun, then its verb
+        following = _NEXT_WORD.match(text, verb.end())
+        return not (following and (following[1] in REPORTING_VERBS or following[1].endswith("ed")))
+    return True
 
 
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 # A verb after the name (a reporting one, else a word shaped as a past or present tense),
-# past an apposition and an auxiliary or adverb.
+# past an apposition and an auxiliary or adverb; a passive only as "was quoted" ("Tom Arvo
+# ... was convicted" is not who spoke).
 _VERB_AFTER = re.compile(
-    r"(?:,[^;:!?]{0,200}?,|,)?(?<!\s)\s+(?:(?:has|had|have|is|are|was|were|also|then|later|again)\s+)?"
-    rf"(?P<verb>{_VERBS}|[a-z]+(?:ed|s))\b"
+    r"(?:,[^;:!?]{0,200}?,|,)?(?<!\s)\s+"
+    r"(?:(?:has|had|have|also|then|later|again)\s+|(?:is|are|was|were)\s+(?=quoted\b))?"
+    rf"(?P<verb>{_VERBS}|quoted|[a-z]+(?:ed|s))\b"
 )
+_NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z]+)")
+_NOT_VERBS = {"always", "perhaps", "besides", "towards", "afterwards", "sometimes", "thus"}
 _FINITE = re.compile(r"(?<![a-z])[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"
 # A reporting verb before the name, past its titles ("said Judge Nina Gershon").
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_VERBS}),?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")
