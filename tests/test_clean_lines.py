@@ -115,3 +115,12 @@ def test_a_plainly_spaced_line_is_its_own_key_lower_cased() -> None:
         assert reasons == expected, repr(text)
         found.add(bool(expected))
     assert plain_seen > 2000 and found == {True, False}
+
+
+def test_lines_are_made_as_line_itself_makes_them() -> None:
+    # clean.lines_of builds a Line by tuple.__new__ (seventh speed pass): that is what the
+    # named tuple's own constructor does only while it has no defaults and no checks.
+    assert Line._field_defaults == {}
+    assert Line.__new__ is not tuple.__new__  # still the generated constructor, unchanged
+    made = list(lines_of("  first line \n\nsecond\n"))
+    assert made == [Line(*tuple(line)) for line in made] and type(made[0]) is Line
