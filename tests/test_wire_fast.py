@@ -61,3 +61,46 @@ def test_wire_notes_as_the_pattern_finds() -> None:
         assert wire.is_wire_note(text) == expected, text
         found.add(expected)
     assert found == {True, False}
+
+
+def _examples(items: list) -> list[str]:  # type: ignore[type-arg]
+    """Strings a parsed pattern matches: each optional part left out or taken once, each
+    branch in turn (enough for WIRE_NOTE's small, flat branches)."""
+    from itertools import product
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    choices: list[list[str]] = []
+    for op, arg in items:
+        if op is c.LITERAL:
+            choices.append([chr(arg)])
+        elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+            low, _, sub = arg
+            once = _examples(list(sub))
+            choices.append([s * max(low, 1) for s in once] + ([""] if low == 0 else []))
+        elif op is c.BRANCH:
+            choices.append([s for alternative in arg[1] for s in _examples(list(alternative))])
+        elif op is c.SUBPATTERN:
+            choices.append(_examples(list(arg[-1])))
+        elif op is c.IN:
+            choices.append(["1" if (c.CATEGORY, c.CATEGORY_DIGIT) in arg else "."])
+        elif op is c.AT:
+            choices.append([""])
+        else:
+            raise AssertionError(f"unexpected {op} in WIRE_NOTE")
+    return ["".join(parts) for parts in product(*choices)][:5000]
+
+
+def test_every_branch_of_the_wire_note_pattern_passes_the_ascii_gate() -> None:
+    # The seventh pass clears an ASCII line by wire._WIRE_NOTE_OPENINGS, a hand-kept copy of
+    # WIRE_NOTE's branch openings: a branch added to the pattern alone must fail here.
+    from re import _parser  # type: ignore[attr-defined]
+
+    tree = list(_parser.parse(wire.WIRE_NOTE.pattern, wire.WIRE_NOTE.flags))
+    branches = next(arg[1] for op, arg in tree if str(op) == "BRANCH")
+    for branch in branches:
+        examples = [e for e in _examples(list(branch)) if e.isascii()]
+        matched = [e for e in examples for text in (e, e.upper()) if wire.WIRE_NOTE.match(text)]
+        assert matched, branch
+        for example in matched:
+            for text in (example, example.upper(), "(" + example):
+                assert wire.is_wire_note(text) == bool(wire.WIRE_NOTE.match(text)), text
