@@ -69,8 +69,9 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def same_speaker(gold: str, predicted: str | None) -> bool:
-    """A name matches on its last word ("Cuomo" = "Andrew Cuomo"); a description matches when
-    one contains the other, articles aside."""
+    """A name matches on its last word ("Cuomo" = "Andrew Cuomo"), unless both are full names
+    with other first words; a description matches when one contains the other, articles
+    aside."""
     if not predicted:
         return False
 
@@ -80,7 +81,11 @@ def same_speaker(gold: str, predicted: str | None) -> bool:
     g, p = words(gold), words(predicted)
     if not g or not p:
         return False
-    return g[-1] in p or p[-1] in g or " ".join(g) in " ".join(p) or " ".join(p) in " ".join(g)
+    if " ".join(g) in " ".join(p) or " ".join(p) in " ".join(g):
+        return True  # "Edward Lennon" in "Trooper Edward Lennon"
+    if len(g) > 1 and len(p) > 1 and g[0] != p[0]:
+        return False  # two full names with one family name: "Elena Ruiz" is not "Tomas Ruiz"
+    return g[-1] in p or p[-1] in g
 
 
 def predicted_speaker(quote: Any, names: dict[str, str]) -> str | None:
@@ -305,7 +310,8 @@ def section(runs: int) -> str:
         "A prediction is the resolved actor's name, else the speaker phrase as written; a bare "
         "pronoun left unresolved counts as no prediction. P = right speakers / speakers given; "
         "R = right speakers / labelled quotes with a speaker. A name is right when its last word "
-        'matches ("Cuomo" for Andrew Cuomo); a description ("the older gymnast") when one '
+        'matches ("Cuomo" for Andrew Cuomo; two full names need their first word too); a '
+        'description ("the older gymnast") when one '
         "contains the other. PolNeAR marks the speaker as written (a quarter are pronouns), so "
         "there the measure is whether our speaker span overlaps theirs. The pronoun row: "
         "the first 300 quotations, in seven DUC 2006 clusters, whose reporting clause says "
