@@ -493,3 +493,16 @@ def test_said_of_reads_titles_and_not_modifiers() -> None:
     assert not said("Officials said Chechen rebels fled.", "Chechen")
     assert not said("Even in King County, crime fell.", "County")
     assert not said("Young Gen X-ers save.", "X-ers")
+
+
+def test_a_company_that_speaks_is_not_thereby_a_person() -> None:
+    from newsbrief.analysis.actors import _said_to_be_a_person
+    from newsbrief.records import Mention
+
+    def person(text: str, name: str) -> bool:
+        start = text.index(name)
+        return _said_to_be_a_person(Mention("1", start, start + len(name), name), {"1": text})
+
+    assert not person("Glaxo Wellcome said it would appeal.", "Glaxo Wellcome")
+    assert person("Charles Schwab, 70, founded the firm.", "Charles Schwab")
+    assert person("The firm hired Gov. Ryan last year.", "Ryan")

@@ -265,15 +265,20 @@ def _said_of(text: str, start: int, end: int) -> bool:
     """The text calls the name a person: a reporting verb after it ("Martinez said"), an
     honorific or title before it ("Messrs. Ryan", "Gov. Ryan"), or a reporting verb before
     it when nothing lower-case follows ("said Pace"; not "said Chechen rebels")."""
-    if _speaks(text, end):
+    if _speaks(text, end) or _titled(text, start):
         return True
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1] in _SPEAKS and not _LOWER_WORD_AFTER.match(text, end)
+
+
+def _titled(text: str, start: int) -> bool:
+    """An honorific or an abbreviated title before the name: "Messrs. Ryan", "Gov. Ryan" (not
+    "King County" nor "Gen X-ers")."""
     before = text[max(0, start - 30) : start].split()
     if not before:
         return False
     title = before[-1]
-    if title in HONORIFICS or (title.endswith(".") and title[:-1] in TITLES):
-        return True  # an abbreviated title: "Gov. Ryan", not "King County" nor "Gen X-ers"
-    return before[-1] in _SPEAKS and not _LOWER_WORD_AFTER.match(text, end)
+    return title in HONORIFICS or (title.endswith(".") and title[:-1] in TITLES)
 
 
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
@@ -425,13 +430,13 @@ def _name_like(text: str) -> bool:
 
 
 def _said_to_be_a_person(mention: Mention, texts: dict[str, str]) -> bool:
-    """A title, role, age or speech marks the name as a person's ("Charles Schwab, 70,")."""
+    """A title, role or age marks the name as a person's ("Charles Schwab, 70,"); speech
+    does not, as companies speak too ("Pfizer said")."""
     text = texts[mention.article_id]
     return (
         _person_role(mention, texts)
-        or _speaks(text, mention.end)
         or bool(_AGE_AFTER.match(text, mention.end))
-        or _said_of(text, mention.start, mention.end)
+        or _titled(text, mention.start)
     )
 
 
