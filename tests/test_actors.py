@@ -11,6 +11,7 @@ if not nlp.available():
     pytest.skip("no English spaCy pipeline installed", allow_module_level=True)
 
 from newsbrief import brief
+from newsbrief.records import Mention
 
 ARTICLES = [
     "Governor Helen Marrow of Northmark met Prime Minister Oscar Vell in Tallow on Monday. "
@@ -276,7 +277,6 @@ def test_a_surname_the_recognizer_called_a_place_is_the_person_when_it_speaks() 
     # DUC 2007 D0703A: "Guenter Rexrodt said ..." then "..., Rexrodt said", the second tagged
     # GPE: the brief listed "Rexrodt (place)" beside the minister.
     from newsbrief.analysis.actors import _people_first
-    from newsbrief.records import Mention
 
     text = (
         "German Economics Minister Guenter Rexrodt said today that firms are not ready. "
@@ -340,7 +340,6 @@ def test_given_names_left_out_after_an_honorific_belong_to_the_name() -> None:
 def test_a_name_heading_an_administration_is_a_person() -> None:
     # DUC 2006 D0618I: "The Clinton administration" gave "Clinton (place)".
     from newsbrief.analysis.actors import _people_first
-    from newsbrief.records import Mention
 
     text = (
         "The Clinton administration is offering tax breaks. Beijing administration officials met."
@@ -354,11 +353,18 @@ def test_a_name_heading_an_administration_is_a_person() -> None:
     assert labels == {"Clinton": "PERSON", "Beijing": "GPE"}
 
 
+def mention_at(text: str, word: str, nth: int = 0) -> Mention:
+    """The ``nth`` occurrence of ``word`` in ``text`` (article "1") as a mention."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Mention("1", start, start + len(word), word)
+
+
 def test_a_common_word_capitalized_by_its_place_is_no_actor() -> None:
     # DUC 2006 D0618I listed "Malaria (organization)", 27 mentions: sentence openings and
     # headlines of a cluster that writes "malaria" 200 times.
     from newsbrief.analysis.actors import _without_common_words
-    from newsbrief.records import Mention
 
     text = (
         "Malaria kills a million people a year. Doctors fear malaria will spread as malaria "
@@ -368,10 +374,7 @@ def test_a_common_word_capitalized_by_its_place_is_no_actor() -> None:
     )
 
     def at(word: str, nth: int = 0) -> Mention:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(word, start + 1)
-        return Mention("1", start, start + len(word), word)
+        return mention_at(text, word, nth)
 
     cleaned = [
         (at("Malaria"), "ORG"),
@@ -390,7 +393,6 @@ def test_a_name_the_recognizer_rarely_took_for_a_person_is_none() -> None:
     # DUC 2006: "I (person)" 109 mentions (D0610A), "Chechen (person)" 77 (D0616G), both
     # tagged once and then found everywhere; "Adderall (person)" said a quotation (D0628A).
     from newsbrief.analysis.actors import _without_stray_people
-    from newsbrief.records import Mention
 
     text = (
         "I think so. I said it. Chechen rebels fled; Chechen forces and Chechen police met. "
@@ -401,10 +403,7 @@ def test_a_name_the_recognizer_rarely_took_for_a_person_is_none() -> None:
     )
 
     def at(word: str, nth: int = 0) -> Mention:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(word, start + 1)
-        return Mention("1", start, start + len(word), word)
+        return mention_at(text, word, nth)
 
     cleaned = [
         (at("I"), "PERSON"),  # a pronoun is nobody's name
@@ -497,11 +496,9 @@ def test_said_of_reads_titles_and_not_modifiers() -> None:
 
 def test_a_company_that_speaks_is_not_thereby_a_person() -> None:
     from newsbrief.analysis.actors import _said_to_be_a_person
-    from newsbrief.records import Mention
 
     def person(text: str, name: str) -> bool:
-        start = text.index(name)
-        return _said_to_be_a_person(Mention("1", start, start + len(name), name), {"1": text})
+        return _said_to_be_a_person(mention_at(text, name), {"1": text})
 
     assert not person("Glaxo Wellcome said it would appeal.", "Glaxo Wellcome")
     assert person("Charles Schwab, 70, founded the firm.", "Charles Schwab")

@@ -110,13 +110,14 @@ def _ends(actors: tuple[Actor, ...]) -> dict[tuple[str, int], list[tuple[int, in
 
 def people_between(
     actors: tuple[Actor, ...], article_id: str, lo: int, hi: int
-) -> Iterator[tuple[int, Actor]]:
-    """``(start, person)`` for every person's mention starting in ``[lo, hi)`` of the
+) -> Iterator[tuple[Mention, Actor]]:
+    """``(mention, person)`` for every person's mention starting in ``[lo, hi)`` of the
     article, by start (ties: the earlier person, then the earlier mention)."""
     starts, entries = _cached("people", actors, _people).get(article_id, ([], []))
     i = bisect_left(starts, lo)
     while i < len(starts) and starts[i] < hi:
-        yield starts[i], entries[i][-1]
+        _, _, n, person = entries[i]
+        yield person.mentions[n], person
         i += 1
 
 

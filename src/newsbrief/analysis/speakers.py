@@ -246,18 +246,12 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
         upto = min(sentence.end, mention.start)
         quoted: list[tuple[int, int]] | None = None
         found: dict[int, tuple[Actor, list[Mention]]] = {}  # by id: each one's mentions here
-        for start, person in people_between(actors, mention.article_id, sentence.start, upto):
+        for at, person in people_between(actors, mention.article_id, sentence.start, upto):
             if quoted is None:
                 spans = quoted_spans(sentence.text)
                 quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
-            if any(a <= start < b for a, b in quoted):
-                continue
-            at = next(
-                m
-                for m in person.mentions
-                if m.article_id == mention.article_id and m.start == start
-            )
-            found.setdefault(id(person), (person, []))[1].append(at)
+            if not any(a <= at.start < b for a, b in quoted):
+                found.setdefault(id(person), (person, []))[1].append(at)
         if not found:
             continue
         if len(found) == 1:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.analysis.datepatterns import WEEKDAYS
+
 # Words that put what follows in the future: auxiliaries, intention, schedule, deadline.
 FORWARD = set(
     """
@@ -93,10 +95,7 @@ def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
     arrives in Tokyo on July 7, 2018" describes its picture, not a plan."""
     if _names_an_event(text, start, end):
         return _event_direction(text, start, end)
-    before = text[max(0, start - 120) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
-    if ends:
-        before = before[ends[-1] :]
+    before = _clause_before(text, start)
     if _PHRASES_FORWARD.search(before):
         return 1
     words = _WORD.findall(before)[-WINDOW:]
@@ -116,17 +115,23 @@ def direction(text: str, start: int, end: int, schedules: bool = True) -> int:
     return _after(text, end)
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The text of the expression's clause before it (at most 120 characters)."""
+    before = text[max(0, start - 120) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    return before[ends[-1] :] if ends else before
+
+
 def _names_an_event(text: str, start: int, end: int) -> bool:
     """A weekday names an event by its day: "Tuesday's quake", "the Tuesday quake" (not "the
     Friday before the vote"; a month's "the December summit" may be a year ahead or behind)."""
-    if not _WEEKDAY.fullmatch(text, start, end):
+    if text[start:end] not in WEEKDAYS:
         return False
     if text.startswith(("'s ", "’s "), end):
         return True
     return text.endswith("the ", 0, start) and bool(_NOUN_AFTER.match(text, end))
 
 
-_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _NOUN_AFTER = re.compile(
     r" (?!(?:of|before|after|in|at|on|to|for|and|or|when|that|which|night|morning|afternoon"
     r"|evening)\b)[a-z][a-z-]+\b"
@@ -151,9 +156,7 @@ def _event_direction(text: str, start: int, end: int) -> int:
         return 1
     # A forward word of the clause before it ("Leaders will attend Friday's summit"); its
     # past verbs and prepositions ("unscathed by") are about something else.
-    clause = text[max(0, start - 120) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(clause)]
-    words = _WORD.findall(clause[ends[-1] if ends else 0 :])[-WINDOW:]
+    words = _WORD.findall(_clause_before(text, start))[-WINDOW:]
     return 1 if any(word.lower() in FORWARD for word in words) else -1
 
 
