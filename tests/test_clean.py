@@ -327,3 +327,86 @@ def test_a_short_line_with_a_date_and_a_count_is_no_date_line() -> None:
     text = "Storm toll\nJune 12, 2019, 10 dead\n\nThe storm hit the coast on Tuesday night."
     article, removals, _ = clean_with_lines(Article("1", text, "s"), Settings())
     assert article.date is None and not any(r.reason == "date-line" for r in removals)
+
+
+STORY = (
+    "The council met on Monday to discuss the budget.\n"
+    "It approved the plan after a long debate, members said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mara Quill writes for the Port Alder Courier, Port Alder, Ore.",
+        "Dana Reyes and Tom Akers write for the Harbor Ledger.",
+        "(Lena Fisk is a Courier columnist.)",
+        "(Ivo Brandt is the Ledger's Sunday writer.)",
+        "Omar Sayed is a staff writer for the Valley Times.",
+        "(Courier correspondent Ana Ruiz also contributed to this report.)",
+        "Staff writer Ben Hale contributed to this report, which also includes wire reports.",
+        "Jo Marsh can be reached at 555-0100 or at jmarsh(at)courier.example.",
+        "(Pia Lund is a Ledger staff member. She can be reached at the Ledger, Port Alder.)",
+    ],
+)
+def test_a_writers_note_closing_an_article_is_a_credit(line: str) -> None:
+    assert removed(STORY + line) == {line: "contact-footer"}
+    assert removed(STORY + line + "\nStory Filed By Alder News Service") == {
+        line: "contact-footer",
+        "Story Filed By Alder News Service": "wire-note",
+    }
+
+
+def test_a_run_of_credits_closing_an_article_goes() -> None:
+    credits = [
+        "Staff writer Ben Hale contributed to this report.",
+        "Jo Marsh can be reached at 555-0100.",
+        "(Lena Fisk is a Courier columnist.)",
+        "Mara Quill writes for the Port Alder Courier.",
+    ]
+    assert removed(STORY + "\n".join(credits)) == dict.fromkeys(credits, "contact-footer")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mara Quill writes for the Port Alder Courier, and her series won a prize.",
+        "Lena Fisk is a Courier columnist.",
+        "Jo Marsh can be reached at the club most evenings, friends said.",
+    ],
+)
+def test_the_same_words_inside_a_story_stay(line: str) -> None:
+    # Only an article's last lines are looked at: inside the story these are news.
+    story = line + "\n" + STORY + "The vote was 7 to 2.\nWork starts in May, officials said.\n"
+    assert removed(story) == {}
+
+
+def test_a_story_line_that_ends_an_article_stays() -> None:
+    for line in (
+        "Her lawyer could not be reached for comment on Monday.",
+        "The mayor, who writes for the city's website, declined to comment.",
+    ):
+        assert removed(STORY + line) == {}
+
+
+def test_a_credit_after_the_last_sentence_of_story_goes_alone() -> None:
+    last = "``We will rebuild it,'' Reyes said. Jo Marsh can be reached at 555-0100."
+    article, removals = clean(Article("1", STORY + last, "test"), SETTINGS)
+    assert {r.text: r.reason for r in removals} == {
+        "Jo Marsh can be reached at 555-0100.": "contact-footer"
+    }
+    assert segment(article, removals)[-1].text == "``We will rebuild it,'' Reyes said."
+
+
+def test_a_wires_end_of_item_mark_is_a_wire_note() -> None:
+    last = (
+        "Work on the bridge starts in May, officials said. enditem =0102 =0103 NNNN 21:41 g # PAB"
+    )
+    article, removals = clean(Article("1", STORY + last + "\nENDIT", "test"), SETTINGS)
+    assert {r.text: r.reason for r in removals} == {
+        "enditem =0102 =0103 NNNN 21:41 g # PAB": "wire-note",
+        "ENDIT": "wire-note",
+    }
+    assert segment(article, removals)[-1].text == (
+        "Work on the bridge starts in May, officials said."
+    )

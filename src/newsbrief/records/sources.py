@@ -21,11 +21,16 @@ REMOVAL_REASONS = {
     "repeated-line": "a line printed again in the same article (e.g. a photo caption)",
     "caption": "a photo caption printed twice, one copy under the other: neither copy is story",
     "share-widget": "a share / follow / subscribe widget",
-    "contact-footer": "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …')",
+    "contact-footer": (
+        "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …'; closing an article:"
+        " '… writes for …', '… contributed to this report', '… can be reached at …')"
+    ),
     "advertisement": "an advertisement marker",
     "photo-credit": "a photo or image credit",
     "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
-    "wire-note": "a wire service's note to editors ('ATTENTION EDITORS', 'optional trim')",
+    "wire-note": (
+        "a wire service's note to editors ('ATTENTION EDITORS', 'optional trim', 'enditem')"
+    ),
     "heading": "a heading in capitals inside an article written in mixed case",
 }
 

@@ -141,6 +141,7 @@ def clean_with_lines(
         if number not in reasons and (reason := _junk_reason(line, plain)):
             reasons[number] = reason
     _mark_repeats(lines, reasons, plain)
+    credits = _mark_credits(article, lines, reasons)
     dated = mark_date_line(lines, reasons, plain)
     title = mark_title_and_standfirst(article, lines, reasons)
     mark_capital_headings(lines, reasons)
@@ -149,6 +150,7 @@ def clean_with_lines(
         for number, line in enumerate(lines)
         if number in reasons
     ]
+    removals += credits
     removals += _trim_marks(article, lines, reasons)
     dateline, date = _find_dateline(article, lines, reasons)
     if dateline:
@@ -221,6 +223,90 @@ def _junk_reason(line: Line, plain: bool = False) -> str | None:
     if words <= 8 and _is_share_widget(text):
         return "share-widget"
     return None
+
+
+# A writer's note or a credit closing an article, as newspaper syndicates send them: "Duane D.
+# Stanford writes for the Atlanta Journal-Constitution, Atlanta, Ga.", "(David Nyhan is a Globe
+# columnist.)", "(Globe correspondent Jonathan Gorvett also contributed to this report.)",
+# "Chris Fiscus can be reached at (602) 444-7942". Looked for in an article's last lines only:
+# inside a story, "Smith writes for the Times" is news.
+_CREDIT = re.compile(
+    r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b"
+    r"|\bcan be reached (?:at|by)\b"
+    r"|\byou can (?:write|e-?mail|reach|call) (?:him|her|them|us)\b"
+)
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,4}"  # one to four capitalised words: a byline's name
+_WRITER_NOTE = re.compile(
+    rf"\(?{_NAME}(?:and\s+{_NAME})?writes? for\s"
+    rf"|\(?{_NAME}(?:is|are) (?:a|an|the)\s[^.!?()]{{0,60}}?"
+    r"\b(?:writer|columnist|correspondent|reporter|critic|editor|contributor)s?\b"
+)
+# The end-of-item mark of a wire (Xinhua's "enditem =02021451 =02021455 NNNN 22:54 22:55 g #
+# PAB" after the last sentence; "ENDIT" alone on a line): a wire note, like the notes above.
+_END_OF_ITEM = re.compile(r"(?<!\S)(?:(?i:enditem)|ENDIT)(?!\S).*")
+# How many lines of story (lines no rule took, nor this one) at an article's end are looked at.
+CREDIT_TAIL_LINES = 2
+CREDIT_MAX_CHARS = 400  # a note, or two or three credits on one line; not a paragraph of story
+
+
+def _mark_credits(article: Article, lines: list[Line], reasons: dict[int, str]) -> list[Removal]:
+    """The writer's notes and credits closing an article (read from its last line up, through
+    any run of them, and :data:`CREDIT_TAIL_LINES` lines of story): a line that is one (or
+    opens as one, or is in brackets) is marked ``contact-footer`` in ``reasons``; a credit
+    closing a line of story ("... not rusting chemical tanks.'' Chris Fiscus can be reached at
+    ...") is returned as a removal from its sentence's start to the line's end. A wire's
+    end-of-item mark there goes the same way, as a ``wire-note``."""
+    partial: list[Removal] = []
+    seen = 0
+    for number in range(len(lines) - 1, -1, -1):
+        if number in reasons:
+            continue
+        line = lines[number]
+        text = line.text
+        mark = _END_OF_ITEM.search(text) if "ndit" in text or "NDIT" in text else None
+        if mark and mark.start() == 0:
+            reasons[number] = "wire-note"
+            continue  # a line after the story's last: the lines looked at go on above it
+        if mark:
+            partial.append(_removal(article, line, mark.start(), len(text), "wire-note"))
+            text = text[: mark.start()].rstrip()
+        if len(text) <= CREDIT_MAX_CHARS:
+            may_credit = "contributed" in text or "be reached" in text or "ou can" in text
+            credit = _CREDIT.search(text) if may_credit else None
+            opening = _sentence_start(text, credit.start()) if credit else 0
+            # The note's verb is among the line's first words, after its name (a cheap test
+            # first: the pattern's names backtrack on every line opening with capitals).
+            verbs = not _NOTE_VERBS.isdisjoint(text.split(None, 6)[1:6])
+            note = verbs and _WRITER_NOTE.match(text)
+            if note or (credit and (opening == 0 or text[0] == "(")):
+                reasons[number] = "contact-footer"
+                continue  # a note's line: the lines looked at go on above it
+            if credit:
+                partial.append(_removal(article, line, opening, len(text), "contact-footer"))
+        seen += 1
+        if seen == CREDIT_TAIL_LINES:
+            break
+    return partial
+
+
+_NOTE_VERBS = frozenset(("write", "writes", "is", "are"))
+
+
+def _removal(article: Article, line: Line, start: int, end: int, reason: str) -> Removal:
+    """A removal of ``line.text[start:end]``."""
+    return Removal(article.id, line.start + start, line.start + end, line.text[start:end], reason)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:''|[\"'”’)])*\s+")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts: after the last stop (and closing marks) and
+    space before it, else 0."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text, 0, at):
+        start = end.end()
+    return start
 
 
 def _may_hold_address(text: str) -> bool:
