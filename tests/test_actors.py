@@ -145,6 +145,26 @@ def test_an_abbreviated_title_gives_way_to_the_appositive() -> None:
     assert role_of(alone, 5, 5 + len("Harold Briggs")) == "Gen."
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # A title's abbreviation inside the appositive is no end of it (was "attorney for Mrs").
+        (
+            "But Jo Mayer, attorney for Mrs. Alder, said the rule is a ploy.",
+            "attorney for Mrs. Alder",
+        ),
+        ("Jo Mayer, an aide to Sen. Ann Voss, left. She said so.", "aide to Sen. Ann Voss"),
+        ("Jo Mayer, a lawyer for the firm. He left.", "lawyer for the firm"),
+        ("Jo Mayer, a retired U.S. Army general, said so.", "retired U.S. Army general"),
+    ],
+)
+def test_an_appositive_holding_a_title_abbreviation(text: str, role: str) -> None:
+    from newsbrief.analysis.roles import role_of
+
+    start = text.index("Jo Mayer")
+    assert role_of(text, start, start + len("Jo Mayer")) == role
+
+
 def test_dateline_capitals_read_as_a_name_and_adjectives_are_no_organization() -> None:
     b = brief(
         [
@@ -503,3 +523,35 @@ def test_a_company_that_speaks_is_not_thereby_a_person() -> None:
     assert not person("Glaxo Wellcome said it would appeal.", "Glaxo Wellcome")
     assert person("Charles Schwab, 70, founded the firm.", "Charles Schwab")
     assert person("The firm hired Gov. Ryan last year.", "Ryan")
+
+
+@pytest.mark.parametrize(
+    ("extra", "kind"),
+    [
+        ("The lawyers met in Marietta, Ga., on Monday.", "place"),
+        ("Officials in Tbilisi said Georgia would send troops.", "country"),
+    ],
+)
+def test_georgia_is_a_country_only_where_the_country_is_meant(extra: str, kind: str) -> None:
+    b = brief(
+        [
+            "Dana Pell moved back to Georgia after the hearing, her lawyer said. " + extra,
+            "Georgia officials said the case would be heard in the spring.",
+        ],
+        sections="actors",
+    )
+    kinds = {a.name: a.kind for a in b.actors}
+    assert kinds["Georgia"] == kind
+
+
+def test_a_family_in_the_plural_is_no_place() -> None:
+    b = brief(
+        [
+            "Dana Pell and Rob Pell filed for divorce in July, their lawyers said.",
+            "The Pells reached an agreement on Monday. The Pells will sell the house in Alder.",
+        ],
+        sections="actors",
+    )
+    names = {a.name: a.kind for a in b.actors}
+    assert "Pells" not in names
+    assert names.get("Dana Pell") == "person"

@@ -274,3 +274,24 @@ def test_a_title_cased_quotation_with_its_own_clause_is_speech() -> None:
     assert [(q.text, q.speaker_text) for q in quotes] == [
         ("Special Wheaties,", "the older gymnast")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # DUC 2007 D0740I: "``It was an amazing sight ...,'' Elson was quoted as saying." had
+        # no speaker (a passive names its listener, but the one quoted is the speaker).
+        "``It was an amazing sight for us,'' Elson was quoted as saying.",
+        "Elson was quoted by the agency as saying: “It was an amazing sight for us.”",
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_speaker(sentence: str) -> None:
+    pytest.importorskip("spacy")
+    from newsbrief.analysis import nlp
+
+    if not nlp.available():
+        pytest.skip("no English spaCy pipeline installed")
+    text = "Rita Elson flew the balloon over the sea on Monday.\n\n" + sentence
+    b = brief([text, "The balloon landed in Egypt, officials said."], sections="quotes")
+    quote = next(q for q in b.quotes if q.text.startswith("It was an amazing sight"))
+    assert quote.speaker is not None and quote.speaker.text == "Elson"

@@ -52,6 +52,13 @@ def test_expressions_normalize(text: str, expression: str, value: str) -> None:
     assert values(text).get(expression) == value
 
 
+def test_a_model_year_is_no_date() -> None:
+    assert values("She kept the couple's 1984 Ford Thunderbird and the house.") == {}
+    assert values("He drove his 1967 Mustang to the hearing.") == {}
+    assert values("In 1984 Ford sold more cars than ever.") == {"1984": "1984"}
+    assert values("It was the 1996 Atlanta Games.") == {"1996": "1996"}
+
+
 def test_relative_dates_need_a_day_anchor_and_are_never_guessed() -> None:
     year_only = Anchor(None, 2018, "cluster", "year borrowed")
     found = values("They met on Monday, ahead of the June 12 summit, last month.", year_only)

@@ -73,6 +73,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     people = [(m, label) for m, label in cleaned if label == "PERSON"]
     others = [(m, label) for m, label in cleaned if label != "PERSON"]
     groups = _merge_people([m for m, _ in people], texts) + _merge_others(others, texts, companies)
+    groups = _without_families(groups, texts)
     groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
@@ -83,6 +84,31 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
         ordered = tuple(sorted(set(mentions), key=lambda m: (order[m.article_id], m.start)))
         actors.append(Actor(f"A{number}", name, kind, role, ordered))
     return link_descriptions(cluster, tuple(actors))
+
+
+def _without_families(
+    groups: list[tuple[str, str, list[Mention]]], texts: dict[str, str]
+) -> list[tuple[str, str, list[Mention]]]:
+    """Without "the Gingriches" as a place or an organization (the recognizer's kind for a
+    family): a name that is a person's family name in the plural, mostly written after "the".
+    A family is no actor of its own; its members are."""
+    families = {
+        name.split()[-1] + ending
+        for name, kind, _ in groups
+        if kind == "person" and " " in name
+        for ending in ("s", "es")
+    }
+    kept = []
+    for name, kind, mentions in groups:
+        if kind != "person" and name in families:
+            after_the = sum(
+                texts[m.article_id][max(0, m.start - 4) : m.start].lower() == "the "
+                for m in mentions
+            )
+            if after_the * 2 > len(mentions):
+                continue
+        kept.append((name, kind, mentions))
+    return kept
 
 
 def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) -> None:
@@ -568,10 +594,25 @@ def _merge_others(
         mentions = [m for m, _ in members]
         name = _ALIAS.get(key, _shown(_name(mentions, long=True), mentions, texts))
         kind = KINDS[label]
-        if label == "GPE" and name not in COUNTRIES:
+        if label == "GPE" and (name not in COUNTRIES or _a_state_here(name, texts)):
             kind = "place"
         result.append((name, kind, mentions))
     return result
+
+
+# A country's name that is also a U.S. state's, and the words that say the country is meant:
+# without one, "Georgia" of "Cobb County, Ga." is no country.
+_STATE_OR_COUNTRY = {
+    "Georgia": ("Tbilisi", "Georgian", "Shevardnadze", "Saakashvili", "Caucasus", "Ossetia"),
+}
+
+
+def _a_state_here(name: str, texts: dict[str, str]) -> bool:
+    """The country's name is the U.S. state's in these articles (nothing names the country)."""
+    clues = _STATE_OR_COUNTRY.get(name)
+    if clues is None:
+        return False
+    return not any(clue in text for text in texts.values() for clue in clues)
 
 
 def _fold_short_forms(

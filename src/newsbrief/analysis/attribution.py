@@ -109,6 +109,9 @@ def _walk_up(token: Any, ids: set[int], close: int) -> Speaker | Governed | None
         node = node.head
         if node.i in ids:
             continue
+        quoted = _quoted_subject(node)
+        if quoted is not None:
+            return _phrase(quoted, "quoted")
         if node.lower_ in VERBS and (node.dep_ in _VERBAL or _has_subject(node)):
             if node.lower_ in STANCE:
                 # "Americans, the North said, pushed a “…”": the one who says it, not the
@@ -171,7 +174,28 @@ def _noun_speaker(noun: Any) -> Speaker | Governed | None:
     return None
 
 
+def _quoted_subject(verb: Any) -> Any | None:
+    """The subject of "Elson was quoted (by the agency) as saying …": the one quoted speaks,
+    not the one quoting (a passive otherwise names its listener, and only its agent speaks)."""
+    if verb.lower_ not in _QUOTED:
+        return None
+    as_saying = any(
+        child.lower_ == "as"
+        and any(c.dep_ == "pcomp" and c.lower_ in VERBS for c in child.children)
+        for child in verb.children
+    )
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if as_saying else None
+
+
+_QUOTED = {"quoted", "cited"}
+
+
 def _speaker_of(verb: Any, doc: Any, depth: int = 0) -> Speaker | Governed:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+        quoted = _quoted_subject(verb.head.head)  # "... was quoted as saying “…”"
+        if quoted is not None:
+            return _phrase(quoted, "quoted")
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":

@@ -17,6 +17,17 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _SPOKEN = "|".join(rf"{t}(?:-(?:{'|'.join(UNITS)}))?" for t in TENS)
+# A model year is no date of an event: "the couple's 1984 Ford Thunderbird" (after a
+# determiner or a possessive; "in 1984 Ford sold ..." is a date).
+MODEL_YEAR = re.compile(
+    r"(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|[A-Za-z]+['’]s) \d{4} (?:"
+    + "|".join(
+        """Ford Chevrolet Chevy Buick Cadillac Oldsmobile Pontiac Dodge Chrysler Plymouth Jeep
+        Lincoln Mercury Toyota Honda Nissan Mazda Subaru Hyundai Lexus Acura Volkswagen Audi
+        BMW Mercedes Porsche Volvo Saab Jaguar Mustang Corvette Thunderbird""".split()
+    )
+    + r")\b"
+)
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month-day",

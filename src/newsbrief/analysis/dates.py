@@ -15,7 +15,15 @@ from datetime import date, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
-from newsbrief.analysis.datepatterns import NUMBERS, PATTERNS, RELATIVE_KINDS, TENS, UNITS, WEEKDAYS
+from newsbrief.analysis.datepatterns import (
+    MODEL_YEAR,
+    NUMBERS,
+    PATTERNS,
+    RELATIVE_KINDS,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+)
 from newsbrief.analysis.tense import direction
 
 
@@ -108,6 +116,8 @@ def _normalize(kind: str, match: re.Match[str], text: str, anchor: Anchor) -> Re
     if kind == "year-range":
         return _year_range(match)
     if kind == "year":
+        if MODEL_YEAR.match(match.group() + text[match.end() : match.end() + 14]):
+            return None
         year = int(match.group("y"))
         return str(year), "year", date(year, 1, 1), date(year, 12, 31), "absolute", ""
     if anchor.day is None:

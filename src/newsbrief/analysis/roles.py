@@ -39,9 +39,15 @@ _TOKEN = re.compile(r"\S+")
 # The role may hold an initialism ("a retired U.S. Army general"): a period before a capital
 # and a period, or after a period and a capital; a lone capital's period ("Company X.") may
 # end the sentence, and ends the role.
+# A title's abbreviation before a name ("attorney for Mrs. Gingrich") neither ends the role nor
+# the sentence: its period is the role's, and no end of it.
+_TITLE_WORDS = sorted(_ABBREVIATIONS | _HONORIFIC_ONLY)
+_AFTER_TITLE = "(?:" + "|".join(f"(?<=\\b{word})" for word in _TITLE_WORDS) + ")"
+_NOT_AFTER_TITLE = "".join(f"(?<!\\b{word})" for word in _TITLE_WORDS)
 _AFTER = re.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:“”\"()]|\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){3,90}?)"
-    r"(?=,|(?<!\.[A-Z])\.(?:\s|$)|;|\s+(?:who|which)\b)"
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:“”\"()]|\.(?=[A-Z]\.)|(?<=\.[A-Z])\."
+    rf"|{_AFTER_TITLE}\.(?=\s+[A-Z])){{3,90}}?)"
+    rf"(?=,|(?<!\.[A-Z]){_NOT_AFTER_TITLE}\.(?:\s|$)|;|\s+(?:who|which)\b)"
 )
 # "his campaign manager and Gov. Jeanne Shaheen's husband": a title after "and" opens the
 # next person; the role ends before it.
