@@ -54,7 +54,7 @@ _AFTER = re.compile(
 _COORDINATED_TITLE = re.compile(
     r"(?<!\s)\s+and\s+(?:"
     + "|".join(sorted(_ABBREVIATIONS))
-    + r")$"  # spaces read from their start
+    + r")(?:\..*)?$"  # spaces read from their start; the next person's name goes with it
 )
 _BEFORE = re.compile(
     r"(?:^|[.;]\s+|\b)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[^,;:“”\".\n]|\.(?!\s)|(?<=[A-Z])\.){3,80}),\s+$"

@@ -237,8 +237,8 @@ _CREDIT = re.compile(
 )
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){1,4}"  # one to four capitalised words: a byline's name
 _WRITER_NOTE = re.compile(
-    rf"\(?{_NAME}(?:and\s+{_NAME})?writes? for\s"
-    rf"|\(?{_NAME}(?:is|are) (?:a|an|the)\s[^.!?()]{{0,60}}?"
+    rf"^\(?{_NAME}(?:and\s+{_NAME})?writes? for\s"
+    rf"|^\(?{_NAME}(?:is|are) (?:a|an|the)\s[^.!?()]{{0,60}}?"
     r"\b(?:writer|columnist|correspondent|reporter|critic|editor|contributor)s?\b"
 )
 # The end-of-item mark of a wire (Xinhua's "enditem =02021451 =02021455 NNNN 22:54 22:55 g #
