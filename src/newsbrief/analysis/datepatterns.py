@@ -20,7 +20,7 @@ _SPOKEN = "|".join(rf"{t}(?:-(?:{'|'.join(UNITS)}))?" for t in TENS)
 # A model year is no date of an event: "the couple's 1984 Ford Thunderbird" (after a
 # determiner or a possessive; "in 1984 Ford sold ..." is a date).
 MODEL_YEAR = re.compile(
-    r"(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|[A-Za-z]+['’]s) \d{4} (?:"
+    r"^(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|[A-Za-z]+['’]s) \d{4} (?:"
     + "|".join(
         """Ford Chevrolet Chevy Buick Cadillac Oldsmobile Pontiac Dodge Chrysler Plymouth Jeep
         Lincoln Mercury Toyota Honda Nissan Mazda Subaru Hyundai Lexus Acura Volkswagen Audi
