@@ -410,3 +410,9 @@ def test_a_wires_end_of_item_mark_is_a_wire_note() -> None:
     assert segment(article, removals)[-1].text == (
         "Work on the bridge starts in May, officials said."
     )
+
+
+def test_a_credit_line_with_an_end_of_item_mark_goes_once() -> None:
+    line = "Staff writer Ben Hale contributed to this report. enditem nnnn"
+    _, removals = clean(Article("1", STORY + line, "test"), SETTINGS)
+    assert [(r.text, r.reason) for r in removals] == [(line, "contact-footer")]

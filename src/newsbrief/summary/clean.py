@@ -280,6 +280,8 @@ def _mark_credits(article: Article, lines: list[Line], reasons: dict[int, str]) 
             note = verbs and _WRITER_NOTE.match(text)
             if note or (credit and (opening == 0 or text[0] == "(")):
                 reasons[number] = "contact-footer"
+                if mark:
+                    partial.pop()  # the whole line goes: no removal of its end apart
                 continue  # a note's line: the lines looked at go on above it
             if credit:
                 partial.append(_removal(article, line, opening, len(text), "contact-footer"))
