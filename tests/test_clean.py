@@ -398,6 +398,12 @@ def test_a_credit_after_the_last_sentence_of_story_goes_alone() -> None:
     assert segment(article, removals)[-1].text == "``We will rebuild it,'' Reyes said."
 
 
+def test_a_credit_after_an_abbreviation_keeps_its_whole_sentence() -> None:
+    last = "``We will rebuild it,'' Reyes said. Mr. Jo Marsh can be reached at 555-0100."
+    _, removals = clean(Article("1", STORY + last, "test"), SETTINGS)
+    assert [r.text for r in removals] == ["Mr. Jo Marsh can be reached at 555-0100."]
+
+
 def test_a_wires_end_of_item_mark_is_a_wire_note() -> None:
     last = (
         "Work on the bridge starts in May, officials said. enditem =0102 =0103 NNNN 21:41 g # PAB"

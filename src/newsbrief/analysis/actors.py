@@ -571,7 +571,7 @@ def _owner(
 
 def _title(text: str, start: int) -> str | None:
     words = text[max(0, start - 12) : start].split()
-    if not words or not text[:start].endswith(" "):
+    if not words or not text.endswith(" ", 0, start):
         return None
     word = words[-1]
     return word if word in HONORIFICS or word.rstrip(".") in TITLES else None

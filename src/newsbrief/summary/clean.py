@@ -299,15 +299,16 @@ def _removal(article: Article, line: Line, start: int, end: int, reason: str) ->
     return Removal(article.id, line.start + start, line.start + end, line.text[start:end], reason)
 
 
-_SENTENCE_END = re.compile(r"[.!?](?:''|[\"'”’)])*\s+")
-
-
 def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding ``at`` starts: after the last stop (and closing marks) and
-    space before it, else 0."""
+    """Where the sentence holding ``at`` starts, as segmentation splits the line (so that
+    "Mr." or "U.S." before a credit ends no sentence)."""
+    from newsbrief.summary.segment import split_sentences  # segment imports this module
+
     start = 0
-    for end in _SENTENCE_END.finditer(text, 0, at):
-        start = end.end()
+    for begin, _ in split_sentences(text):
+        if begin > at:
+            break
+        start = begin
     return start
 
 
