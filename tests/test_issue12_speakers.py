@@ -175,3 +175,19 @@ def test_what_is_a_description_and_what_a_name() -> None:
 
     assert _described("the mayor") and _described("a senior aide") and _described("officials")
     assert not _described("de Klerk") and not _described("Tomas Ruiz")
+
+
+def test_a_verb_reached_over_a_second_name_is_that_persons() -> None:
+    # "After meeting Oren Valdt, Mara Cole, the president, said": the apposition opening with
+    # a name is another person, who speaks; one that describes still leaves the first speaking
+    found = speakers(
+        "After meeting Oren Valdt, Mara Cole, the president, said markets were calm.\n\n"
+        "``We are sound,'' she said.\n\n"
+        "Ada Brill, a spokeswoman for Paul Ostrow, said the deal would hold.\n\n"
+        "``It will hold,'' she said.\n\n"
+        "Tom Arvo, Judge Nina Pelt's clerk, said the court was closed.\n\n"
+        "``Come back Monday,'' he said."
+    )
+    assert found["We are sound"] == "Mara Cole"
+    assert found["It will hold"] == "Ada Brill"
+    assert found["Come back Monday"] == "Tom Arvo"

@@ -283,6 +283,14 @@ def _speaking(found: list[tuple[Actor, list[Mention]]], sentence: Sentence) -> l
     ("Carl Locke, director at the Anti-Violence Project, said"; "Karen Hughes, a spokeswoman
     for Bush, said")."""
     text, offset = sentence.text, sentence.start
+    # Where each mention used as a name (not as a modifier) starts: an apposition opening with
+    # one is another person, not a description ("After meeting Oren Valdt, Mara Cole, the
+    # president, said": Cole said; "Karen Hughes, Bush's spokeswoman, said": Hughes did).
+    heads: set[int] = set()
+    for _, mentions in found:
+        for m in mentions:
+            if not text.startswith(("'s", "’s"), m.end - offset):
+                heads.add(m.start - offset)
     owners: dict[int, tuple[int, Actor]] = {}  # a verb's position: its first-named speaker
     for person, mentions in found:
         for m in mentions:
@@ -291,6 +299,8 @@ def _speaking(found: list[tuple[Actor, list[Mention]]], sentence: Sentence) -> l
                 continue  # "said Palmer's findings", "the Shell daughters": a name as modifier
             after = _VERB_AFTER.match(text, end)
             if after and not _verb_of_its_own(after, text):
+                after = None
+            if after and after.group("aside") and _opens_with_name(text, after, heads):
                 after = None
             before = _VERB_BEFORE.search(text, max(0, start - 60), start)
             for verb in (after, before):
@@ -302,6 +312,15 @@ def _speaking(found: list[tuple[Actor, list[Mention]]], sentence: Sentence) -> l
     for _, person in owners.values():
         speakers.setdefault(id(person), person)
     return list(speakers.values())
+
+
+def _opens_with_name(text: str, verb: re.Match[str], heads: set[int]) -> bool:
+    """True when the apposition the verb was reached over opens with a person's name, past
+    its titles ("Finance Minister Mara Cole")."""
+    start, end = verb.span("aside")
+    return any(
+        start < head < end and _TITLES.fullmatch(text, start + 1, head) for head in heads
+    )
 
 
 def _verb_of_its_own(verb: re.Match[str], text: str) -> bool:
@@ -323,10 +342,11 @@ _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 # past an apposition and an auxiliary or adverb; a passive only as "was quoted" ("Tom Arvo
 # ... was convicted" is not who spoke).
 _VERB_AFTER = re.compile(
-    r"(?:,[^;:!?]{0,200}?,|,)?(?<!\s)\s+"
+    r"(?P<aside>,[^;:!?]{0,200}?,|,)?(?<!\s)\s+"
     r"(?:(?:has|had|have|also|then|later|again)\s+|(?:is|are|was|were)\s+(?=quoted\b))?"
     rf"(?P<verb>{_VERBS}|quoted|[a-z]+(?:ed|s))\b"
 )
+_TITLES = re.compile(r"\s*(?:[A-Z][\w.]*\s+){0,3}")
 _NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z]+)")
 _NOT_VERBS = {"always", "perhaps", "besides", "towards", "afterwards", "sometimes", "thus"}
 _FINITE = re.compile(r"(?<![a-z])[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"
