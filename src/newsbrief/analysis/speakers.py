@@ -318,9 +318,7 @@ def _opens_with_name(text: str, verb: re.Match[str], heads: set[int]) -> bool:
     """True when the apposition the verb was reached over opens with a person's name, past
     its titles ("Finance Minister Mara Cole")."""
     start, end = verb.span("aside")
-    return any(
-        start < head < end and _TITLES.fullmatch(text, start + 1, head) for head in heads
-    )
+    return any(start < head < end and _TITLES.fullmatch(text, start + 1, head) for head in heads)
 
 
 def _verb_of_its_own(verb: re.Match[str], text: str) -> bool:
