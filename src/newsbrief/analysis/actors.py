@@ -160,6 +160,10 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
         end -= 1
     label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
+    if _GENERATION.fullmatch(text, start, end):
+        return None  # "Generation X", "Gen-Xers", "baby boomers": an age group, not an actor
+    if label == "PERSON" and text.endswith(" State", start, end):
+        label = "ORG"  # "Penn State", "Ohio State": a university or its team, not a person
     if label == "PERSON":
         start = _skip_titles(text, _given_names_before(text, start), end)
         if _common_noun(text[start:end]):
@@ -188,6 +192,10 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     return Mention(entity.article_id, start, end, text[start:end]), label
 
 
+_GENERATION = re.compile(
+    r"(?:Generation|Gen)[\s-]?(?:[XYZ](?:ers)?|Next)|(?:Baby\s+)?Boomers?|Millennials?|[XY]ers",
+    re.IGNORECASE,
+)
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
 _AFTER_LOWER_CASE = re.compile(r"[a-z,;]\s$")
 

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newsbrief.analysis.gender import genders
 from newsbrief.records import Actor, Cluster, Mention, Sentence
 
 _WORD = re.compile(r"\w+")
@@ -154,6 +155,12 @@ def _surnames(actors: tuple[Actor, ...]) -> dict[tuple[str, str], dict[str, Acto
             for article_id in {m.article_id for m in actor.mentions}:
                 index.setdefault((article_id, surname), {})[actor.id] = actor
     return index
+
+
+def person_genders(actors: tuple[Actor, ...], cluster: Cluster) -> dict[str, str]:
+    """Each person's gender by actor id, where the cluster makes it plain
+    (:func:`newsbrief.analysis.gender.genders`), worked out once per set of actors."""
+    return _cached("genders", actors, lambda held: genders(held, cluster))  # type: ignore[no-any-return]
 
 
 def sentences_before(cluster: Cluster, article_id: str, at: int, count: int) -> list[Sentence]:

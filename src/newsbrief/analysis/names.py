@@ -36,6 +36,7 @@ ORG_HEADS = set(
     Foundation Airlines Airways Times Post News Network Court Assembly Parliament Congress
     Senate Army Navy Force Forces Front Movement Alliance League Federation Organization
     Organisation Service Services Office Bureau Authority Board Club Team Church Trust Fund
+    Republicans Democrats
     """.split()
 )
 # The last word of a place's name ("Harbor Bridge", "Millrace Street"), after organizations'.

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newsbrief.analysis.gender import PRONOUN_GENDER
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.lookup import (
     actor_ending_at,
     people_between,
+    people_by_surname,
     person_by_surname,
+    person_genders,
     sentences_before,
 )
 from newsbrief.analysis.units import quoted_spans
@@ -242,6 +245,7 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
     not who said it ("``... Chelan and Douglas have agreed ...,'' he added")."""
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
+    gender = PRONOUN_GENDER.get(mention.text.lower())
     for sentence in reversed(sentences):
         upto = min(sentence.end, mention.start)
         quoted: list[tuple[int, int]] | None = None
@@ -252,6 +256,18 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
                 quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
             if not any(a <= at.start < b for a, b in quoted):
                 found.setdefault(id(person), (person, []))[1].append(at)
+        if not found:
+            # A family name the recognizer did not tag, maybe one two people share ("Mallouk
+            # broached his scheme" beside Peter and Veronica Mallouk), names one of them: the
+            # one the pronoun's gender allows, else nobody rather than someone named before.
+            surnamed = _surnamed(actors, sentence, upto)
+            if not surnamed:
+                continue
+            fitting = _agreeing(surnamed, gender, actors, cluster)
+            return fitting[0] if len(fitting) == 1 else None
+        if gender is not None:  # "she said" is none of the men named before
+            kept = _agreeing([p for p, _ in found.values()], gender, actors, cluster)
+            found = {id(p): found[id(p)] for p in kept}
         if not found:
             continue
         if len(found) == 1:
@@ -266,6 +282,39 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
         named = [p for p, ms in found.values() if not all(_described(m.text) for m in ms)]
         return named[0] if not speaking and len(named) == 1 else None
     return None
+
+
+def _agreeing(
+    people: list[Actor], gender: str | None, actors: tuple[Actor, ...], cluster: Cluster
+) -> list[Actor]:
+    """Those of ``people`` whose gender is not known to differ from the pronoun's."""
+    if gender is None:
+        return people
+    known = person_genders(actors, cluster)
+    return [p for p in people if known.get(p.id, gender) == gender]
+
+
+def _surnamed(
+    actors: tuple[Actor, ...],
+    sentence: Sentence,
+    upto: int,
+) -> list[Actor]:
+    """The people a family name written alone in the sentence (before ``upto``, outside
+    quotations) may be: the article's people of that family name. A possessive counts only
+    where no other family name does ("Richards captured this side of Bush's personality")."""
+    acting: dict[str, Actor] = {}
+    owning: dict[str, Actor] = {}  # "Ms. Vickery's world": only where nobody else is named
+    quoted = None
+    for word in _CAPITALISED.finditer(sentence.text, 0, upto - sentence.start):
+        owners = people_by_surname(actors, sentence.article_id, word.group())
+        if not owners:
+            continue
+        if quoted is None:
+            quoted = quoted_spans(sentence.text)
+        if not any(q.start <= word.start() < q.end for q in quoted):
+            possessive = sentence.text.startswith(("'s", "’s"), word.end())
+            (owning if possessive else acting).update(owners)
+    return list((acting or owning).values())
 
 
 def _described(text: str) -> bool:
@@ -318,7 +367,13 @@ def _opens_with_name(text: str, verb: re.Match[str], heads: set[int]) -> bool:
     """True when the apposition the verb was reached over opens with a person's name, past
     its titles ("Finance Minister Mara Cole")."""
     start, end = verb.span("aside")
-    return any(start < head < end and _TITLES.fullmatch(text, start + 1, head) for head in heads)
+    return any(start < head < end and _titles_only(text[start + 1 : head]) for head in heads)
+
+
+def _titles_only(words: str) -> bool:
+    """Nothing, or up to three capitalised words: "", "Finance Minister"."""
+    split = words.split()
+    return len(split) <= 3 and all(word[:1].isupper() for word in split)
 
 
 def _verb_of_its_own(verb: re.Match[str], text: str) -> bool:
@@ -344,7 +399,7 @@ _VERB_AFTER = re.compile(
     r"(?:(?:has|had|have|also|then|later|again)\s+|(?:is|are|was|were)\s+(?=quoted\b))?"
     rf"(?P<verb>{_VERBS}|quoted|[a-z]+(?:ed|s))\b"
 )
-_TITLES = re.compile(r"\s*(?:[A-Z][\w.]*\s+){0,3}")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z]+)")
 _NOT_VERBS = {"always", "perhaps", "besides", "towards", "afterwards", "sometimes", "thus"}
 _FINITE = re.compile(r"(?<![a-z])[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"

@@ -1,0 +1,88 @@
+"""The gender a person's pronoun takes, where the cluster makes it plain: for pronoun agreement.
+
+"She said" cannot be George W. Bush. A pronoun's antecedent (``speakers.antecedent``) drops the
+people of the sentence before whose gender is known and differs: fewer wrong speakers, never
+a guess. The gender is known from the cluster itself (a "Mr.", "Mrs.", "Ms." or "Miss" before
+one of the person's mentions) or else from the first given name, in short lists of common
+given names that are unambiguous in English-language news (names given to both, such as Jan,
+Chris, Kelly or Jean, and family names written first, such as Kim or Lee, are in neither).
+Unknown, or contradicted (a "Mr." beside a name on the other list), is ``None``: no filter.
+"""
+
+from __future__ import annotations
+
+from newsbrief.records import Actor, Cluster
+
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
+_TITLE_GENDER = {"mr.": MALE, "mr": MALE, "mrs.": FEMALE, "mrs": FEMALE, "ms.": FEMALE,
+                 "ms": FEMALE, "miss": FEMALE}  # fmt: skip
+
+MALE_NAMES = frozenset(
+    """
+    Aaron Abdul Abraham Adam Ahmad Ahmed Al Alan Albert Alexander Alexei Alfred Allan Allen
+    Andrew Andy Anthony Antonio Arlen Arthur Ashraf Barack Barry Bashar Ben Benjamin Bernard
+    Bill Billy Bob Bobby Boris Brandon Brian Bruce Calvin Carl Carlos Charles Chester Chuck
+    Clarence Clifford Clive Clyde Colin Craig Curtis Dan Daniel Darrell Darren Dave David Dennis
+    Derek Desmond Dick Dmitry Don Donald Douglas Duane Dwight Earl Ed Edgar Edward Edwin Ehud
+    Elliott Emmanuel Eric Ernest Ethan Eugene Everett Felix Fernando Fidel Floyd Francis
+    Francisco Frank Franklin Franz Fred Frederick Gabriel Gary Gene George Gerald Gerhard
+    Gilbert Giuseppe Glen Glenn Gordon Grant Greg Gregory Guy Hafez Hans Harold Harry Harvey
+    Hassan Helmut Henry Herbert Herman Homer Hosni Howard Hubert Hugo Hussein Ian Igor Ira Isaac
+    Ivan Jack Jacob Jacques Jake James Jared Jason Jay Jeb Jeff Jeffrey Jeremy Jerome Jerry
+    Jesse Jim Jimmy Joe Joel John Johnny Jon Jonathan Jorge Jose Joseph Joshua Juan Juergen
+    Julian Justin Karl Keith Ken Kenneth Kevin Klaus Kofi Kurt Kyle Lamar Lance Larry Lawrence
+    Leo Leon Leonard Leroy Lewis Lloyd Lorenzo Louis Luis Luke Lyndon Mahmoud Manuel Marc Marcus
+    Mario Mark Martin Marvin Matt Matthew Maurice Max Melvin Menachem Michael Miguel Mike Mikhail
+    Milton Mitch Mitt Mohammed Muammar Muhammad Nathan Nathaniel Neal Neil Nelson Newt Nicholas
+    Nick Nigel Nikolai Norman Omar Orrin Osama Oscar Otto Patrick Paul Pedro Perry Peter Phil
+    Philip Phillip Pierre Ralph Ramon Randall Randy Raymond Reginald Rex Richard Rick Ricardo
+    Robert Roberto Rodney Roger Roland Ron Ronald Ross Roy Rudolph Rudy Russell Ryan Saddam
+    Salvatore Samuel Scott Sean Sergei Seth Shawn Shimon Silvio Simon Spencer Stanley Stephen
+    Steve Steven Stewart Strom Stuart Ted Terrence Theodore Thomas Tim Timothy Todd Tom Tommy
+    Tony Travis Trent Troy Tyler Vernon Victor Viktor Vincent Vladimir Wade Wallace Walter
+    Warren Wayne Wesley Wilbur William Willie Wolfgang Woodrow Yasser Yitzhak Yuri Zachary
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    Abigail Alice Amanda Amelia Amy Ana Angela Ann Anna Anne Barbara Benazir Bernadette Betty
+    Beverly Brenda Carmen Carol Caroline Carolyn Catherine Charlotte Cheryl Christina Christine
+    Claire Colleen Condoleezza Cynthia Deborah Debra Denise Diana Diane Donna Doris Dorothy
+    Edith Eleanor Elaine Elizabeth Ellen Emily Emma Erin Esther Evelyn Frances Geraldine Gloria
+    Golda Grace Hannah Harriet Hazel Heather Helen Hillary Ingrid Irene Isabel Jacqueline Jane
+    Janet Janice Jennifer Jessica Jill Joan Joanne Joyce Judith Judy Julia Julie Karen Katherine
+    Kathleen Kathryn Kathy Kimberly Laura Lauren Linda Lisa Lois Lori Louise Lucy Lynda
+    Madeleine Madeline Margaret Maria Marie Marilyn Marjorie Martha Mary Maureen Megan Melissa
+    Michelle Mildred Molly Monica Nancy Natalia Nicole Nina Norma Olga Olivia Pamela Patricia
+    Paula Peggy Phyllis Rachel Rebecca Rita Roberta Rosa Rose Ruth Sally Samantha Sandra Sara
+    Sarah Sharon Sheila Shirley Sonia Sophia Stella Stephanie Susan Svetlana Sylvia Tammy
+    Tatiana Teresa Theresa Valerie Vanessa Vera Veronica Victoria Virginia Vivian Wendy Yulia Yvonne
+    """.split()
+)
+
+
+def genders(actors: tuple[Actor, ...], cluster: Cluster) -> dict[str, str]:
+    """Each person's gender by actor id, where the cluster makes it plain (see the module)."""
+    texts = {a.id: a.text for a in cluster.articles}
+    known = {}
+    for actor in actors:
+        if actor.kind == "person" and (gender := gender_of(actor, texts)) is not None:
+            known[actor.id] = gender
+    return known
+
+
+def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
+    """The person's gender where the articles (``texts``, by id) make it plain, else ``None``."""
+    found: set[str] = set()
+    for m in actor.mentions:
+        words = texts.get(m.article_id, "")[max(0, m.start - 6) : m.start].split()
+        for word in (*words[-1:], *m.text.split()[:1]):
+            if word.lower() in _TITLE_GENDER:
+                found.add(_TITLE_GENDER[word.lower()])
+    given = actor.name.split()[0] if " " in actor.name else ""
+    if given in MALE_NAMES:
+        found.add(MALE)
+    elif given in FEMALE_NAMES:
+        found.add(FEMALE)
+    return found.pop() if len(found) == 1 else None
