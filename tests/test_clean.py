@@ -389,6 +389,19 @@ def test_a_story_line_that_ends_an_article_stays() -> None:
         assert removed(STORY + line) == {}
 
 
+def test_a_closing_line_about_someone_the_story_named_stays() -> None:
+    # A one-sentence bio of the story's subject is shaped like a writer's note; the writer is
+    # not named in the story (the byline is not in the text), the subject is.
+    story = "Ada Quill resigned from the council on Monday.\n" + STORY
+    assert removed(story + "Quill is a former editor of the Port Alder Courier.") == {}
+    assert removed(story + "(Quill is a former editor of the Port Alder Courier.)") == {
+        "(Quill is a former editor of the Port Alder Courier.)": "contact-footer"
+    }
+    assert removed(story + "Lena Fisk is a Courier columnist.") == {
+        "Lena Fisk is a Courier columnist.": "contact-footer"
+    }
+
+
 def test_a_credit_after_the_last_sentence_of_story_goes_alone() -> None:
     last = "``We will rebuild it,'' Reyes said. Jo Marsh can be reached at 555-0100."
     article, removals = clean(Article("1", STORY + last, "test"), SETTINGS)

@@ -277,7 +277,7 @@ def _mark_credits(article: Article, lines: list[Line], reasons: dict[int, str]) 
             # The note's verb is among the line's first words, after its name (a cheap test
             # first: the pattern's names backtrack on every line opening with capitals).
             verbs = not _NOTE_VERBS.isdisjoint(text.split(None, 6)[1:6])
-            note = verbs and _WRITER_NOTE.match(text)
+            note = verbs and _WRITER_NOTE.match(text) and not _named_before(article, line)
             if note or (credit and (opening == 0 or text[0] == "(")):
                 reasons[number] = "contact-footer"
                 if mark:
@@ -292,6 +292,19 @@ def _mark_credits(article: Article, lines: list[Line], reasons: dict[int, str]) 
 
 
 _NOTE_VERBS = frozenset(("write", "writes", "is", "are"))
+
+
+def _named_before(article: Article, line: Line) -> bool:
+    """True when a note-shaped line outside brackets names someone the story named before
+    it: "Smith is a former editor of the Gazette." closing a story about Smith is news, not
+    the writer's note (a writer's own name is in the byline, not in the story)."""
+    if line.text.startswith("("):
+        return False
+    words = line.text.split()
+    verb = next((i for i, word in enumerate(words) if word in _NOTE_VERBS), 0)
+    surname = words[verb - 1].strip(",") if verb else ""
+    named = re.compile(rf"\b{re.escape(surname)}\b") if surname[:1].isupper() else None
+    return named is not None and named.search(article.text, 0, line.start) is not None
 
 
 def _removal(article: Article, line: Line, start: int, end: int, reason: str) -> Removal:
