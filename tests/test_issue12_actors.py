@@ -151,3 +151,30 @@ def test_cue_words_decide_the_kind() -> None:
     assert cue_kind("Harbor Bridge", "") == "place"
     assert cue_kind("Eastshore", "lives in ") == "place"
     assert cue_kind("Eastshore", "said ") is None
+
+
+def test_a_family_name_tagged_as_a_place_that_notes_is_the_person() -> None:
+    """DUC 2007 D0711C: "said Richard Sherlund, an analyst ... But, Sherlund noted, the ruling
+    does ``rein Microsoft in ...''": the recognizer's place "Sherlund" is the analyst, and so
+    is the quote's speaker."""
+    from newsbrief.analysis.actors import find_actors
+    from newsbrief.analysis.nlp import Entity
+    from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    text = (
+        "``There is no interruption,'' said Rolf Marrow, an analyst for Keel & Co.\n\n"
+        "But, Marrow noted, the ruling does ``rein the company in.''"
+    )
+    cluster = prepare(from_items([text], Settings()))
+    article = cluster.articles[0]
+
+    def entity(name: str, label: str, after: int = 0) -> Entity:
+        start = article.text.index(name, after)
+        return Entity(article.id, start, start + len(name), name, label)
+
+    first = article.text.index("Rolf Marrow")
+    entities = [entity("Rolf Marrow", "PERSON"), entity("Marrow", "GPE", first + 12)]
+    kinds = {a.name: (a.kind, len(a.mentions)) for a in find_actors(cluster, entities)}
+    assert kinds == {"Rolf Marrow": ("person", 2)}

@@ -246,3 +246,30 @@ def test_age_groups_and_university_teams_are_not_people() -> None:
     assert not any("Gen" in name for name in kinds)
     assert kinds.get("Penn State", "organization") != "person"
     assert all(kind != "person" for name, kind in kinds.items() if "Republicans" in name)
+
+
+def test_a_family_name_one_person_holds_may_be_a_relative_so_nobody() -> None:
+    # DUC 2007 D0721E: "Shepard, looking drawn, rose to speak ... ``My son was born blind,''
+    # he said": Dennis Shepard, the victim's father, whom the article never names in full;
+    # the one Shepard it names in full is the victim
+    found = speakers(
+        "Matthew Orland was killed in October. His mother spoke first.\n\n"
+        "Orland, looking drawn, rose to speak.\n\n``My son was born blind,'' he said."
+    )
+    assert found["My son was born blind"] in ("he", None)
+
+
+def test_a_family_name_as_an_object_or_under_the_other_gender_title_is_passed_over() -> None:
+    # D0726F: "And while he did not mention Bush by name, he noted that ``...''" (Al Gore);
+    # D0727G: "Gingrich, 56, said ... that Mrs. Gingrich held all the couple's assets. He
+    # further accused her of depleting ``a substantial portion''" (Newt, not Marianne)
+    found = speakers(
+        "Vice President Paul Ostrow spoke in Miami. George Brill and Carol Brill were not "
+        "there.\n\nOstrow said the tax cut was risky.\n\n"
+        "And while he did not mention Brill by name, he noted that ``some candidates "
+        "pretend.''\n\n"
+        "Newt Hale and Marianne Hale divorced. Hale, 56, said that Mrs. Hale held the "
+        "assets. He accused her of depleting ``a substantial portion'' of them."
+    )
+    assert found["some candidates pretend"] == "Paul Ostrow"
+    assert found["a substantial portion"] == "Newt Hale"

@@ -455,7 +455,10 @@ def _speaks(text: str, end: int) -> bool:
 
 
 # Verbs of a person speaking (places and governments "report", "announce" and "call" too).
-_SPEAKS = {"said", "says", "told", "tells", "added", "adds", "explained", "insisted", "replied"}
+_SPEAKS = {
+    "said", "says", "told", "tells", "added", "adds", "explained", "insisted", "replied",
+    "noted", "notes", "argued", "argues", "recalled", "recalls", "testified", "conceded",
+}  # fmt: skip
 
 
 def _name_like(text: str) -> bool:

@@ -46,7 +46,12 @@ MALE_NAMES = frozenset(
 )
 FEMALE_NAMES = frozenset(
     """
-    Abigail Alice Amanda Amelia Amy Ana Angela Ann Anna Anne Barbara Benazir Bernadette Betty
+    Abigail Adriana Alessandra Alice Anastasia Becky Betsy Bonnie Brigitte Callista Camille Carla
+    Cathie Cathy Chantal Christie Claudia Connie Cristina Daniela Dolores Elena Elisabeth Ella
+    Eva Francesca Gabriela Galina Gina Giovanna Greta Gretchen Heidi Imelda Irina Jeanne
+    Joanna Johanna Karla Kathie Lucia Ludmila Marianne Marina Marta Natasha Oprah Paola Silvia
+    Simone Sophie Tina Ursula Yelena Alice Amanda Amelia Amy Ana Angela Ann Anna Anne Barbara
+    Benazir Bernadette Betty
     Beverly Brenda Carmen Carol Caroline Carolyn Catherine Charlotte Cheryl Christina Christine
     Claire Colleen Condoleezza Cynthia Deborah Debra Denise Diana Diane Donna Doris Dorothy
     Edith Eleanor Elaine Elizabeth Ellen Emily Emma Erin Esther Evelyn Frances Geraldine Gloria
@@ -70,6 +75,11 @@ def genders(actors: tuple[Actor, ...], cluster: Cluster) -> dict[str, str]:
         if actor.kind == "person" and (gender := gender_of(actor, texts)) is not None:
             known[actor.id] = gender
     return known
+
+
+def title_gender(word: str) -> str | None:
+    """The gender a title says: "Mrs." female, "Mr." male; ``None`` for any other word."""
+    return _TITLE_GENDER.get(word.lower())
 
 
 def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.gender import PRONOUN_GENDER
+from newsbrief.analysis.gender import PRONOUN_GENDER, title_gender
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.lookup import (
     actor_ending_at,
@@ -239,10 +239,12 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
 
 def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
     """The person a pronoun refers to: the one person of the nearest sentence naming or
-    describing anyone, or, where it has several, the one it has speaking or acting
-    (:func:`_speaking`), else the one it names among people it only describes ("the
-    mayor"), else nobody. A name inside quotation marks does not count: it is what was said,
-    not who said it ("``... Chelan and Douglas have agreed ...,'' he added")."""
+    describing anyone (:func:`_one_of`: where it has several, the one it has speaking or
+    acting), else nobody. A name inside quotation marks does not count: it is what was said,
+    not who said it ("``... Chelan and Douglas have agreed ...,'' he added"). "He" and "she"
+    agree in gender where the cluster makes a person's plain (:mod:`.gender`): a sentence
+    naming only people of the other gender is passed over, and a person of the other gender
+    is never the answer."""
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     gender = PRONOUN_GENDER.get(mention.text.lower())
@@ -257,31 +259,36 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
             if not any(a <= at.start < b for a, b in quoted):
                 found.setdefault(id(person), (person, []))[1].append(at)
         if not found:
-            # A family name the recognizer did not tag, maybe one two people share ("Mallouk
-            # broached his scheme" beside Peter and Veronica Mallouk), names one of them: the
-            # one the pronoun's gender allows, else nobody rather than someone named before.
-            surnamed = _surnamed(actors, sentence, upto)
+            # A family name the recognizer left untagged, of someone acting ("Mallouk
+            # broached his next scheme"): where it is one person's, it may be a relative
+            # named no other way ("Shepard, looking drawn, rose": the victim's father), so
+            # nobody; where people share it, the one the pronoun's gender allows, if one.
+            surnamed = _surnamed(actors, sentence, upto, gender)
             if not surnamed:
                 continue
             fitting = _agreeing(surnamed, gender, actors, cluster)
-            return fitting[0] if len(fitting) == 1 else None
-        if gender is not None:  # "she said" is none of the men named before
-            kept = _agreeing([p for p, _ in found.values()], gender, actors, cluster)
-            found = {id(p): found[id(p)] for p in kept}
-        if not found:
-            continue
-        if len(found) == 1:
-            return next(iter(found.values()))[0]
-        # Several people in the sentence before: "he" is the one it has speaking ("Noting
-        # that he had consulted with Robert Rubin, Clinton told students ..."); else the one
-        # it names beside people it only describes ("Dr. Tomas Ruiz, the engineer ..., is not
-        # related to the mayor. He described ..."); else unresolved rather than guessed.
-        speaking = _speaking(list(found.values()), sentence)
-        if len(speaking) == 1:
-            return speaking[0]
-        named = [p for p, ms in found.values() if not all(_described(m.text) for m in ms)]
-        return named[0] if not speaking and len(named) == 1 else None
-    return None
+            return fitting[0] if len(surnamed) > 1 and len(fitting) == 1 else None
+        if not _agreeing([p for p, _ in found.values()], gender, actors, cluster):
+            continue  # "she said" after a sentence naming only men: someone named before
+        pick = _one_of(found, sentence)
+        # The gender vetoes, never chooses: "Cindy Dixon, Russell's mother, froze to death.
+        # ... she recalled" is not Cindy's because Russell is a man.
+        return pick if pick and _agreeing([pick], gender, actors, cluster) else None
+
+
+def _one_of(found: dict[int, tuple[Actor, list[Mention]]], sentence: Sentence) -> Actor | None:
+    """The one person of the sentence a pronoun after it refers to: the only one; else the
+    one it has speaking ("Noting that he had consulted with Robert Rubin, Clinton told
+    students ..."); else the one it names beside people it only describes ("Dr. Tomas Ruiz,
+    the engineer ..., is not related to the mayor. He described ..."); else nobody rather
+    than a guess."""
+    if len(found) == 1:
+        return next(iter(found.values()))[0]
+    speaking = _speaking(list(found.values()), sentence)
+    if len(speaking) == 1:
+        return speaking[0]
+    named = [p for p, ms in found.values() if not all(_described(m.text) for m in ms)]
+    return named[0] if not speaking and len(named) == 1 else None
 
 
 def _agreeing(
@@ -295,25 +302,35 @@ def _agreeing(
 
 
 def _surnamed(
-    actors: tuple[Actor, ...],
-    sentence: Sentence,
-    upto: int,
+    actors: tuple[Actor, ...], sentence: Sentence, upto: int, gender: str | None
 ) -> list[Actor]:
     """The people a family name written alone in the sentence (before ``upto``, outside
-    quotations) may be: the article's people of that family name. A possessive counts only
-    where no other family name does ("Richards captured this side of Bush's personality")."""
+    quotations) may be: the article's people of that family name, where the name acts (it
+    opens the sentence, or a verb of its own follows it: "Gingrich, 56, said", not "did not
+    mention Bush by name"),
+    else where it owns ("Ms. Vickery's social world"). A title of the other gender rules the
+    name out ("Mrs. Gingrich held ..." is not "he")."""
     acting: dict[str, Actor] = {}
-    owning: dict[str, Actor] = {}  # "Ms. Vickery's world": only where nobody else is named
+    owning: dict[str, Actor] = {}
+    text = sentence.text
     quoted = None
-    for word in _CAPITALISED.finditer(sentence.text, 0, upto - sentence.start):
+    for word in _CAPITALISED.finditer(text, 0, upto - sentence.start):
         owners = people_by_surname(actors, sentence.article_id, word.group())
         if not owners:
             continue
         if quoted is None:
-            quoted = quoted_spans(sentence.text)
-        if not any(q.start <= word.start() < q.end for q in quoted):
-            possessive = sentence.text.startswith(("'s", "’s"), word.end())
-            (owning if possessive else acting).update(owners)
+            quoted = quoted_spans(text)
+        if any(q.start <= word.start() < q.end for q in quoted):
+            continue
+        title = text[max(0, word.start() - 6) : word.start()].split()[-1:]
+        if gender and title and title_gender(title[0]) not in (None, gender):
+            continue
+        if text.startswith(("'s", "’s"), word.end()):
+            owning.update(owners)
+            continue
+        verb = _VERB_AFTER.match(text, word.end())
+        if not text[: word.start()].strip() or (verb and _verb_of_its_own(verb, text)):
+            acting.update(owners)  # a sentence's first word is its subject
     return list((acting or owning).values())
 
 
