@@ -273,3 +273,28 @@ def test_a_family_name_as_an_object_or_under_the_other_gender_title_is_passed_ov
     )
     assert found["some candidates pretend"] == "Paul Ostrow"
     assert found["a substantial portion"] == "Newt Hale"
+
+
+def test_a_reporting_aside_speaks_for_a_clause_that_says_nothing() -> None:
+    # DUC 2007 D0736H: "Another reason for her disgust, she said, is Springer, calling his
+    # show a ``vulgarity circus.''" had "Another reason for her disgust" speaking
+    found = speakers(
+        "Mara Cole spoke in London on Monday.\n\n"
+        "Another reason for her disgust, she said, is Springer, calling his show a "
+        "``vulgarity circus.''"
+    )
+    assert found["vulgarity circus"] == "Mara Cole"
+
+
+def test_awards_are_nobody() -> None:
+    # D0736H: "She was nervous about approaching the Oscar-winning director, but as it turns
+    # out he was equally edgy. ``I was the one who was so nervous,'' he recalls" went to
+    # "Oscar" (a person to the recognizer); "Despite its 32 Daytime Emmys" was another
+    found = speakers(
+        "Finally, she settled on Jonathan Marsh, director of ``Lambs.''\n\n"
+        "She was nervous about approaching the Oscar-winning director, but as it turns out "
+        "he was equally edgy.\n\n``I was the one who was so nervous,'' he recalls."
+    )
+    assert found["I was the one who was so nervous"] in ("Jonathan Marsh", "he", None)
+    result = brief([LEAD + "Despite its 32 Daytime Emmys, the show lost viewers."])
+    assert not any("Emmy" in a.name for a in result.actors)

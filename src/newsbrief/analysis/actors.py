@@ -160,8 +160,8 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
         end -= 1
     label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
-    if _GENERATION.fullmatch(text, start, end):
-        return None  # "Generation X", "Gen-Xers", "baby boomers": an age group, not an actor
+    if _GENERATION.fullmatch(text, start, end) or _AWARD.fullmatch(text, start, end):
+        return None  # "Generation X", "baby boomers"; "the Oscar-winning director": no actor
     if label == "PERSON" and text.endswith(" State", start, end):
         label = "ORG"  # "Penn State", "Ohio State": a university or its team, not a person
     if label == "PERSON":
@@ -196,6 +196,9 @@ _GENERATION = re.compile(
     r"(?:Generation|Gen)[\s-]?(?:[XYZ](?:ers)?|Next)|(?:Baby\s+)?Boomers?|Millennials?|[XY]ers",
     re.IGNORECASE,
 )
+# An award the recognizer took for a person or a group ("32 Daytime Emmys"); "Tony" and
+# "Nobel" are left alone (a given name, a family name).
+_AWARD = re.compile(r"(?:(?:Daytime|Primetime)\s+)?(?:Oscar|Emmy|Grammy|Pulitzer|Golden\s+Globe)s?")
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
 _AFTER_LOWER_CASE = re.compile(r"[a-z,;]\s$")
 

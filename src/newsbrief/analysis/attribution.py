@@ -142,6 +142,17 @@ def _reporting_above(verb: Any) -> Any | None:
     return None
 
 
+def _aside_reporting(head: Any) -> Any | None:
+    """A reporting verb with a subject set in ``head``'s clause as an aside, where ``head``
+    says nothing itself ("Another reason, she said, is ..."): who speaks there."""
+    if head.lower_ in VERBS:
+        return None
+    for child in head.children:
+        if child.dep_ == "parataxis" and child.lower_ in REPORTING_VERBS and _has_subject(child):
+            return child
+    return None
+
+
 def _has_subject(token: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
@@ -206,6 +217,9 @@ def _speaker_of(verb: Any, doc: Any, depth: int = 0) -> Speaker | Governed:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return _phrase(obj, verb.text) if obj is not None else GOVERNED
     if depth < 3 and verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
+        aside = _aside_reporting(verb.head)
+        if aside is not None:  # "Another reason, she said, is Springer, calling his show “…”"
+            return _speaker_of(aside, doc, depth + 1)
         found = _speaker_of(verb.head, doc, depth + 1)
         if isinstance(found, Speaker):
             return Speaker(found.name, verb.text, found.start, found.end)
