@@ -274,6 +274,7 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
         # The gender vetoes, never chooses: "Cindy Dixon, Russell's mother, froze to death.
         # ... she recalled" is not Cindy's because Russell is a man.
         return pick if pick and _agreeing([pick], gender, actors, cluster) else None
+    return None
 
 
 def _one_of(found: dict[int, tuple[Actor, list[Mention]]], sentence: Sentence) -> Actor | None:
