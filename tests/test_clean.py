@@ -87,6 +87,8 @@ def test_removal_spans_point_into_the_article(sample_brief: Brief) -> None:
         ("Write to Sam Lee at sam.lee@example.com", "contact-footer"),
         ("Reporting by Nadia Park; Editing by Owen Falk", "contact-footer"),
         ("Contact the author at jo@example.org", "contact-footer"),
+        ("Source: Harbor County Health Department", "contact-footer"),
+        ("Sources: Alder Valley Ledger; state records.", "contact-footer"),
         ("Photo: Jane Doe/Alder Valley Ledger", "photo-credit"),
         ("(AP Photo/Ahn Young-joon)", "photo-credit"),
         ("Image copyright Getty Images", "photo-credit"),
@@ -107,6 +109,8 @@ def test_junk_lines(line: str, reason: str) -> None:
         "Officials will follow the plan, the mayor said.",
         "The photo was taken by a passer-by, police said.",
         "She wrote to the mayor at once.",
+        "Source: the company said profits fell. Shares rose.",
+        "Sources: the police said two men fled.",
     ],
 )
 def test_prose_is_not_removed(line: str) -> None:

@@ -22,7 +22,8 @@ REMOVAL_REASONS = {
     "caption": "a photo caption printed twice, one copy under the other: neither copy is story",
     "share-widget": "a share / follow / subscribe widget",
     "contact-footer": (
-        "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …'; closing an article:"
+        "a contact or credit footer (e-mail, 'Write to …', 'Reporting by …', 'Source: …' under a"
+        " table; closing an article:"
         " '… writes for …', '… contributed to this report', '… can be reached at …')"
     ),
     "advertisement": "an advertisement marker",

@@ -52,7 +52,9 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|\((?:at|AT)\))[\w-]++\.[\w.-]+")
 _CONTACT = re.compile(
     r"^(write to|contact|reach|e-?mail)\b.*(@|\bat\b)"
     r"|^(additional )?(reporting|writing|editing|edited|compiled) by\b"
-    r"|^follow (him|her|them|the author|@)",
+    r"|^follow (him|her|them|the author|@)"
+    # the credit under a table, list or sidebar: "Source: Centers for Disease Control"
+    r"|^sources?\s*:\s*(?-i:[A-Z])[^.!?]*\.?$",
     re.IGNORECASE,
 )
 _ADVERTISEMENT = re.compile(
