@@ -308,9 +308,8 @@ def _surnamed(
     """The people a family name written alone in the sentence (before ``upto``, outside
     quotations) may be: the article's people of that family name, where the name acts (it
     opens the sentence, or a verb of its own follows it: "Gingrich, 56, said", not "did not
-    mention Bush by name"),
-    else where it owns ("Ms. Vickery's social world"). A title of the other gender rules the
-    name out ("Mrs. Gingrich held ..." is not "he")."""
+    mention Bush by name"), else where it owns ("Ms. Vickery's social world"). A title of the
+    other gender rules the name out ("Mrs. Gingrich held ..." is not "he")."""
     acting: dict[str, Actor] = {}
     owning: dict[str, Actor] = {}
     text = sentence.text
