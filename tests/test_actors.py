@@ -201,6 +201,12 @@ def test_an_honorific_after_the_role_is_the_names_not_the_roles() -> None:
             "Michael Dukakis",
             "former Massachusetts Gov.",
         ),
+        # A day is no title word: "Monday of" is when, not what.
+        (
+            "Gore secured the endorsements Monday of House Minority Leader Dick Gephardt.",
+            "Dick Gephardt",
+            "House Minority Leader",
+        ),
         # A lone capital's period ends the sentence, and the role; an initialism's does not.
         (
             "It was Jim Hall, a lawyer for Company X. Former prosecutor Tom Smith agreed.",

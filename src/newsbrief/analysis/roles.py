@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.analysis.datepatterns import WEEKDAYS
 from newsbrief.analysis.lexicon import ROLE_NOUNS, TITLES
 
 _STOP = set(
@@ -130,6 +131,8 @@ def title_before(text: str, start: int) -> str | None:
             break  # "WASHINGTON _ Vice President …" (a wire's dash), "Clinton's White House"
         if word == "of" and i > 0 and _lower_non_role(tokens[i - 1][1]):
             break  # "campaign of former … Gov. Michael Dukakis": "of" joins a title's own words
+        if word.rstrip(".,") in WEEKDAYS:
+            break  # "the endorsements Monday of House Minority Leader Dick Gephardt"
         if word.lower() == "and" and _two_people(tokens[:i], tokens[i + 1 :]):
             break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack"
         if word[:1].islower() and not _is_role_word(word) and word.lower() not in _MODIFIERS:
