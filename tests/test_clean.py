@@ -404,6 +404,12 @@ def test_a_closing_line_about_someone_the_story_named_stays() -> None:
     assert removed(story + "Lena Fisk is a Courier columnist.") == {
         "Lena Fisk is a Courier columnist.": "contact-footer"
     }
+    # The writer's byline is no story, and a family name that is also a word is not the name.
+    for head in ("By Lena Fisk\n", "Lena Fisk (AP)\n"):
+        note = "Lena Fisk writes for the Port Alder Courier."
+        assert removed(head + STORY + note).get(note) == "contact-footer"
+    note = "Ed Young is a Courier columnist."
+    assert removed("Young voters came out on Monday.\n" + STORY + note) == {note: "contact-footer"}
 
 
 def test_a_credit_after_the_last_sentence_of_story_goes_alone() -> None:

@@ -298,3 +298,22 @@ def test_awards_are_nobody() -> None:
     assert found["I was the one who was so nervous"] in ("Jonathan Marsh", "he", None)
     result = brief([LEAD + "Despite its 32 Daytime Emmys, the show lost viewers."])
     assert not any("Emmy" in a.name for a in result.actors)
+
+
+def test_second_read_cases_keep_their_speakers() -> None:
+    # The session's second read: an aside does not speak for a clause with its own named
+    # subject; "miss" is a verb, not a title; "White House" is no family name; a person
+    # named Oscar is not the award.
+    found = speakers(
+        "Ada Quill met the press on Monday. Mayor Tom Reyes, she said, left the hall and "
+        "called the vote “a sham and a disgrace.”\n\n"
+        "Governor Paul Ostrow opened the session on Monday. The fans will miss Tavo Brenk. "
+        "Tavo Brenk retired on Monday. “It is time to rest,” he said.\n\n"
+        "Jack White opened the fair on Monday. White House aides left early. “We will be "
+        "back,” he said.\n\n"
+        "Oscar Valdt, the mayor, spoke on Tuesday. “It is done,” Oscar said."
+    )
+    assert found["a sham and a disgrace"] == "Tom Reyes"
+    assert found["It is time to rest"] == "Tavo Brenk"
+    assert found["We will be back"] == "Jack White"
+    assert found["It is done"] == "Oscar Valdt"

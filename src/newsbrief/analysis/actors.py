@@ -160,7 +160,7 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     while end > start and text[end - 1] in ".,;:-—" and not text[start:end].endswith(".S."):
         end -= 1
     label = _CUE_LABELS.get(cue_kind(text[start:end], "") or "", entity.label)
-    if _GENERATION.fullmatch(text, start, end) or _AWARD.fullmatch(text, start, end):
+    if _GENERATION.fullmatch(text, start, end) or _an_award(text, start, end):
         return None  # "Generation X", "baby boomers"; "the Oscar-winning director": no actor
     if label == "PERSON" and text.endswith(" State", start, end):
         label = "ORG"  # "Penn State", "Ohio State": a university or its team, not a person
@@ -192,13 +192,33 @@ def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
     return Mention(entity.article_id, start, end, text[start:end]), label
 
 
-_GENERATION = re.compile(
-    r"(?:Generation|Gen)[\s-]?(?:[XYZ](?:ers)?|Next)|(?:Baby\s+)?Boomers?|Millennials?|[XY]ers",
-    re.IGNORECASE,
+_GENERATION = re.compile(  # as written: "Genz" and "Boomer" may be someone's names
+    r"(?:Generation|Gen)[\s-]?(?:[XYZ](?:-?ers)?|Next)|(?:[Bb]aby\s+)?[Bb]oomers|Millennials|[XY]ers"
 )
 # An award the recognizer took for a person or a group ("32 Daytime Emmys"); "Tony" and
-# "Nobel" are left alone (a given name, a family name).
-_AWARD = re.compile(r"(?:(?:Daytime|Primetime)\s+)?(?:Oscar|Emmy|Grammy|Pulitzer|Golden\s+Globe)s?")
+# "Nobel" are left alone (a given name, a family name), and so is "Oscar" where it names
+# someone ("Oscar said"): only a plural, a prefix, or the words around make it the award.
+_AWARD = re.compile(
+    r"(?P<prefix>(?:Daytime|Primetime)\s+)?(?:Oscar|Emmy|Grammy|Pulitzer|Golden\s+Globe)(?P<s>s)?"
+)
+_AWARD_AFTER = re.compile(r"-|(?<!\s)\s+(?:[Aa]wards?|nominations?|nominees?|winners?)\b")
+_AWARD_BEFORE = re.compile(r"(?:\b(?:an?|the|his|her|their|its)|\d)\s+$", re.IGNORECASE)
+
+
+def _an_award(text: str, start: int, end: int) -> bool:
+    """The span is an award ("an Oscar", "32 Daytime Emmys", "the Oscar-winning director"),
+    not a person named Oscar."""
+    award = _AWARD.fullmatch(text, start, end)
+    if award is None:
+        return False
+    return bool(
+        award.group("prefix")
+        or award.group("s")
+        or _AWARD_AFTER.match(text, end)
+        or _AWARD_BEFORE.search(text[max(0, start - 8) : start])
+    )
+
+
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
 _AFTER_LOWER_CASE = re.compile(r"[a-z,;]\s$")
 

@@ -142,10 +142,18 @@ def _reporting_above(verb: Any) -> Any | None:
     return None
 
 
+_COPULAS = {"is", "was", "are", "were", "be", "been", "'s", "’s"}  # no lemmas: not loaded
+
+
 def _aside_reporting(head: Any) -> Any | None:
     """A reporting verb with a subject set in ``head``'s clause as an aside, where ``head``
-    says nothing itself ("Another reason, she said, is ..."): who speaks there."""
+    says nothing itself and has no one acting: a copula whose subject is a common noun
+    ("Another reason, she said, is ...") or a verb with no subject. "Mayor Tom Reyes, she
+    said, left the hall and called the vote “…”": Reyes called it."""
     if head.lower_ in VERBS:
+        return None
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and (head.lower_ not in _COPULAS or subject.text[:1].isupper()):
         return None
     for child in head.children:
         if child.dep_ == "parataxis" and child.lower_ in REPORTING_VERBS and _has_subject(child):

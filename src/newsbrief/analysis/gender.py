@@ -15,8 +15,11 @@ from newsbrief.records import Actor, Cluster
 
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
-_TITLE_GENDER = {"mr.": MALE, "mr": MALE, "mrs.": FEMALE, "mrs": FEMALE, "ms.": FEMALE,
-                 "ms": FEMALE, "miss": FEMALE}  # fmt: skip
+# As written (a capital; wire copy's capitals too): "miss" and "ms" are words as well.
+_TITLE_GENDER = {
+    **dict.fromkeys(("Mr.", "Mr", "MR.", "MR"), MALE),
+    **dict.fromkeys(("Mrs.", "Mrs", "MRS.", "MRS", "Ms.", "Ms", "MS.", "Miss", "MISS"), FEMALE),
+}
 
 MALE_NAMES = frozenset(
     """
@@ -46,23 +49,23 @@ MALE_NAMES = frozenset(
 )
 FEMALE_NAMES = frozenset(
     """
-    Abigail Adriana Alessandra Alice Anastasia Becky Betsy Bonnie Brigitte Callista Camille Carla
-    Cathie Cathy Chantal Christie Claudia Connie Cristina Daniela Dolores Elena Elisabeth Ella
-    Eva Francesca Gabriela Galina Gina Giovanna Greta Gretchen Heidi Imelda Irina Jeanne
-    Joanna Johanna Karla Kathie Lucia Ludmila Marianne Marina Marta Natasha Oprah Paola Silvia
-    Simone Sophie Tina Ursula Yelena Alice Amanda Amelia Amy Ana Angela Ann Anna Anne Barbara
-    Benazir Bernadette Betty
-    Beverly Brenda Carmen Carol Caroline Carolyn Catherine Charlotte Cheryl Christina Christine
-    Claire Colleen Condoleezza Cynthia Deborah Debra Denise Diana Diane Donna Doris Dorothy
-    Edith Eleanor Elaine Elizabeth Ellen Emily Emma Erin Esther Evelyn Frances Geraldine Gloria
-    Golda Grace Hannah Harriet Hazel Heather Helen Hillary Ingrid Irene Isabel Jacqueline Jane
-    Janet Janice Jennifer Jessica Jill Joan Joanne Joyce Judith Judy Julia Julie Karen Katherine
-    Kathleen Kathryn Kathy Kimberly Laura Lauren Linda Lisa Lois Lori Louise Lucy Lynda
-    Madeleine Madeline Margaret Maria Marie Marilyn Marjorie Martha Mary Maureen Megan Melissa
-    Michelle Mildred Molly Monica Nancy Natalia Nicole Nina Norma Olga Olivia Pamela Patricia
-    Paula Peggy Phyllis Rachel Rebecca Rita Roberta Rosa Rose Ruth Sally Samantha Sandra Sara
-    Sarah Sharon Sheila Shirley Sonia Sophia Stella Stephanie Susan Svetlana Sylvia Tammy
-    Tatiana Teresa Theresa Valerie Vanessa Vera Veronica Victoria Virginia Vivian Wendy Yulia Yvonne
+    Abigail Adriana Alessandra Alice Amanda Amelia Amy Ana Anastasia Angela Ann Anna Anne
+    Barbara Becky Benazir Bernadette Betsy Betty Beverly Bonnie Brenda Brigitte Callista Camille
+    Carla Carmen Carol Caroline Carolyn Catherine Cathie Cathy Chantal Charlotte Cheryl Christie
+    Christina Christine Claire Claudia Colleen Condoleezza Connie Cristina Cynthia Daniela
+    Deborah Debra Denise Diana Diane Dolores Donna Doris Dorothy Edith Elaine Eleanor Elena
+    Elisabeth Elizabeth Ella Ellen Emily Emma Erin Esther Eva Evelyn Frances Francesca Gabriela
+    Galina Geraldine Gina Giovanna Gloria Golda Grace Greta Gretchen Hannah Harriet Hazel
+    Heather Heidi Helen Hillary Imelda Ingrid Irene Irina Isabel Jacqueline Jane Janet Janice
+    Jeanne Jennifer Jessica Jill Joan Joanna Joanne Johanna Joyce Judith Judy Julia Julie Karen
+    Karla Katherine Kathie Kathleen Kathryn Kathy Kimberly Laura Lauren Linda Lisa Lois Lori
+    Louise Lucia Lucy Ludmila Lynda Madeleine Madeline Margaret Maria Marianne Marie Marilyn
+    Marina Marjorie Marta Martha Mary Maureen Megan Melissa Michelle Mildred Molly Monica Nancy
+    Natalia Natasha Nicole Nina Norma Olga Olivia Oprah Pamela Paola Patricia Paula Peggy
+    Phyllis Rachel Rebecca Rita Roberta Rosa Rose Ruth Sally Samantha Sandra Sara Sarah Sharon
+    Sheila Shirley Silvia Simone Sonia Sophia Sophie Stella Stephanie Susan Svetlana Sylvia
+    Tammy Tatiana Teresa Theresa Tina Ursula Valerie Vanessa Vera Veronica Victoria Virginia
+    Vivian Wendy Yelena Yulia Yvonne
     """.split()
 )
 
@@ -79,7 +82,7 @@ def genders(actors: tuple[Actor, ...], cluster: Cluster) -> dict[str, str]:
 
 def title_gender(word: str) -> str | None:
     """The gender a title says: "Mrs." female, "Mr." male; ``None`` for any other word."""
-    return _TITLE_GENDER.get(word.lower())
+    return _TITLE_GENDER.get(word)
 
 
 def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
@@ -88,8 +91,8 @@ def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
     for m in actor.mentions:
         words = texts.get(m.article_id, "")[max(0, m.start - 6) : m.start].split()
         for word in (*words[-1:], *m.text.split()[:1]):
-            if word.lower() in _TITLE_GENDER:
-                found.add(_TITLE_GENDER[word.lower()])
+            if word in _TITLE_GENDER:
+                found.add(_TITLE_GENDER[word])
     given = actor.name.split()[0] if " " in actor.name else ""
     if given in MALE_NAMES:
         found.add(MALE)

@@ -263,11 +263,11 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
             # broached his next scheme"): where it is one person's, it may be a relative
             # named no other way ("Shepard, looking drawn, rose": the victim's father), so
             # nobody; where people share it, the one the pronoun's gender allows, if one.
-            surnamed = _surnamed(actors, sentence, upto, gender)
+            surnamed, acting = _surnamed(actors, sentence, upto, gender)
             if not surnamed:
                 continue
             fitting = _agreeing(surnamed, gender, actors, cluster)
-            return fitting[0] if len(surnamed) > 1 and len(fitting) == 1 else None
+            return fitting[0] if acting and len(surnamed) > 1 and len(fitting) == 1 else None
         if not _agreeing([p for p, _ in found.values()], gender, actors, cluster):
             continue  # "she said" after a sentence naming only men: someone named before
         pick = _one_of(found, sentence)
@@ -304,19 +304,21 @@ def _agreeing(
 
 def _surnamed(
     actors: tuple[Actor, ...], sentence: Sentence, upto: int, gender: str | None
-) -> list[Actor]:
+) -> tuple[list[Actor], bool]:
     """The people a family name written alone in the sentence (before ``upto``, outside
-    quotations) may be: the article's people of that family name, where the name acts (it
-    opens the sentence, or a verb of its own follows it: "Gingrich, 56, said", not "did not
-    mention Bush by name"), else where it owns ("Ms. Vickery's social world"). A title of the
-    other gender rules the name out ("Mrs. Gingrich held ..." is not "he")."""
+    quotations) may be, the article's people of that family name, and whether the name acts
+    there (it opens the sentence, or a verb of its own follows it: "Gingrich, 56, said", not
+    "did not mention Bush by name") rather than owns ("Ms. Vickery's social world", where a
+    pronoun after it may be hers or the one she owns). A word opening a longer name ("White
+    House") is none, and a title of the other gender rules the name out ("Mrs. Gingrich held
+    ..." is not "he")."""
     acting: dict[str, Actor] = {}
     owning: dict[str, Actor] = {}
     text = sentence.text
     quoted = None
     for word in _CAPITALISED.finditer(text, 0, upto - sentence.start):
         owners = people_by_surname(actors, sentence.article_id, word.group())
-        if not owners:
+        if not owners or _NEXT_CAPITAL.match(text, word.end()):
             continue
         if quoted is None:
             quoted = quoted_spans(text)
@@ -329,9 +331,10 @@ def _surnamed(
             owning.update(owners)
             continue
         verb = _VERB_AFTER.match(text, word.end())
-        if not text[: word.start()].strip() or (verb and _verb_of_its_own(verb, text)):
-            acting.update(owners)  # a sentence's first word is its subject
-    return list((acting or owning).values())
+        opening = word.start() == len(text) - len(text.lstrip())  # a sentence's subject
+        if opening or (verb and _verb_of_its_own(verb, text)):
+            acting.update(owners)
+    return list((acting or owning).values()), bool(acting)
 
 
 def _described(text: str) -> bool:
@@ -416,7 +419,9 @@ _VERB_AFTER = re.compile(
     r"(?:(?:has|had|have|also|then|later|again)\s+|(?:is|are|was|were)\s+(?=quoted\b))?"
     rf"(?P<verb>{_VERBS}|quoted|[a-z]+(?:ed|s))\b"
 )
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# A capitalised word as family names are written: "Gingrich", "McCain", "O'Neill", "Lloyd-Webb".
+_CAPITALISED = re.compile(r"\b(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\b")
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
 _NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z]+)")
 _NOT_VERBS = {"always", "perhaps", "besides", "towards", "afterwards", "sometimes", "thus"}
 _FINITE = re.compile(r"(?<![a-z])[a-z]{2,}(?:ed|[^s']s)")  # "praised", "admits"; not "was", "its"

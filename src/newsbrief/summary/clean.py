@@ -279,7 +279,7 @@ def _mark_credits(article: Article, lines: list[Line], reasons: dict[int, str]) 
             # The note's verb is among the line's first words, after its name (a cheap test
             # first: the pattern's names backtrack on every line opening with capitals).
             verbs = not _NOTE_VERBS.isdisjoint(text.split(None, 6)[1:6])
-            note = verbs and _WRITER_NOTE.match(text) and not _named_before(article, line)
+            note = verbs and _WRITER_NOTE.match(text) and not _named_before(lines, number, reasons)
             if note or (credit and (opening == 0 or text[0] == "(")):
                 reasons[number] = "contact-footer"
                 if mark:
@@ -296,17 +296,29 @@ def _mark_credits(article: Article, lines: list[Line], reasons: dict[int, str]) 
 _NOTE_VERBS = frozenset(("write", "writes", "is", "are"))
 
 
-def _named_before(article: Article, line: Line) -> bool:
+def _named_before(lines: list[Line], number: int, reasons: dict[int, str]) -> bool:
     """True when a note-shaped line outside brackets names someone the story named before
     it: "Smith is a former editor of the Gazette." closing a story about Smith is news, not
-    the writer's note (a writer's own name is in the byline, not in the story)."""
-    if line.text.startswith("("):
+    the writer's note (a writer's own name is in the byline, not in the story). The name as
+    the line gives it ("Ed Young", not "Young voters"), looked for in the lines of story
+    above it: not in those cleaning took, nor in a byline ("By Ed Young")."""
+    text = lines[number].text
+    if text.startswith("("):
         return False
-    words = line.text.split()
+    words = text.split()
     verb = next((i for i, word in enumerate(words) if word in _NOTE_VERBS), 0)
-    surname = words[verb - 1].strip(",") if verb else ""
-    named = re.compile(rf"\b{re.escape(surname)}\b") if surname[:1].isupper() else None
-    return named is not None and named.search(article.text, 0, line.start) is not None
+    name = " ".join(words[:verb]).rstrip(",")
+    if not name[:1].isupper():
+        return False
+    named = re.compile(rf"\b{re.escape(name)}\b")
+    return any(
+        named.search(lines[n].text)
+        for n in range(number)
+        if n not in reasons and not _BYLINE.match(lines[n].text)
+    )
+
+
+_BYLINE = re.compile(r"(?:By|BY)\s|[^.!?]{0,60}$")  # "By Ed Young", "Ed Young (AP)": no sentence
 
 
 def _removal(article: Article, line: Line, start: int, end: int, reason: str) -> Removal:
