@@ -317,3 +317,9 @@ def test_second_read_cases_keep_their_speakers() -> None:
     assert found["It is time to rest"] == "Tavo Brenk"
     assert found["We will be back"] == "Jack White"
     assert found["It is done"] == "Oscar Valdt"
+
+
+def test_asserted_reports_speech() -> None:
+    # DUC 2007 D0743J: "``The rescue effort is a fiasco,'' one Istanbul newspaper asserted."
+    found = speakers("``The rescue effort is a fiasco,'' one Eastshore newspaper asserted.")
+    assert found["The rescue effort is a fiasco"] == "one Eastshore newspaper"

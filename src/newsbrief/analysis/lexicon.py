@@ -39,7 +39,8 @@ REPORTING_VERBS = set(
     remarked commented emphasized stressed testified maintained maintains vowed pledged promised
     joked shouted yelled whispered recounted countered agreed agrees concluded boasted
     lamented conceded reported reports called calls described describes dubbed termed
-    announce announces explain demanded demands tweeted chanted quipped sang
+    announce announces explain demanded demands tweeted chanted quipped sang asserted asserts
+    wondered mused
     """.split()
 )
 # A speaker's name ending in one of these words is a news outlet: the quote is second-hand.
