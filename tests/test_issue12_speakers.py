@@ -324,3 +324,25 @@ def test_asserted_reports_speech() -> None:
     # (an outlet there: reported, no speaker, as with "said"); a person asserting speaks
     found = speakers("``The rescue effort is a fiasco,'' one survivor asserted.")
     assert found["The rescue effort is a fiasco"] == "one survivor"
+
+
+def test_a_person_named_only_as_an_owner_is_not_the_pronoun() -> None:
+    # DUC 2007 D0721E: "Standing at the same podium, he turned his back to the judge and
+    # addressed Matthew's family, saying, ``...'' ``I know what I did,'' he continued" went
+    # to Matthew Shepard, the victim; the one speaking is named earlier
+    found = speakers(
+        "Then it was the turn of Russ Hale.\n\n"
+        "Standing at the podium, he turned to the judge and addressed Matt Orland's family.\n\n"
+        "``I know what I did,'' he continued."
+    )
+    assert found["I know what I did"] in ("he", None)
+
+
+def test_a_title_of_the_other_gender_is_another_person_of_that_name() -> None:
+    # D0721E: "Mrs. Shepard spoke first ... ``He wasn't my son ...,'' she said" went to
+    # Matthew Shepard, whose actor had taken "Mrs. Shepard" in as a mention of his
+    found = speakers(
+        "Matthew Orland was killed in October. Orland was 21.\n\n"
+        "Mrs. Orland spoke first, pausing at times.\n\n``He was my friend,'' she said."
+    )
+    assert found["He was my friend"] != "Matthew Orland"

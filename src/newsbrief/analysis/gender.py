@@ -85,6 +85,12 @@ def title_gender(word: str) -> str | None:
     return _TITLE_GENDER.get(word)
 
 
+def name_gender(name: str) -> str | None:
+    """The gender of a full name's given name, where the lists know it ("George Brill")."""
+    given = name.split()[0] if " " in name else ""
+    return MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
+
+
 def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
     """The person's gender where the articles (``texts``, by id) make it plain, else ``None``."""
     found: set[str] = set()
@@ -93,9 +99,7 @@ def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
         for word in (*words[-1:], *m.text.split()[:1]):
             if word in _TITLE_GENDER:
                 found.add(_TITLE_GENDER[word])
-    given = actor.name.split()[0] if " " in actor.name else ""
-    if given in MALE_NAMES:
-        found.add(MALE)
-    elif given in FEMALE_NAMES:
-        found.add(FEMALE)
+    named = name_gender(actor.name)
+    if named is not None:
+        found.add(named)
     return found.pop() if len(found) == 1 else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.gender import PRONOUN_GENDER, title_gender
+from newsbrief.analysis.gender import PRONOUN_GENDER, name_gender, title_gender
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.lookup import (
     actor_ending_at,
@@ -270,11 +270,35 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
             return fitting[0] if acting and len(surnamed) > 1 and len(fitting) == 1 else None
         if not _agreeing([p for p, _ in found.values()], gender, actors, cluster):
             continue  # "she said" after a sentence naming only men: someone named before
+        if len(found) == 1 and _only_owning(next(iter(found.values()))[1], sentence):
+            return None  # "he ... addressed Matthew's family": "he" is not Matthew
         pick = _one_of(found, sentence)
+        if pick is None or _titled_otherwise(pick, found[id(pick)][1], sentence):
+            return None
         # The gender vetoes, never chooses: "Cindy Dixon, Russell's mother, froze to death.
         # ... she recalled" is not Cindy's because Russell is a man.
-        return pick if pick and _agreeing([pick], gender, actors, cluster) else None
+        return pick if _agreeing([pick], gender, actors, cluster) else None
     return None
+
+
+def _only_owning(mentions: list[Mention], sentence: Sentence) -> bool:
+    """Every mention is a possessive: the sentence names the person only as an owner
+    ("addressed Matthew's family"), not as someone who may be speaking next."""
+    return all(sentence.text.startswith(("'s", "’s"), m.end - sentence.start) for m in mentions)
+
+
+def _titled_otherwise(person: Actor, mentions: list[Mention], sentence: Sentence) -> bool:
+    """A mention here has a title of the other gender than the person's given name: "Mrs.
+    Shepard" merged into Matthew Shepard is his mother, not him."""
+    named = name_gender(person.name)
+    if named is None:
+        return False
+    for m in mentions:
+        before = sentence.text[max(0, m.start - sentence.start - 6) : m.start - sentence.start]
+        words = [*before.split()[-1:], *m.text.split()[:1]]
+        if any(title_gender(w) not in (None, named) for w in words):
+            return True
+    return False
 
 
 def _one_of(found: dict[int, tuple[Actor, list[Mention]]], sentence: Sentence) -> Actor | None:
