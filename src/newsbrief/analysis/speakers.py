@@ -244,7 +244,9 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
     not who said it ("``... Chelan and Douglas have agreed ...,'' he added"). "He" and "she"
     agree in gender where the cluster makes a person's plain (:mod:`.gender`): a sentence
     naming only people of the other gender is passed over, and a person of the other gender
-    is never the answer."""
+    is never the answer. Nobody, rather than a guess, where the sentence names its one person
+    only as an owner ("addressed Matthew's family") or names the pick with a title of the
+    other gender than the pick's given name ("Mrs. Shepard" beside Matthew Shepard)."""
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     gender = PRONOUN_GENDER.get(mention.text.lower())
