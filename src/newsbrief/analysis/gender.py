@@ -80,9 +80,11 @@ def genders(actors: tuple[Actor, ...], cluster: Cluster) -> dict[str, str]:
     return known
 
 
-def title_gender(word: str) -> str | None:
-    """The gender a title says: "Mrs." female, "Mr." male; ``None`` for any other word."""
-    return _TITLE_GENDER.get(word)
+def title_genders(text: str, start: int, mention: str = "") -> set[str]:
+    """The genders the titles of a name at ``start`` in ``text`` say: the word right before it
+    ("Mrs. Shepard") and the first word of the ``mention`` as tagged ("Mr. Kim")."""
+    before = text[max(0, start - 6) : start].split()[-1:]
+    return {_TITLE_GENDER[w] for w in (*before, *mention.split()[:1]) if w in _TITLE_GENDER}
 
 
 def name_gender(name: str) -> str | None:
@@ -95,10 +97,7 @@ def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
     """The person's gender where the articles (``texts``, by id) make it plain, else ``None``."""
     found: set[str] = set()
     for m in actor.mentions:
-        words = texts.get(m.article_id, "")[max(0, m.start - 6) : m.start].split()
-        for word in (*words[-1:], *m.text.split()[:1]):
-            if word in _TITLE_GENDER:
-                found.add(_TITLE_GENDER[word])
+        found |= title_genders(texts.get(m.article_id, ""), m.start, m.text)
     named = name_gender(actor.name)
     if named is not None:
         found.add(named)

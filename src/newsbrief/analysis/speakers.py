@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.gender import PRONOUN_GENDER, name_gender, title_gender
+from newsbrief.analysis.gender import PRONOUN_GENDER, name_gender, title_genders
 from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
 from newsbrief.analysis.lookup import (
     actor_ending_at,
@@ -286,7 +286,12 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
 def _only_owning(mentions: list[Mention], sentence: Sentence) -> bool:
     """Every mention is a possessive: the sentence names the person only as an owner
     ("addressed Matthew's family"), not as someone who may be speaking next."""
-    return all(sentence.text.startswith(("'s", "’s"), m.end - sentence.start) for m in mentions)
+    return all(_possessive(sentence.text, m.end - sentence.start) for m in mentions)
+
+
+def _possessive(text: str, end: int) -> bool:
+    """The name ending at ``end`` is a possessive ("Matthew's family")."""
+    return text.startswith(("'s", "’s"), end)
 
 
 def _titled_otherwise(person: Actor, mentions: list[Mention], sentence: Sentence) -> bool:
@@ -295,12 +300,9 @@ def _titled_otherwise(person: Actor, mentions: list[Mention], sentence: Sentence
     named = name_gender(person.name)
     if named is None:
         return False
-    for m in mentions:
-        before = sentence.text[max(0, m.start - sentence.start - 6) : m.start - sentence.start]
-        words = [*before.split()[-1:], *m.text.split()[:1]]
-        if any(title_gender(w) not in (None, named) for w in words):
-            return True
-    return False
+    return any(
+        title_genders(sentence.text, m.start - sentence.start, m.text) - {named} for m in mentions
+    )
 
 
 def _one_of(found: dict[int, tuple[Actor, list[Mention]]], sentence: Sentence) -> Actor | None:
@@ -350,10 +352,9 @@ def _surnamed(
             quoted = quoted_spans(text)
         if any(q.start <= word.start() < q.end for q in quoted):
             continue
-        title = text[max(0, word.start() - 6) : word.start()].split()[-1:]
-        if gender and title and title_gender(title[0]) not in (None, gender):
+        if gender and title_genders(text, word.start()) - {gender}:
             continue
-        if text.startswith(("'s", "’s"), word.end()):
+        if _possessive(text, word.end()):
             owning.update(owners)
             continue
         verb = _VERB_AFTER.match(text, word.end())
@@ -384,13 +385,13 @@ def _speaking(found: list[tuple[Actor, list[Mention]]], sentence: Sentence) -> l
     heads: set[int] = set()
     for _, mentions in found:
         for m in mentions:
-            if not text.startswith(("'s", "’s"), m.end - offset):
+            if not _possessive(text, m.end - offset):
                 heads.add(m.start - offset)
     owners: dict[int, tuple[int, Actor]] = {}  # a verb's position: its first-named speaker
     for person, mentions in found:
         for m in mentions:
             start, end = m.start - offset, m.end - offset
-            if text.startswith(("'s", "’s"), end) or text.endswith("the ", 0, start):
+            if _possessive(text, end) or text.endswith("the ", 0, start):
                 continue  # "said Palmer's findings", "the Shell daughters": a name as modifier
             after = _VERB_AFTER.match(text, end)
             if after and not _verb_of_its_own(after, text):
