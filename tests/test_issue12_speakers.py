@@ -346,3 +346,27 @@ def test_a_title_of_the_other_gender_is_another_person_of_that_name() -> None:
         "Mrs. Orland spoke first, pausing at times.\n\n``He was my friend,'' she said."
     )
     assert found["He was my friend"] != "Matthew Orland"
+
+
+def test_a_name_after_a_preposition_speaks_only_as_the_heads_organization_or_title() -> None:
+    found = speakers(
+        "According to the United Nations Special Rapporteur on Myanmar (Burma), troops "
+        "abducted ``increasing numbers of women'' in the east. Lawyers for Tom Reyes said the "
+        "charge was ``a political act'' and would be fought. Police in Nairobi said the blast "
+        "was ``an act of terror,'' and called for calm."
+    )
+    assert found["increasing numbers of women"] == "United Nations Special Rapporteur"
+    assert found["a political act"] == "Lawyers for Tom Reyes"  # not Tom Reyes himself
+    assert found["an act of terror"] == "Police in Nairobi"  # a place does not speak so
+
+
+def test_a_name_spanning_the_preposition_or_headed_by_a_title_still_speaks() -> None:
+    found = speakers(
+        "The Council on Foreign Relations said the plan was ``a serious mistake'' for the "
+        "region. Officials at the Harbor Authority said the work was ``on schedule'' this "
+        "week. Secretary of State Madeleine Albright said the talks were ``a good start'' "
+        "on Monday."
+    )
+    assert found["a serious mistake"] == "Council on Foreign Relations"
+    assert found["on schedule"] == "Harbor Authority"
+    assert found["a good start"] == "Madeleine Albright"

@@ -259,6 +259,11 @@ def _phrase(head: Any, verb: str) -> Speaker | Governed:
         else:
             break
     tokens.sort(key=lambda t: t.i)
+    # A parenthesis inside a complement is an aside, not the name: "the Special Rapporteur on
+    # Myanmar (Burma)" is the Rapporteur on Myanmar (and "(Burma" was half of one).
+    opened = next((n for n, t in enumerate(tokens) if t.text == "(" and t.i > head.i), None)
+    if opened is not None:
+        tokens = tokens[:opened]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):

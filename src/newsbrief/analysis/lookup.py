@@ -89,12 +89,17 @@ def _cached(name: str, owner: Any, build: Any) -> Any:
     return held[1]
 
 
-def actor_ending_at(actors: tuple[Actor, ...], mention: Mention, end: int) -> Actor | None:
+def actor_ending_at(
+    actors: tuple[Actor, ...], mention: Mention, end: int, before: int | None = None
+) -> Actor | None:
     """The first actor (people first, then in order) with a mention in ``mention``'s article
-    that ends at ``end`` and starts at or after ``mention.start``."""
+    that ends at ``end`` and starts at or after ``mention.start`` (and before ``before``, when
+    given)."""
     index = _cached("ends", actors, _ends)
     best = None
     for rank, start, actor in index.get((mention.article_id, end), ()):
+        if before is not None and start >= before:
+            continue
         if start >= mention.start and (best is None or rank < best[0]):
             best = (rank, actor)
     return best[1] if best else None

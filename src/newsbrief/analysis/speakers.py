@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsbrief.analysis.gender import PRONOUN_GENDER, name_gender, title_genders
-from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS
+from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS, TITLES
 from newsbrief.analysis.lookup import (
     actor_ending_at,
     people_between,
@@ -220,21 +220,44 @@ def resolve_speaker(
 
 
 def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
-    """The actor named at the head (the end) of the speaker phrase; "a …" names no one. A
-    surname the recognizer did not tag ("Bodi said" after "Lorraine Bodi") names the one
-    person of the article whose name ends in it, if only one does."""
+    """The actor named at the head of the speaker phrase; "a …" names no one. A surname the
+    recognizer did not tag ("Bodi said" after "Lorraine Bodi") names the one person of the
+    article whose name ends in it, if only one does.
+
+    After a preposition, the name that ends the phrase speaks only as an organization its
+    head belongs to ("officials at the Harbor Authority") or as the holder of the title that
+    heads it ("Secretary of State Madeleine Albright"): not as a person or place the head
+    works for or is in ("lawyers for Smith", "police in Nairobi"), and never as the matter a
+    topic preposition names ("the Special Rapporteur on Myanmar"). A name that spans the
+    preposition ("the Council on Foreign Relations") is the speaker."""
     if mention.text.split()[0].lower() in {"a", "an"}:
         return None
-    head = re.search(r"\s(?:of|for|at|from|with)\s", mention.text)
-    ends = [mention.start + head.start()] if head else []
-    for end in [*ends, mention.end]:
-        actor = actor_ending_at(actors, mention, end)  # an index, not a scan (issue 15, #11)
+    head = _HEAD_PREPOSITION.search(mention.text)
+    if head is None:
+        actor = actor_ending_at(actors, mention, mention.end)  # an index (issue 15, #11)
         if actor is not None:
             return actor
-    word = mention.text.split()[-1] if not head else ""
-    if not word[:1].isupper() or word.isupper():
+        word = mention.text.split()[-1]
+        if not word[:1].isupper() or word.isupper():
+            return None
+        return person_by_surname(actors, mention.article_id, word)  # an index, not a scan
+    at = mention.start + head.start()
+    actor = actor_ending_at(actors, mention, at) or actor_ending_at(
+        actors, mention, mention.end, before=at
+    )
+    if actor is not None or head.group(1) in _TOPIC_PREPOSITIONS:
+        return actor
+    actor = actor_ending_at(actors, mention, mention.end)
+    if actor is None:
         return None
-    return person_by_surname(actors, mention.article_id, word)  # an index, not a scan
+    titled = mention.text[: head.start()].split()[-1].rstrip(".") in TITLES
+    return actor if actor.kind == "organization" or (titled and actor.kind == "person") else None
+
+
+# A preposition after a speaker phrase's head: "officials at …", "lawyers for …".
+_HEAD_PREPOSITION = re.compile(r"\s(of|for|at|from|with|in|on|about|over|against)\s")
+_TOPIC_PREPOSITIONS = {"on", "about", "over", "against"}
+
 
 
 def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
