@@ -259,7 +259,6 @@ _HEAD_PREPOSITION = re.compile(r"\s(of|for|at|from|with|in|on|about|over|against
 _TOPIC_PREPOSITIONS = {"on", "about", "over", "against"}
 
 
-
 def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) -> Actor | None:
     """The person a pronoun refers to: the one person of the nearest sentence naming or
     describing anyone (:func:`_one_of`: where it has several, the one it has speaking or
