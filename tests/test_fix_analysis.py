@@ -8,7 +8,7 @@ from newsbrief.analysis.agreement import RulesJudge, _label
 from newsbrief.analysis.dates import Anchor, find_dates
 from newsbrief.analysis.specifics import Specifics
 from newsbrief.analysis.tense import direction
-from newsbrief.records import Actor, Mention, Quote, Sentence
+from newsbrief.records import Quote, Sentence
 
 MARCH3 = Anchor(date(2026, 3, 3), 2026, "publication")
 
@@ -52,27 +52,50 @@ def test_quotes_of_different_speakers_never_agree() -> None:
         Quote("a", 0, a.end, a.text, "briggs", "Briggs", "said"),
         Quote("b", 0, b.end, b.text, "mayor", "the mayor", "said"),
     )
-    assert Specifics((), quotes).allows(a, b, 0.9) is None
-    assert _label(a, b, 0.9, RulesJudge(), None, {}, Specifics((), quotes)) is None
+    assert Specifics(quotes).allows(a, b, 0.9) is None
+    assert _label(a, b, 0.9, RulesJudge(), None, {}, Specifics(quotes)) is None
     same = (quotes[0], Quote("b", 0, b.end, b.text, "briggs", "Briggs", "said"))
-    assert Specifics((), same).allows(a, b, 0.9) is not None  # one speaker, same wording
+    assert Specifics(same).allows(a, b, 0.9) is not None  # one speaker, same wording
 
 
 def test_agreement_needs_a_shared_specific() -> None:
     a = sentence("a", "The commissioner, Marcus Obi, asked drivers for patience.")
     b = sentence("b", "The commissioner, Marcus Obi, is expected to testify.")
-    obi = Actor("obi", "Marcus Obi", "person", None, (Mention("a", 18, 28, "Marcus Obi"),))
-    specifics = Specifics((obi,), ())
+    specifics = Specifics(())
     assert specifics.allows(a, b, 0.56) is None  # only the subject in common
     assert _label(a, b, 0.56, RulesJudge(), None, {}, specifics) is None
     c = sentence("a", "About 85,000 commuters cross the bridge each weekday.")
     d = sentence("b", "Roughly 85,000 commuters used the crossing.")
-    assert "85,000" in (specifics.allows(c, d, 0.4) or "")
+    assert "85,000" in (specifics.allows(c, d, 0.5) or "")
     e = sentence("a", "The cracks were found on Friday, Feb. 27, by inspectors.")
     f = sentence("b", "Inspectors found the cracks on Feb. 27 near the pier.")
-    assert specifics.allows(e, f, 0.4) == "shared date Feb 27"
+    assert specifics.allows(e, f, 0.5) == "shared date Feb 27"
     g = sentence("a", "The bridge reopened in March 2 lanes wide.")
     h = sentence("b", "Crews replaced 2 cables.")
-    assert specifics.allows(g, h, 0.4) is None  # a lone digit is no shared fact
-    labelled = _label(c, d, 0.4, RulesJudge(), None, {}, specifics)
+    assert specifics.allows(g, h, 0.5) is None  # a lone digit is no shared fact
+    labelled = _label(c, d, 0.5, RulesJudge(), None, {}, specifics)
     assert labelled is not None and labelled.label == "agreement"
+
+
+def test_a_named_actor_or_a_loosely_worded_specific_is_no_agreement() -> None:
+    # Measured on 412 agreements read by hand (docs/benchmarks.md): a second actor in common
+    # was right in fewer than half the pairs, a shared number below 0.45 in two thirds.
+    a = sentence("a", "Health officials said Mara Cole's clinic had run out of the vaccine.")
+    b = sentence("b", "Mara Cole's clinic asked the health officials for 40 more nurses.")
+    assert Specifics(()).allows(a, b, 0.5) is None
+    c = sentence("a", "The 33-year-old aide Callista Bisek worked for the committee.")
+    d = sentence("b", "On Sept. 29, the 33-year-old aide is to answer questions under oath.")
+    assert Specifics(()).allows(c, d, 0.42) is None  # a shared age, loosely worded
+    assert Specifics(()).allows(c, d, 0.5) == "shared number 33"
+
+
+def test_different_values_of_one_kind_are_never_agreement() -> None:
+    a = sentence("a", "The military has arrested more than 500 members of the party since May.")
+    b = sentence("b", "Since Sunday, the military has arrested more than 300 members of the party.")
+    assert Specifics(()).allows(a, b, 0.7) is None  # two spans, two counts: not one fact
+    c = sentence("a", "The blast in Nairobi killed 247 people, including 12 Americans.")
+    d = sentence("b", "The bomb in Nairobi killed 213 people, including 12 Americans.")
+    assert Specifics(()).allows(c, d, 0.7) is None  # "12" is shared, the tolls are not
+    e = sentence("a", "The blast in Nairobi killed 247 people, including 12 Americans.")
+    f = sentence("b", "In Nairobi, 247 people were killed, 12 of them Americans.")
+    assert Specifics(()).allows(e, f, 0.7) is not None

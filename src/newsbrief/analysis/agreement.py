@@ -128,7 +128,7 @@ def align(
     pairs, best, similarity = _pairs(cluster.sentences, settings.agreement_threshold)
     referents = Referents(cluster, actors, quotes) if actors else None
     texts = {a.id: a.text for a in cluster.articles}
-    specifics = Specifics(actors, quotes)
+    specifics = Specifics(quotes)
     labelled = [_label(a, b, score, judge, referents, texts, specifics) for a, b, score in pairs]
     alignments = [a for a in labelled if a is not None]
     aligned = {(a, b) for a, b, _ in pairs}
