@@ -445,3 +445,28 @@ def test_a_credit_line_with_an_end_of_item_mark_goes_once() -> None:
     line = "Staff writer Ben Hale contributed to this report. enditem nnnn"
     _, removals = clean(Article("1", STORY + line, "test"), SETTINGS)
     assert [(r.text, r.reason) for r in removals] == [(line, "contact-footer")]
+
+
+def test_a_capital_copyright_notice_opening_the_story_line_is_boilerplate() -> None:
+    notice = (
+        "PORT ALDER, O.R. 97001 Tel: 503-555-0100 COPYRIGHT 2026 BY HARBORWIRE, INC. NO PART "
+        "MAY BE USED WITHOUT ATTRIBUTION TO HARBORWIRE, INC."
+    )
+    text = notice + " Crews began repairs on the harbor bridge on Monday.\nMore text follows."
+    assert removed(text) == {notice: "boilerplate"}
+    article = Article("a", text, "a")
+    cleaned, removals = clean(article, Settings())
+    sentences = segment(cleaned, removals)
+    assert sentences[0].text == "Crews began repairs on the harbor bridge on Monday."
+    assert sentences[0].start == len(notice) + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The COPYRIGHT office said the filing was late. It was refiled.",
+        "NEW COPYRIGHT LAW. Lawmakers met on Monday.",
+    ],
+)
+def test_capitals_without_a_notice_or_in_prose_stay(text: str) -> None:
+    assert removed(text + "\nMore text follows.") == {}

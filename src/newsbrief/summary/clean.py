@@ -154,6 +154,9 @@ def clean_with_lines(
     ]
     removals += credits
     removals += _trim_marks(article, lines, reasons)
+    notice = _capital_notice(article, lines, reasons)
+    if notice:
+        removals.append(notice)
     dateline, date = _find_dateline(article, lines, reasons)
     if dateline:
         removals.append(dateline)
@@ -179,6 +182,31 @@ def _find_dateline(
         article.id, first.start, first.start + match.end(), match.group().rstrip(), "dateline"
     )
     return removal, dateline_date(match)
+
+
+def _capital_notice(article: Article, lines: list[Line], reasons: dict[int, str]) -> Removal | None:
+    """A syndicator's notice in capitals that opens the first body line, the story following
+    on the same line: "WASHINGTON, D.C. 20003 Tel: 202-547-4512 ... COPYRIGHT 1998 BY
+    WORLDSOURCES, INC. ... ATTRIBUTION TO WORLDSOURCES, INC. Greenhouse gas emissions ...".
+    The notice runs to the last full stop before the first lower-case word (a run of four
+    lower-case letters: "Tel" and "Fax" are no prose) and holds "COPYRIGHT" and a year, or
+    "ALL RIGHTS RESERVED", as written; a line that is all notice is ``boilerplate`` already."""
+    first = next((line for number, line in enumerate(lines) if number not in reasons), None)
+    if first is None or ("COPYRIGHT" not in first.text and "ALL RIGHTS RESERVED" not in first.text):
+        return None
+    prose = _LOWER_RUN.search(first.text)
+    if prose is None:
+        return None
+    head = first.text[: prose.start()]
+    end = head.rfind(". ") + 1
+    notice = head[:end]
+    if not end or not _NOTICE.search(notice):
+        return None
+    return Removal(article.id, first.start, first.start + end, notice, "boilerplate")
+
+
+_LOWER_RUN = re.compile(r"[a-z]{4}")
+_NOTICE = re.compile(r"COPYRIGHT (?:\(C\) )?\d{4}|ALL RIGHTS RESERVED")
 
 
 def _trim_marks(article: Article, lines: list[Line], reasons: dict[int, str]) -> list[Removal]:
