@@ -33,6 +33,11 @@ REMOVAL_REASONS = {
         "a wire service's note to editors ('ATTENTION EDITORS', 'optional trim', 'enditem')"
     ),
     "heading": "a heading in capitals inside an article written in mixed case",
+    "story-dateline": "the dateline opening one story of a news digest: kept as metadata",
+    "off-topic": (
+        "a story of a news digest (several stories under their own datelines) that the other"
+        " articles do not tell"
+    ),
 }
 
 

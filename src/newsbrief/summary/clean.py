@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from newsbrief.records import Article, Removal
 from newsbrief.settings import Settings
+from newsbrief.summary.digest import story_datelines
 from newsbrief.summary.heads import (
     mark_capital_headings,
     mark_date_line,
@@ -160,6 +161,7 @@ def clean_with_lines(
     dateline, date = _find_dateline(article, lines, reasons)
     if dateline:
         removals.append(dateline)
+    removals += story_datelines(article.id, lines, reasons)
     if title and not article.title:
         article = dataclasses.replace(article, title=title)
     if (date or dated) and not article.date:

@@ -1,7 +1,8 @@
 """Prepare: articles as read → the cluster every summarizer and analysis reads.
 
 Each article is cleaned (scraper junk recorded as removals, the text untouched) and segmented
-into sentences; an article that repeats another is screened out with a notice.
+into sentences; an article that repeats another is screened out with a notice, and a news
+digest's stories the other articles do not tell are removals (:mod:`.digest`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from newsbrief.errors import InputError
 from newsbrief.records import Article, Cluster, Notice, Removal, Sentence
 from newsbrief.settings import Settings
 from newsbrief.summary.clean import clean_with_lines
+from newsbrief.summary.digest import off_topic, stories
 from newsbrief.summary.patterns import spaced_plainly, words_of_texts
 from newsbrief.summary.screen import find_copies, language_notices
 from newsbrief.summary.segment import segment
@@ -28,6 +30,7 @@ def prepare_cluster(
     articles: list[Article] = []
     removals: list[Removal] = []
     sentences: list[Sentence] = []
+    digests: dict[str, list[tuple[int, int]]] = {}
     for raw in raw_articles:
         # Whether the text is spaced plainly (then its lines' and sentences' words are counted
         # by their spaces) is decided once for cleaning and segmentation: eight scans of it.
@@ -36,6 +39,8 @@ def prepare_cluster(
         articles.append(article)
         removals += article_removals
         sentences += segment(article, article_removals, lines, plain)  # the lines cleaning found
+        if (spans := stories(article, article_removals)) is not None:
+            digests[article.id] = spans
     notices = list(notices)
     # Tokenized once: the copy screen's keys are made of the words, and the summarizer reads
     # them from the cluster (Cluster.sentence_words).
@@ -53,6 +58,19 @@ def prepare_cluster(
         words = [w for w, s in zip(words, sentences, strict=True) if s.article_id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
         removals = [r for r in removals if r.article_id not in copies]
+    digests = {a: spans for a, spans in digests.items() if a not in copies}
+    if digests and len(articles) > 1:
+        elsewhere = off_topic(articles, digests, sentences)
+        if elsewhere:
+            keep = [
+                not any(
+                    r.article_id == s.article_id and r.start <= s.start < r.end for r in elsewhere
+                )
+                for s in sentences
+            ]
+            words = [w for w, k in zip(words, keep, strict=True) if k]
+            sentences = [s for s, k in zip(sentences, keep, strict=True) if k]
+            removals += elsewhere
     if not articles:
         raise InputError(
             "no article with text to summarize",

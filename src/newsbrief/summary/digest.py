@@ -1,0 +1,111 @@
+"""News digests: one article carrying several stories, each under its own dateline.
+
+A wire digest ("WASHINGTON (AP) -- Republicans pushed …", then "GENEVA (AP) -- A Swiss-English
+balloon team …", then "TOKYO (AP) -- Japanese stocks …") or a news service's budget ("CUBA-ELIAN
+_ MIAMI _ …", "FBN-DRAFT-LEDE _ …") holds the cluster's story beside others nobody else in the
+cluster tells. Those others are not the story: left in, they reach the summary, the timeline
+and "sources agree" (two copies of one digest agree on a train crash). A story of a digest
+whose words the cluster's other articles do not share is an ``off-topic`` removal; its
+sentences are left out, and the removal is listed with the rest.
+
+Only articles with at least :data:`MIN_STORIES` stories are read so; the test is made against
+the articles that are no digest (all the others, when every article is one), so a cluster of
+digests keeps what they share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from newsbrief.records import Article, Removal, Sentence
+from newsbrief.summary.wire import dateline_at
+
+if TYPE_CHECKING:
+    from newsbrief.summary.clean import Line
+
+MIN_STORIES = 3  # the story the article opens with, and two more under their own datelines
+# A story's TF-IDF cosine to the mean of the other articles' (unit) vectors, below which it is
+# another story. Chosen on the 14 digests of DUC 2006 / 2007 (docs/benchmarks.md): the
+# cluster's own stories there are at 0.08 and above, most others below 0.07.
+MIN_SIMILARITY = 0.075
+
+
+def story_datelines(
+    article_id: str, lines: Sequence[Line], reasons: dict[int, str]
+) -> list[Removal]:
+    """The datelines opening the stories of a digest after its first (capitals only:
+    "GENEVA (AP) -- ", "CUBA-ELIAN _ MIAMI _ "), as ``story-dateline`` removals; none when the
+    article holds fewer than :data:`MIN_STORIES` stories. Lines already removed (``reasons``,
+    by number) open none."""
+    found = []
+    for number, line in enumerate(lines):
+        if number and number not in reasons and line.text[1:2].isupper():
+            match = dateline_at(line.text)
+            if match is not None and match.end() < len(line.text):
+                found.append((line, match))
+    if len(found) < MIN_STORIES - 1:
+        return []
+    return [
+        Removal(
+            article_id,
+            line.start,
+            line.start + match.end(),
+            match.group().rstrip(),
+            "story-dateline",
+        )
+        for line, match in found
+    ]
+
+
+def stories(article: Article, removals: Sequence[Removal]) -> list[tuple[int, int]] | None:
+    """The spans of the article's stories when it is a digest (its ``story-dateline``
+    removals), else None."""
+    starts = sorted(r.start for r in removals if r.reason == "story-dateline")
+    if not starts:
+        return None
+    return list(pairwise([0, *starts, len(article.text)]))
+
+
+def off_topic(
+    articles: Sequence[Article],
+    digests: dict[str, list[tuple[int, int]]],
+    sentences: Sequence[Sentence],
+) -> list[Removal]:
+    """The stories of ``digests`` (article id → story spans) that the cluster's other articles
+    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last)."""
+    import numpy as np
+
+    from newsbrief.summary.represent import get_representation
+
+    texts: dict[str, list[str]] = {}
+    for sentence in sentences:
+        texts.setdefault(sentence.article_id, []).append(sentence.text)
+    originals = {a.id: a.text for a in articles}
+    removals: list[Removal] = []
+    for article_id, spans in digests.items():
+        others = [a for a in texts if a != article_id and a not in digests]
+        others = others or [a for a in texts if a != article_id]
+        told = [
+            [s for s in sentences if s.article_id == article_id and start <= s.start < end]
+            for start, end in spans
+        ]
+        if not others or not any(told):
+            continue
+        documents = [" ".join(texts[a]) for a in others]
+        matrix = get_representation("tfidf").vectors(
+            documents + [" ".join(s.text for s in story) for story in told]
+        )
+        rows = np.asarray(matrix.toarray() if hasattr(matrix, "toarray") else matrix)
+        centroid = rows[: len(others)].mean(axis=0)
+        norm = float(np.linalg.norm(centroid))
+        if norm == 0.0:
+            continue
+        similarity = rows[len(others) :] @ (centroid / norm)
+        for story, score in zip(told, similarity, strict=True):
+            if story and float(score) < MIN_SIMILARITY:
+                start, end = story[0].start, story[-1].end
+                text = originals[article_id][start:end]
+                removals.append(Removal(article_id, start, end, text, "off-topic"))
+    return removals

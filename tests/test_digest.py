@@ -1,0 +1,66 @@
+"""News digests: a story the other articles do not tell is an off-topic removal."""
+
+from __future__ import annotations
+
+from newsbrief import Article, brief
+from newsbrief.summary.digest import MIN_STORIES
+
+BRIDGE_A = (
+    "PORT ALDER (AP) -- The harbor bridge will stay closed until May after inspectors found "
+    "cracks in two of its steel cables, the harbor authority said Monday.\n"
+    "Crews began replacing the cracked cables on Monday and expect the repairs to take eight "
+    "weeks.\n"
+    "Commuters who cross the harbor bridge each weekday have been sent to the ferry.\n"
+)
+BRIDGE_B = (
+    "PORT ALDER -- Inspectors found cracks in two steel cables of the harbor bridge, which "
+    "will stay closed to traffic until May, the harbor authority said.\n"
+    "The repairs to the cracked bridge cables will take about eight weeks, crews said.\n"
+    "Ferries will carry the bridge commuters across the harbor until it reopens.\n"
+)
+DIGEST = (
+    "News digest for Tuesday\n"
+    "WASHINGTON (AP) -- Senators approved a farm spending bill on Tuesday after a long debate "
+    "over dairy subsidies and grain prices.\n"
+    "PORT ALDER (AP) -- The harbor bridge, closed since inspectors found cracked steel "
+    "cables, will stay closed until May while crews replace the cables.\n"
+    "TOKYO (AP) -- Japanese stocks fell sharply Tuesday as exporters slid on a stronger yen "
+    "and weak quarterly earnings.\n"
+    "DENVER (AP) -- A late spring blizzard dropped two feet of snow on the mountain passes, "
+    "closing highways and schools.\n"
+)
+
+
+def test_a_digests_other_stories_are_off_topic_removals() -> None:
+    articles = [Article("a", BRIDGE_A, "a"), Article("b", BRIDGE_B, "b"), Article("d", DIGEST, "d")]
+    result = brief(articles, sections="summary", words=400)
+    removed = {r.text.split(" ")[0]: r.reason for r in result.removals if r.article_id == "d"}
+    assert removed["Senators"] == "off-topic"
+    assert removed["Japanese"] == "off-topic"
+    assert removed["A"] == "off-topic"  # the blizzard
+    assert "The harbor bridge," not in removed
+    datelines = [r.text for r in result.removals if r.reason == "story-dateline"]
+    assert datelines == [
+        "WASHINGTON (AP) --",
+        "PORT ALDER (AP) --",
+        "TOKYO (AP) --",
+        "DENVER (AP) --",
+    ]
+    kept = [s for s in result.cluster.sentences if s.article_id == "d"]
+    assert [s.text.split(" ")[:3] for s in kept] == [["The", "harbor", "bridge,"]]
+    assert DIGEST[kept[0].start : kept[0].end] == kept[0].text  # cited where it is
+    text = result.text
+    assert "Senators" not in text and "stocks" not in text and "blizzard" not in text
+
+
+def test_one_dateline_inside_an_article_makes_no_digest() -> None:
+    article = BRIDGE_B + "WASHINGTON (AP) -- Senators approved a farm bill on Tuesday.\n"
+    result = brief([Article("a", BRIDGE_A, "a"), Article("b", article, "b")], sections="summary")
+    assert MIN_STORIES > 2
+    assert not [r for r in result.removals if r.reason in ("off-topic", "story-dateline")]
+
+
+def test_digests_alone_keep_the_stories_they_share() -> None:
+    other = DIGEST.replace("Tuesday", "Wednesday")
+    result = brief([Article("d", DIGEST, "d"), Article("e", other, "e")], sections="summary")
+    assert not [r for r in result.removals if r.reason == "off-topic"]
