@@ -161,7 +161,7 @@ def clean_with_lines(
     dateline, date = _find_dateline(article, lines, reasons)
     if dateline:
         removals.append(dateline)
-    removals += story_datelines(article.id, lines, reasons)
+    removals += story_datelines(article, lines, reasons)
     if title and not article.title:
         article = dataclasses.replace(article, title=title)
     if (date or dated) and not article.date:
@@ -193,8 +193,10 @@ def _capital_notice(article: Article, lines: list[Line], reasons: dict[int, str]
     The notice runs to the last full stop before the first lower-case word (a run of four
     lower-case letters: "Tel" and "Fax" are no prose) and holds "COPYRIGHT" and a year, or
     "ALL RIGHTS RESERVED", as written; a line that is all notice is ``boilerplate`` already."""
+    if "COPYRIGHT" not in article.text and "ALL RIGHTS RESERVED" not in article.text:
+        return None  # two scans of the text, where finding the first body line is a loop
     first = next((line for number, line in enumerate(lines) if number not in reasons), None)
-    if first is None or ("COPYRIGHT" not in first.text and "ALL RIGHTS RESERVED" not in first.text):
+    if first is None:
         return None
     prose = _LOWER_RUN.search(first.text)
     if prose is None:
