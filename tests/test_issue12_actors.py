@@ -178,3 +178,17 @@ def test_a_family_name_tagged_as_a_place_that_notes_is_the_person() -> None:
     entities = [entity("Rolf Marrow", "PERSON"), entity("Marrow", "GPE", first + 12)]
     kinds = {a.name: (a.kind, len(a.mentions)) for a in find_actors(cluster, entities)}
     assert kinds == {"Rolf Marrow": ("person", 2)}
+
+
+def test_a_title_run_stops_at_another_persons_name_before_and() -> None:
+    from newsbrief.analysis.roles import title_before
+
+    def title(text: str, name: str) -> str | None:
+        return title_before(text, text.index(name))
+
+    text = "She cited civil rights leader Martin Luther King and Indian leader Mahatma Gandhi."
+    assert title(text, "Mahatma") == "Indian leader"
+    text = "Defense Secretary William Cohen and Secretary of State Madeleine Albright met."
+    assert title(text, "Madeleine") == "Secretary of State"
+    text = "The board named its Chairman and Chief Executive Officer Jane Doe to the post."
+    assert title(text, "Jane") == "Chairman and Chief Executive Officer"  # one person's titles

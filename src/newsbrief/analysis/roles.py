@@ -135,6 +135,8 @@ def title_before(text: str, start: int) -> str | None:
             break  # "the endorsements Monday of House Minority Leader Dick Gephardt"
         if word.lower() == "and" and _two_people(tokens[:i], tokens[i + 1 :]):
             break  # "The New Hampshire governor and Iowa Gov. Tom Vilsack"
+        if word.lower() == "and" and _name_ends(tokens[:i]):
+            break  # "civil rights leader Martin Luther King and Indian leader Mahatma Gandhi"
         if word[:1].islower() and not _is_role_word(word) and word.lower() not in _MODIFIERS:
             break  # "exercises follow President …": a title is built of title words
         if word.endswith(".") and word.count(".") == 1 and word[:-1] not in _ABBREVIATIONS:
@@ -180,6 +182,17 @@ def _two_people(before: list[tuple[int, str]], after: list[tuple[int, str]]) -> 
     Chief Executive Officer", "party official and former spy chief")."""
     last = before[-1][1] if before else ""
     return last.islower() and _is_role_word(last) and any(w.rstrip(".") in TITLES for _, w in after)
+
+
+def _name_ends(before: list[tuple[int, str]]) -> bool:
+    """The capitalised words ending ``before`` hold one that is no title or role word: a name
+    ("Martin Luther King"), not a title ("Chairman", "Chief Executive Officer")."""
+    for _, word in reversed(before):
+        if not word[:1].isupper():
+            return False
+        if not _is_role_word(word) and word.rstrip(".,") not in _ABBREVIATIONS:
+            return True
+    return False
 
 
 def _lower_non_role(word: str) -> bool:
