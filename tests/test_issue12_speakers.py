@@ -370,3 +370,54 @@ def test_a_name_spanning_the_preposition_or_headed_by_a_title_still_speaks() -> 
     assert found["a serious mistake"] == "Council on Foreign Relations"
     assert found["on schedule"] == "Harbor Authority"
     assert found["a good start"] == "Madeleine Albright"
+
+
+def _with_entities(texts: list[str], tagged: list[tuple[int, str, str]]):
+    """Actors from the given entities ((article, text written after, name): the recognizer's
+    tags, the rest missed) and the quotes, by their text, with the speaker's name."""
+    from newsbrief.analysis.actors import find_actors
+    from newsbrief.analysis.nlp import Entity
+    from newsbrief.analysis.quotes import find_quotes
+    from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    cluster = prepare(from_items(texts, Settings()))
+    ids = [a.id for a in cluster.articles]
+    entities = []
+    for n, before, name in tagged:
+        start = texts[n].index(before + name) + len(before)
+        entities.append(Entity(ids[n], start, start + len(name), name, "PERSON"))
+    actors = find_actors(cluster, entities)
+    names = {a.id: a.name for a in actors}
+    return {
+        q.text.strip(" ,.'`"): names.get(q.speaker_id) if q.speaker_id else q.speaker_text
+        for q in find_quotes(cluster, actors)
+    }
+
+
+def test_a_family_name_the_article_names_in_full_once_may_be_a_relative() -> None:
+    # D0721E: "Mrs. Shepard spoke first" is Judy Shepard, named in full in another article;
+    # "Shepard, looking drawn, rose to speak ... ``My son was born blind,'' he said" after it
+    # is the father, named no other way, not Matthew Shepard, the only man of the two
+    # Shepards the article holds: it names only him in full
+    texts = [
+        "Judy Orland spoke to reporters on Monday in Laramie.",
+        "Matthew Orland was killed in October.\n\nMrs. Orland spoke first, pausing at times.\n\n"
+        "Orland, looking drawn, rose to speak.\n\n``My son was born blind,'' he said.",
+    ]
+    found = _with_entities(
+        texts, [(0, "", "Judy Orland"), (1, "", "Matthew Orland"), (1, "Mrs. ", "Orland")]
+    )
+    assert found["My son was born blind"] in ("he", None)
+
+
+def test_an_untagged_surname_under_the_other_gender_title_is_not_his() -> None:
+    # "Bodi said" names the one person of the article whose name ends in it (Lorraine
+    # Bodi); "Mrs. Shepard said", untagged, is not Matthew Shepard
+    texts = [
+        "Matthew Orland, a student, died in October. Orland was 21.\n\n"
+        "``He was my friend,'' Mrs. Orland said."
+    ]
+    found = _with_entities(texts, [(0, "", "Matthew Orland"), (0, "", "Orland")])
+    assert found["He was my friend"] != "Matthew Orland"

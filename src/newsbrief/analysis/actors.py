@@ -3,7 +3,9 @@
 Merging is ours: a person's full name ("Mike Pompeo") gathers the short forms that can only be
 that person ("Pompeo", "Mr. Pompeo") — in the same article when one full name there fits, else
 in the cluster when exactly one does; a short form that fits several ("Mr. Kim" beside
-"Kim Jong Un" and "Sung Kim") stays unresolved. Organizations and places merge by name, alias
+"Kim Jong Un" and "Sung Kim") stays unresolved. A title of the other gender than a full name's
+given name rules that name out ("Mrs. Shepard" is not Matthew Shepard): where it leaves none,
+the short form is a person of its own. Organizations and places merge by name, alias
 ("U.S." = "United States") and acronym ("KCNA" = "Korean Central News Agency"). Definite
 descriptions ("the U.S. envoy") join an actor in :mod:`newsbrief.analysis.descriptions`.
 """
@@ -14,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from newsbrief.analysis.gender import name_gender, title_genders
 from newsbrief.analysis.lexicon import (
     ALIASES,
     COUNTRIES,
@@ -77,7 +80,7 @@ def find_actors(cluster: Cluster, entities: Iterable[Entity]) -> tuple[Actor, ..
     groups = _fold_short_forms(groups, texts)
     order = {a.id: n for n, a in enumerate(cluster.articles)}
     groups.sort(key=lambda g: min((order[m.article_id], m.start) for m in g[2]))
-    _add_missed(groups, cluster)
+    _add_missed(groups, cluster, texts)
     actors = []
     for number, (name, kind, mentions) in enumerate(groups, 1):
         role = _role(mentions, texts) if kind == "person" else None
@@ -111,31 +114,72 @@ def _without_families(
     return kept
 
 
-def _add_missed(groups: list[tuple[str, str, list[Mention]]], cluster: Cluster) -> None:
+def _add_missed(
+    groups: list[tuple[str, str, list[Mention]]], cluster: Cluster, texts: dict[str, str]
+) -> None:
     """Add the occurrences of each person's names that the recognizer missed.
 
-    A full name is added anywhere; a one-word form only where no other person's name fits it.
+    A full name is added anywhere; a one-word form only where no other person's name fits it,
+    and never under a title of the other gender than its owner's given name: an untagged
+    "Mrs. Shepard" beside Matthew Shepard is the person :func:`_merge_people` kept apart from
+    him for that title, if there is one, else nobody; a bare "Shepard" is his.
     """
     people = [g for g in groups if g[1] == "person"]
     full = {_key(m.text) for g in people for m in g[2] if " " in m.text}
     fits = fit_counts(full)  # scale (issue 15, item 11): counted once, not per form
-    owner: dict[str, list[Mention]] = {}
-    for _, _, mentions in people:
+    owner: dict[str, tuple[str | None, list[Mention]]] = {}  # with the given name's gender
+    apart: dict[str, tuple[str, list[Mention]]] = {}  # with the gender of its title
+    for name, _, mentions in people:
+        kept_apart = _kept_apart(mentions, fits, texts)
         for form in {m.text for m in mentions}:
-            if " " in form or fits.get(_key(form), 0) <= 1:
-                owner.setdefault(form, mentions)
-    if not owner:
+            if kept_apart is not None:
+                apart.setdefault(form, (kept_apart, mentions))
+            elif " " in form or fits.get(_key(form), 0) <= 1:
+                owner.setdefault(form, (name_gender(name), mentions))
+    if apart:  # a form kept apart is still the one full name's it fits, where no title vetoes
+        of_word: dict[str, tuple[str | None, list[Mention]]] = {}
+        for name, _, mentions in people:
+            for words in {tuple(_key(m.text).split()) for m in mentions if " " in m.text}:
+                for word in (words[0], words[-1]):
+                    of_word[word] = (name_gender(name), mentions)
+        for form in apart:
+            if fits.get(_key(form)) == 1 and _key(form) in of_word:
+                owner.setdefault(form, of_word[_key(form)])
+    if not owner and not apart:
         return
     taken = {(m.article_id, m.start) for g in groups for m in g[2]}
     covered = {(m.article_id, i) for g in groups for m in g[2] for i in range(m.start, m.end)}
-    forms = sorted(owner, key=len, reverse=True)
+    forms = sorted(dict.fromkeys([*owner, *apart]), key=len, reverse=True)
     for sentence, first, last, form in find_forms(forms, cluster):  # linear, not names × text
         start = sentence.start + first
         if (sentence.article_id, start) in taken or (sentence.article_id, start) in covered:
             continue
         if _quoted_alone(sentence.text, first, last):
             continue  # ``Phantom'': the film, wherever one person shares its name
-        owner[form].append(Mention(sentence.article_id, start, sentence.start + last, form))
+        said = set() if " " in form else title_genders(texts[sentence.article_id], start, form)
+        gender, into = owner.get(form, (None, None))
+        if form in apart and said == {apart[form][0]}:
+            into = apart[form][1]
+        elif len(said) == 1 and gender is not None and gender not in said:
+            continue  # "Mrs. Shepard" is not Matthew Shepard, and nobody kept her apart
+        if into is None:
+            continue
+        into.append(Mention(sentence.article_id, start, sentence.start + last, form))
+
+
+def _kept_apart(mentions: list[Mention], fits: dict[str, int], texts: dict[str, str]) -> str | None:
+    """The gender of the title of a person known only by it and a word of someone's full name
+    ("Mrs. Shepard" beside Matthew Shepard: every mention one word under a title of that
+    gender), whom :func:`_merge_people` kept apart from the full name; else ``None``."""
+    said: set[str] = set()
+    for m in mentions:
+        if " " in m.text or not fits.get(_key(m.text)):
+            return None
+        titles = title_genders(texts[m.article_id], m.start, m.text)
+        if not titles:
+            return None
+        said |= titles
+    return said.pop() if len(said) == 1 else None
 
 
 def _clean(entity: Entity, text: str) -> tuple[Mention, str] | None:
@@ -556,17 +600,39 @@ def _merge_people(
         for word in dict.fromkeys((words[0], words[-1])):
             by_word.setdefault(word, []).append(key)
     articles = {key: {m.article_id for m in ms} for key, ms in full.items()}
+    genders: dict[str, str | None] = {}  # a full name's given name's, looked up once
     unresolved: dict[str, list[Mention]] = {}
     for mention in short:
-        fitting = by_word.get(_key(mention.text), [])
+        fitting = _agreeing(mention, by_word.get(_key(mention.text), []), full, texts, genders)
         owner = _owner(mention, fitting, full, articles, texts)
         if owner is not None:
             full[owner].append(mention)
             articles[owner].add(mention.article_id)
-        elif not fitting:
+        elif not fitting:  # fits nobody, or only people its title says it is not: its own
             unresolved.setdefault(_key(mention.text), []).append(mention)
     groups = [(_name(ms, long=True), "person", ms) for ms in full.values()]
     return groups + [(_name(ms), "person", ms) for ms in unresolved.values()]
+
+
+def _agreeing(
+    mention: Mention,
+    fitting: list[str],
+    full: dict[str, list[Mention]],
+    texts: dict[str, str],
+    genders: dict[str, str | None],
+) -> list[str]:
+    """The full names of ``fitting`` the short form's title does not rule out: "Mrs. Shepard"
+    is not Matthew Shepard (his mother, whom an article may never name in full), "Mr. Cole"
+    is not Karen Cole. A title of one gender against a given name of the other
+    (:mod:`.gender`'s lists) vetoes; no title, or a given name the lists do not know, keeps
+    every full name. ``genders`` caches each full name's given name's gender."""
+    said = title_genders(texts[mention.article_id], mention.start, mention.text)
+    if len(said) != 1 or not fitting:
+        return fitting
+    for key in fitting:
+        if key not in genders:
+            genders[key] = name_gender(_name(full[key], long=True))
+    return [k for k in fitting if genders[k] is None or genders[k] in said]
 
 
 def _fits(short: str, full_key: str) -> bool:

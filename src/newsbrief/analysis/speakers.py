@@ -222,7 +222,8 @@ def resolve_speaker(
 def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     """The actor named at the head of the speaker phrase; "a …" names no one. A surname the
     recognizer did not tag ("Bodi said" after "Lorraine Bodi") names the one person of the
-    article whose name ends in it, if only one does.
+    article whose name ends in it, if only one does and no title of the other gender than the
+    given name's stands before it ("Mrs. Shepard said" is not Matthew Shepard).
 
     After a preposition, the name that ends the phrase speaks only as an organization its
     head belongs to ("officials at the Harbor Authority") or as the holder of the title that
@@ -240,7 +241,13 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
         word = mention.text.split()[-1]
         if not word[:1].isupper() or word.isupper():
             return None
-        return person_by_surname(actors, mention.article_id, word)  # an index, not a scan
+        person = person_by_surname(actors, mention.article_id, word)  # an index, not a scan
+        named = name_gender(person.name) if person is not None else None
+        if named is not None and title_genders(mention.text, len(mention.text) - len(word)) - {
+            named
+        }:
+            return None
+        return person
     at = mention.start + head.start()
     actor = actor_ending_at(actors, mention, at) or actor_ending_at(
         actors, mention, mention.end, before=at
@@ -267,8 +274,9 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
     agree in gender where the cluster makes a person's plain (:mod:`.gender`): a sentence
     naming only people of the other gender is passed over, and a person of the other gender
     is never the answer. Nobody, rather than a guess, where the sentence names its one person
-    only as an owner ("addressed Matthew's family") or names the pick with a title of the
-    other gender than the pick's given name ("Mrs. Shepard" beside Matthew Shepard)."""
+    only as an owner ("addressed Matthew's family"). ("Mrs. Shepard" is no mention of Matthew
+    Shepard's to begin with: :func:`newsbrief.analysis.actors.find_actors` keeps a title of the
+    other gender than the given name's out of the person.)"""
     # Indexes, not scans of every sentence and mention per pronoun (issue 15, item 11).
     sentences = sentences_before(cluster, mention.article_id, mention.start, 4)
     gender = PRONOUN_GENDER.get(mention.text.lower())
@@ -282,27 +290,43 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
                 quoted = [(sentence.start + q.start, sentence.start + q.end) for q in spans]
             if not any(a <= at.start < b for a, b in quoted):
                 found.setdefault(id(person), (person, []))[1].append(at)
-        if not found:
+        if not found or not _agreeing([p for p, _ in found.values()], gender, actors, cluster):
             # A family name the recognizer left untagged, of someone acting ("Mallouk
-            # broached his next scheme"): where it is one person's, it may be a relative
-            # named no other way ("Shepard, looking drawn, rose": the victim's father), so
-            # nobody; where people share it, the one the pronoun's gender allows, if one.
-            surnamed, acting = _surnamed(actors, sentence, upto, gender)
+            # broached his next scheme"), is one of the people of that name in view: those
+            # the article names in full and those the sentence names. Where that is one
+            # person, it may be a relative named no other way ("Shepard, looking drawn,
+            # rose": the victim's father, beside Matthew Shepard and, by "Mrs. Shepard" only,
+            # his mother), so nobody; where several, the one the pronoun's gender allows.
+            # Beside people tagged here who are all of the other gender, only a family name
+            # that acts and may be of the pronoun's counts ("Gingrich, 56, said that Mrs.
+            # Gingrich held the assets. He ..."); else the sentence is passed over.
+            tagged = [m for _, ms in found.values() for m in ms]
+            surnamed, acting = _surnamed(actors, sentence, upto, gender, tagged)
+            if found and not (acting and _agreeing(surnamed, gender, actors, cluster)):
+                continue  # "she said" after a sentence naming only men: someone named before
             if not surnamed:
                 continue
-            fitting = _agreeing(surnamed, gender, actors, cluster)
-            return fitting[0] if acting and len(surnamed) > 1 and len(fitting) == 1 else None
-        if not _agreeing([p for p, _ in found.values()], gender, actors, cluster):
-            continue  # "she said" after a sentence naming only men: someone named before
+            in_view = [p for p in surnamed if id(p) in found or _in_full(p, sentence.article_id)]
+            fitting = _agreeing(in_view, gender, actors, cluster)
+            return fitting[0] if acting and len(in_view) > 1 and len(fitting) == 1 else None
         if len(found) == 1 and _only_owning(next(iter(found.values()))[1], sentence):
             return None  # "he ... addressed Matthew's family": "he" is not Matthew
         pick = _one_of(found, sentence)
-        if pick is None or _titled_otherwise(pick, found[id(pick)][1], sentence):
+        if pick is None:
             return None
         # The gender vetoes, never chooses: "Cindy Dixon, Russell's mother, froze to death.
         # ... she recalled" is not Cindy's because Russell is a man.
         return pick if _agreeing([pick], gender, actors, cluster) else None
     return None
+
+
+def _in_full(person: Actor, article_id: str) -> bool:
+    """The article names the person in full ("Judy Shepard"), not only by a short form
+    ("Mrs. Shepard", joined to her from another article) or a description ("the mother")."""
+    return any(
+        m.article_id == article_id and " " in m.text and not _described(m.text)
+        for m in person.mentions
+    )
 
 
 def _only_owning(mentions: list[Mention], sentence: Sentence) -> bool:
@@ -314,17 +338,6 @@ def _only_owning(mentions: list[Mention], sentence: Sentence) -> bool:
 def _possessive(text: str, end: int) -> bool:
     """The name ending at ``end`` is a possessive ("Matthew's family")."""
     return text.startswith(("'s", "’s"), end)
-
-
-def _titled_otherwise(person: Actor, mentions: list[Mention], sentence: Sentence) -> bool:
-    """A mention here has a title of the other gender than the person's given name: "Mrs.
-    Shepard" merged into Matthew Shepard is his mother, not him."""
-    named = name_gender(person.name)
-    if named is None:
-        return False
-    return any(
-        title_genders(sentence.text, m.start - sentence.start, m.text) - {named} for m in mentions
-    )
 
 
 def _one_of(found: dict[int, tuple[Actor, list[Mention]]], sentence: Sentence) -> Actor | None:
@@ -353,23 +366,30 @@ def _agreeing(
 
 
 def _surnamed(
-    actors: tuple[Actor, ...], sentence: Sentence, upto: int, gender: str | None
+    actors: tuple[Actor, ...],
+    sentence: Sentence,
+    upto: int,
+    gender: str | None,
+    tagged: list[Mention] | None = None,
 ) -> tuple[list[Actor], bool]:
     """The people a family name written alone in the sentence (before ``upto``, outside
-    quotations) may be, the article's people of that family name, and whether the name acts
-    there (it opens the sentence, or a verb of its own follows it: "Gingrich, 56, said", not
-    "did not mention Bush by name") rather than owns ("Ms. Vickery's social world", where a
-    pronoun after it may be hers or the one she owns). A word opening a longer name ("White
-    House") is none, and a title of the other gender rules the name out ("Mrs. Gingrich held
-    ..." is not "he")."""
+    quotations and the ``tagged`` mentions there) may be, the article's people of that family
+    name, and whether the name acts there (it opens the sentence, or a verb of its own
+    follows it: "Gingrich, 56, said", not "did not mention Bush by name") rather than owns
+    ("Ms. Vickery's social world", where a pronoun after it may be hers or the one she owns).
+    A word opening a longer name ("White House") is none, and a title of the other gender
+    rules the name out ("Mrs. Gingrich held ..." is not "he")."""
     acting: dict[str, Actor] = {}
     owning: dict[str, Actor] = {}
     text = sentence.text
     quoted = None
+    spans = [(m.start - sentence.start, m.end - sentence.start) for m in tagged or ()]
     for word in _CAPITALISED.finditer(text, 0, upto - sentence.start):
         owners = people_by_surname(actors, sentence.article_id, word.group())
         if not owners or _NEXT_CAPITAL.match(text, word.end()):
             continue
+        if any(a <= word.start() < b for a, b in spans):
+            continue  # a name tagged here is its person's, counted already
         if quoted is None:
             quoted = quoted_spans(text)
         if any(q.start <= word.start() < q.end for q in quoted):
