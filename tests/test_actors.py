@@ -682,3 +682,22 @@ def test_a_missed_family_name_under_the_other_gender_title_is_nobody_without_her
     assert [a.name for a in people] == ["Matthew Orland"]
     titled = text.index("Mrs. Orland") + len("Mrs. ")
     assert titled not in {m.start for m in people[0].mentions}
+
+
+def test_a_short_form_joins_the_longest_name_when_the_longer_ones_nest() -> None:
+    # DUC 2007 D0706B: "Suu Kyi" (27 mentions) stood apart from "Daw Aung San Suu Kyi", which
+    # "Aung San Suu Kyi" had joined: two names fitted it while it looked
+    from newsbrief.analysis.actors import _merge_people
+
+    text = "Daw Aung San Suu Kyi spoke. Aung San Suu Kyi left. Suu Kyi won. Aung San ruled."
+    mentions = [
+        mention_at(text, "Daw Aung San Suu Kyi"),
+        mention_at(text, "Aung San Suu Kyi", 1),
+        mention_at(text, "Suu Kyi", 2),
+        mention_at(text, "Aung San", 2),
+    ]
+    groups = {
+        name: sorted(m.text for m in ms) for name, _, ms in _merge_people(mentions, {"1": text})
+    }
+    assert groups["Daw Aung San Suu Kyi"] == ["Aung San Suu Kyi", "Daw Aung San Suu Kyi", "Suu Kyi"]
+    assert groups["Aung San"] == ["Aung San"]  # her father: a first part is no short form

@@ -588,7 +588,9 @@ def _merge_people(
             full.setdefault(_key(mention.text), []).append(mention)
         else:
             short.append(mention)
-    for key in sorted(full, key=len):  # "bin Laden" is "Osama bin Laden" when only he fits
+    # "bin Laden" is "Osama bin Laden" when only he fits. Longest first: "Aung San Suu Kyi"
+    # joins "Daw Aung San Suu Kyi" before "Suu Kyi" looks, and then one name fits it.
+    for key in sorted(full, key=len, reverse=True):
         longer = [k for k in full if k != key and k.endswith(" " + key)]
         if len(longer) == 1:
             full[longer[0]] += full.pop(key)
