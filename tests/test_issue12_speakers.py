@@ -421,3 +421,15 @@ def test_an_untagged_surname_under_the_other_gender_title_is_not_his() -> None:
     ]
     found = _with_entities(texts, [(0, "", "Matthew Orland"), (0, "", "Orland")])
     assert found["He was my friend"] != "Matthew Orland"
+
+
+def test_he_after_a_source_the_sentence_does_not_name_is_nobody_named_before() -> None:
+    # DUC 2007 D0711C: "``By the end of January, or it won't happen,'' he said" after "...,
+    # according to another person close to the case" was the judge named two sentences up
+    found = speakers(
+        "Judge Tom Reyes met the two sides on Monday and said, ``I want a deal soon.''\n\n"
+        "A settlement would most likely come within two months, according to another person "
+        "close to the case. ``By the end of January, or it won't happen,'' he said."
+    )
+    assert found["By the end of January, or it won't happen"] in ("he", None)
+    assert found["I want a deal soon"] == "Tom Reyes"

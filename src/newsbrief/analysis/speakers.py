@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, replace
 
 from newsbrief.analysis.gender import PRONOUN_GENDER, name_gender, title_genders
-from newsbrief.analysis.lexicon import OUTLET_WORDS, PRONOUNS, REPORTING_VERBS, TITLES
+from newsbrief.analysis.lexicon import (
+    OUTLET_WORDS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    TITLES,
+)
 from newsbrief.analysis.lookup import (
     actor_ending_at,
     people_between,
@@ -305,6 +311,10 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
             if found and not (acting and _agreeing(surnamed, gender, actors, cluster)):
                 continue  # "she said" after a sentence naming only men: someone named before
             if not surnamed:
+                if not found and _gives_to_someone_unnamed(sentence):
+                    return (
+                        None  # "…, according to another person close to the case. ``…,'' he said"
+                    )
                 continue
             in_view = [p for p in surnamed if id(p) in found or _in_full(p, sentence.article_id)]
             fitting = _agreeing(in_view, gender, actors, cluster)
@@ -318,6 +328,24 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
         # ... she recalled" is not Cindy's because Russell is a man.
         return pick if _agreeing([pick], gender, actors, cluster) else None
     return None
+
+
+# A sentence that gives its news to someone it does not name: "according to another person
+# close to the case", "a senior official said". A pronoun after it is that someone.
+_SOURCE_NOUNS = "|".join(sorted(ROLE_NOUNS | {"person", "people", "source", "sources"}))
+_DESCRIBED_SOURCE = re.compile(
+    rf"\b(?:according to (?P<after>)|(?i:a|an|another|one|some|several|two|three)\s+)"
+    rf"(?:(?i:a|an|another|one|some|several|two|three)\s+)?(?:[a-z-]+\s+){{0,3}}?"
+    rf"(?:{_SOURCE_NOUNS})\b(?(after)|(?:\s+[a-z-]+){{0,5}}?\s+(?:said|says|told|added)\b)"
+)
+
+
+def _gives_to_someone_unnamed(sentence: Sentence) -> bool:
+    """:data:`_DESCRIBED_SOURCE` in the sentence, outside its quotations."""
+    text = sentence.text
+    for span in reversed(quoted_spans(text)):
+        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return _DESCRIBED_SOURCE.search(text) is not None
 
 
 def _in_full(person: Actor, article_id: str) -> bool:
