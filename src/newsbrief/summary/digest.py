@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -85,32 +86,38 @@ def off_topic(
     sentences: Sequence[Sentence],
 ) -> list[Removal]:
     """The stories of ``digests`` (article id → story spans) that the cluster's other articles
-    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last)."""
-    texts: dict[str, list[str]] = {}
+    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last).
+
+    Each article's words are counted once, and the other articles' sum is made once (less the
+    digest's own vector when every article is a digest): linear in the cluster's size."""
+    by_article: dict[str, list[Sentence]] = {}
     for sentence in sentences:
-        texts.setdefault(sentence.article_id, []).append(sentence.text)
+        by_article.setdefault(sentence.article_id, []).append(sentence)
+    vectors = {a: _unit_counts(" ".join(s.text for s in told)) for a, told in by_article.items()}
+    plain = [a for a in by_article if a not in digests]
+    total: dict[str, float] = {}
+    for article_id in plain or list(by_article):
+        for term, weight in vectors[article_id].items():
+            total[term] = total.get(term, 0.0) + weight
     originals = {a.id: a.text for a in articles}
     removals: list[Removal] = []
     for article_id, spans in digests.items():
-        others = [a for a in texts if a != article_id and a not in digests]
-        others = others or [a for a in texts if a != article_id]
-        told = [
-            [s for s in sentences if s.article_id == article_id and start <= s.start < end]
-            for start, end in spans
-        ]
-        if not others:
-            continue
-        centroid: dict[str, float] = {}
-        for other in others:
-            for term, weight in _unit_counts(" ".join(texts[other])).items():
-                centroid[term] = centroid.get(term, 0.0) + weight
+        if article_id not in by_article or not (plain or len(by_article) > 1):
+            continue  # nothing else to compare the stories with
+        own = {} if plain else vectors[article_id]
+        centroid = {t: w - own.get(t, 0.0) for t, w in total.items()}
         norm = math.sqrt(sum(w * w for w in centroid.values()))
-        for story in told:
+        if not norm:
+            continue
+        starts = [start for start, _ in spans]
+        stories: list[list[Sentence]] = [[] for _ in spans]
+        for sentence in by_article[article_id]:
+            stories[max(bisect_right(starts, sentence.start) - 1, 0)].append(sentence)
+        for story in stories:
+            if not story:
+                continue
             vector = _unit_counts(" ".join(s.text for s in story))
-            similarity = (
-                sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / norm if norm else 1.0
-            )
-            if story and similarity < MIN_SIMILARITY:
+            if sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / norm < MIN_SIMILARITY:
                 start, end = story[0].start, story[-1].end
                 text = originals[article_id][start:end]
                 removals.append(Removal(article_id, start, end, text, "off-topic"))

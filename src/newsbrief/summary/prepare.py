@@ -62,10 +62,11 @@ def prepare_cluster(
     if digests and len(articles) > 1:
         elsewhere = off_topic(articles, digests, sentences)
         if elsewhere:
+            left_out: dict[str, list[tuple[int, int]]] = {}
+            for r in elsewhere:
+                left_out.setdefault(r.article_id, []).append((r.start, r.end))
             keep = [
-                not any(
-                    r.article_id == s.article_id and r.start <= s.start < r.end for r in elsewhere
-                )
+                not any(start <= s.start < end for start, end in left_out.get(s.article_id, ()))
                 for s in sentences
             ]
             words = [w for w, k in zip(words, keep, strict=True) if k]
