@@ -39,13 +39,15 @@ def test_a_digests_other_stories_are_off_topic_removals() -> None:
     assert removed["Japanese"] == "off-topic"
     assert removed["A"] == "off-topic"  # the blizzard
     assert "The harbor bridge," not in removed
-    datelines = [r.text for r in result.removals if r.reason == "story-dateline"]
-    assert datelines == [
-        "WASHINGTON (AP) --",
-        "PORT ALDER (AP) --",
-        "TOKYO (AP) --",
-        "DENVER (AP) --",
-    ]
+    datelines = {
+        r.text: r.reason for r in result.removals if r.article_id == "d" and "dateline" in r.reason
+    }
+    assert datelines == {
+        "WASHINGTON (AP) --": "dateline",  # the article's own, opening its first story
+        "PORT ALDER (AP) --": "story-dateline",
+        "TOKYO (AP) --": "story-dateline",
+        "DENVER (AP) --": "story-dateline",
+    }
     kept = [s for s in result.cluster.sentences if s.article_id == "d"]
     assert [s.text.split(" ")[:3] for s in kept] == [["The", "harbor", "bridge,"]]
     assert DIGEST[kept[0].start : kept[0].end] == kept[0].text  # cited where it is
@@ -53,11 +55,28 @@ def test_a_digests_other_stories_are_off_topic_removals() -> None:
     assert "Senators" not in text and "stocks" not in text and "blizzard" not in text
 
 
-def test_one_dateline_inside_an_article_makes_no_digest() -> None:
-    article = BRIDGE_B + "WASHINGTON (AP) -- Senators approved a farm bill on Tuesday.\n"
+def test_two_stories_make_no_digest_though_a_title_stands_above_the_first() -> None:
+    assert MIN_STORIES == 3
+    article = (
+        "Harbor news\n"
+        + BRIDGE_B.replace("PORT ALDER --", "PORT ALDER (AP) --")
+        + "TOKYO (AP) -- Japanese stocks fell sharply Tuesday as exporters slid.\n"
+    )
     result = brief([Article("a", BRIDGE_A, "a"), Article("b", article, "b")], sections="summary")
-    assert MIN_STORIES > 2
     assert not [r for r in result.removals if r.reason in ("off-topic", "story-dateline")]
+
+
+def test_unrelated_digests_keep_the_story_closest_to_the_others() -> None:
+    other = (
+        "Wire digest\n"
+        "FRANKFURT (AP) -- The central bank held interest rates steady on Thursday.\n"
+        "PARIS (AP) -- The Louvre reopened its east wing after a year of repairs.\n"
+        "SYDNEY (AP) -- Bushfires forced thousands from their homes near the coast.\n"
+    )
+    result = brief([Article("d", DIGEST, "d"), Article("e", other, "e")], sections="summary")
+    assert result.text  # no E109: each digest keeps one story
+    for article_id in ("d", "e"):
+        assert [s for s in result.cluster.sentences if s.article_id == article_id]
 
 
 def test_digests_alone_keep_the_stories_they_share() -> None:

@@ -43,13 +43,16 @@ def story_datelines(
 ) -> list[Removal]:
     """The datelines opening the stories of a digest after its first (capitals only:
     "GENEVA (AP) -- ", "CUBA-ELIAN _ MIAMI _ "), as ``story-dateline`` removals; none when the
-    article holds fewer than :data:`MIN_STORIES` stories. Lines already removed (``reasons``,
-    by number) open none."""
+    article holds fewer than :data:`MIN_STORIES` stories. The first body line (the first not
+    removed by number in ``reasons``: a title, a date line may stand above it) opens the first
+    story, whose dateline is the article's; lines already removed open none."""
     if len(_CAPITALS_OPENING_A_LINE.findall(article.text)) < MIN_STORIES - 1:
         return []  # one scan of the text spares most articles the loop over their lines
+    body = [number for number in range(len(lines)) if number not in reasons]
     found = []
-    for number, line in enumerate(lines):
-        if number and number not in reasons and line.text[1:2].isupper():
+    for number in body[1:]:
+        line = lines[number]
+        if line.text[1:2].isupper():
             match = dateline_at(line.text)
             if match is not None and match.end() < len(line.text):
                 found.append((line, match))
@@ -86,10 +89,13 @@ def off_topic(
     sentences: Sequence[Sentence],
 ) -> list[Removal]:
     """The stories of ``digests`` (article id → story spans) that the cluster's other articles
-    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last).
+    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last). A
+    digest's story closest to the others always stays: it is why the digest is in the
+    cluster, and a cluster of unrelated digests keeps a story of each.
 
-    Each article's words are counted once, and the other articles' sum is made once (less the
-    digest's own vector when every article is a digest): linear in the cluster's size."""
+    Each article's words are counted once and summed once; a digest's own vector is taken out
+    of the sum by algebra (when every article is a digest), not by a copy of the sum: linear
+    in the cluster's size."""
     by_article: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         by_article.setdefault(sentence.article_id, []).append(sentence)
@@ -99,29 +105,38 @@ def off_topic(
     for article_id in plain or list(by_article):
         for term, weight in vectors[article_id].items():
             total[term] = total.get(term, 0.0) + weight
+    squared = sum(w * w for w in total.values())
     originals = {a.id: a.text for a in articles}
     removals: list[Removal] = []
     for article_id, spans in digests.items():
         if article_id not in by_article or not (plain or len(by_article) > 1):
             continue  # nothing else to compare the stories with
-        own = {} if plain else vectors[article_id]
-        centroid = {t: w - own.get(t, 0.0) for t, w in total.items()}
-        norm = math.sqrt(sum(w * w for w in centroid.values()))
-        if not norm:
+        own = {} if plain else vectors[article_id]  # |T - o|² = |T|² - 2 T·o + |o|²
+        norm_squared = squared - 2 * _dot(own, total) + _dot(own, own)
+        if norm_squared <= 1e-12:
             continue
+        norm = math.sqrt(norm_squared)
         starts = [start for start, _ in spans]
         stories: list[list[Sentence]] = [[] for _ in spans]
         for sentence in by_article[article_id]:
             stories[max(bisect_right(starts, sentence.start) - 1, 0)].append(sentence)
-        for story in stories:
-            if not story:
-                continue
+        scored = []
+        for story in (told for told in stories if told):
             vector = _unit_counts(" ".join(s.text for s in story))
-            if sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / norm < MIN_SIMILARITY:
+            scored.append(((_dot(vector, total) - _dot(vector, own)) / norm, story))
+        best = max(score for score, _ in scored) if scored else 0.0
+        for score, story in scored:
+            if score < MIN_SIMILARITY and score < best:
                 start, end = story[0].start, story[-1].end
                 text = originals[article_id][start:end]
                 removals.append(Removal(article_id, start, end, text, "off-topic"))
     return removals
+
+
+def _dot(small: dict[str, float], large: dict[str, float]) -> float:
+    if len(small) > len(large):
+        small, large = large, small
+    return sum(w * large.get(t, 0.0) for t, w in small.items())
 
 
 def _unit_counts(text: str) -> dict[str, float]:
