@@ -192,3 +192,25 @@ def test_a_title_run_stops_at_another_persons_name_before_and() -> None:
     assert title(text, "Madeleine") == "Secretary of State"
     text = "The board named its Chairman and Chief Executive Officer Jane Doe to the post."
     assert title(text, "Jane") == "Chairman and Chief Executive Officer"  # one person's titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Chrysler Chairman and CEO Robert Eaton spoke.", "Robert", "Chrysler Chairman and CEO"),
+        (
+            "NAACP President and Chief Executive Kweisi Mfume spoke.",
+            "Kweisi",
+            "NAACP President and Chief Executive",
+        ),
+        (
+            "Senate Majority Leader and presidential candidate Bob Dole spoke.",
+            "Bob",
+            "Senate Majority Leader and presidential candidate",
+        ),
+    ],
+)
+def test_one_persons_titles_joined_by_and_stay_one_title(text: str, name: str, role: str) -> None:
+    from newsbrief.analysis.roles import title_before
+
+    assert title_before(text, text.index(name)) == role

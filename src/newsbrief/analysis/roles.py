@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.analysis.datepatterns import WEEKDAYS
+from newsbrief.analysis.gender import FEMALE_NAMES, MALE_NAMES
 from newsbrief.analysis.lexicon import ROLE_NOUNS, TITLES
 
 _STOP = set(
@@ -185,12 +186,13 @@ def _two_people(before: list[tuple[int, str]], after: list[tuple[int, str]]) -> 
 
 
 def _name_ends(before: list[tuple[int, str]]) -> bool:
-    """The capitalised words ending ``before`` hold one that is no title or role word: a name
-    ("Martin Luther King"), not a title ("Chairman", "Chief Executive Officer")."""
+    """The capitalised words ending ``before`` hold a given name the gender lists know: a
+    person's name ("Martin Luther King", "William Cohen"), not one person's titles ("Chrysler
+    Chairman", "NAACP President", "Senate Majority Leader")."""
     for _, word in reversed(before):
         if not word[:1].isupper():
             return False
-        if not _is_role_word(word) and word.rstrip(".,") not in _ABBREVIATIONS:
+        if word.rstrip(".,") in MALE_NAMES or word.rstrip(".,") in FEMALE_NAMES:
             return True
     return False
 
