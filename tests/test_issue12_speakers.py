@@ -433,3 +433,25 @@ def test_he_after_a_source_the_sentence_does_not_name_is_nobody_named_before() -
     )
     assert found["By the end of January, or it won't happen"] in ("he", None)
     assert found["I want a deal soon"] == "Tom Reyes"
+
+
+def test_a_title_holder_or_an_apposition_after_a_preposition_speaks() -> None:
+    found = speakers(
+        "Special Envoy on Climate Change John Kerry said the deal was ``a good step'' for all. "
+        "The president of Harbor Bank, Tom Reyes, said the loan was ``a fair deal'' for the "
+        "city. The spokesman for Mara Cole said the vote was ``a mistake'' and left."
+    )
+    assert found["a good step"] == "John Kerry"
+    assert found["a fair deal"] == "Tom Reyes"
+    assert found["a mistake"] == "The spokesman for Mara Cole"  # not Mara Cole herself
+
+
+def test_a_source_named_by_a_description_in_any_order_stops_the_pronoun() -> None:
+    found = speakers(
+        "Judge Tom Reyes met the two sides on Monday and said, ``I want a deal soon.''\n\n"
+        "According to a person close to the case, a deal would come soon. ``By January,'' he "
+        "said.\n\nJudge Tom Reyes spoke again on Tuesday.\n\nA deal is near, said a senior "
+        "official. ``Within days,'' he said."
+    )
+    assert found["By January"] in ("he", None)
+    assert found["Within days"] in ("he", None)

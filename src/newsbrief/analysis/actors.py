@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsbrief.analysis.gender import name_gender, title_genders
+from newsbrief.analysis.gender import contradicts, name_gender, title_genders
 from newsbrief.analysis.lexicon import (
     ALIASES,
     COUNTRIES,
@@ -629,12 +629,12 @@ def _agreeing(
     (:mod:`.gender`'s lists) vetoes; no title, or a given name the lists do not know, keeps
     every full name. ``genders`` caches each full name's given name's gender."""
     said = title_genders(texts[mention.article_id], mention.start, mention.text)
-    if len(said) != 1 or not fitting:
+    if not said or not fitting:
         return fitting
     for key in fitting:
         if key not in genders:
             genders[key] = name_gender(_name(full[key], long=True))
-    return [k for k in fitting if genders[k] is None or genders[k] in said]
+    return [k for k in fitting if not contradicts(said, genders[k])]
 
 
 def _fits(short: str, full_key: str) -> bool:

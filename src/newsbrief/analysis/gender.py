@@ -93,6 +93,12 @@ def name_gender(name: str) -> str | None:
     return MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
 
 
+def contradicts(titles: set[str], gender: str | None) -> bool:
+    """A title said before a mention (:func:`title_genders`) is of the other gender than a
+    given name's (:func:`name_gender`): "Mrs. Shepard" against Matthew Shepard."""
+    return gender is not None and bool(titles - {gender})
+
+
 def gender_of(actor: Actor, texts: dict[str, str]) -> str | None:
     """The person's gender where the articles (``texts``, by id) make it plain, else ``None``."""
     found: set[str] = set()

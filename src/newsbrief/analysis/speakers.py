@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.gender import PRONOUN_GENDER, name_gender, title_genders
+from newsbrief.analysis.gender import PRONOUN_GENDER, contradicts, name_gender, title_genders
 from newsbrief.analysis.lexicon import (
     OUTLET_WORDS,
     PRONOUNS,
@@ -248,23 +248,45 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
         if not word[:1].isupper() or word.isupper():
             return None
         person = person_by_surname(actors, mention.article_id, word)  # an index, not a scan
-        named = name_gender(person.name) if person is not None else None
-        if named is not None and title_genders(mention.text, len(mention.text) - len(word)) - {
-            named
-        }:
+        said = title_genders(mention.text, len(mention.text) - len(word))
+        if person is not None and contradicts(said, name_gender(person.name)):
             return None
         return person
     at = mention.start + head.start()
     actor = actor_ending_at(actors, mention, at) or actor_ending_at(
         actors, mention, mention.end, before=at
     )
-    if actor is not None or head.group(1) in _TOPIC_PREPOSITIONS:
+    if actor is not None:
         return actor
     actor = actor_ending_at(actors, mention, mention.end)
     if actor is None:
         return None
-    titled = mention.text[: head.start()].split()[-1].rstrip(".") in TITLES
-    return actor if actor.kind == "organization" or (titled and actor.kind == "person") else None
+    if actor.kind == "person" and (
+        _titled_head(mention.text[: head.start()])  # "Secretary of State Madeleine Albright"
+        or _apposed(actor, mention)  # "the president of Harbor Bank, Tom Reyes"
+    ):
+        return actor
+    topic = head.group(1) in _TOPIC_PREPOSITIONS
+    return actor if actor.kind == "organization" and not topic else None
+
+
+def _titled_head(before: str) -> bool:
+    """The phrase's head before its preposition is a title ("Secretary", "Special Envoy"): a
+    title word, or a role noun capitalised where no sentence starts ("Spokesman for …" is
+    the spokesman)."""
+    words = before.split()
+    head = words[-1].rstrip(".")
+    return head in TITLES or (len(words) > 1 and head[:1].isupper() and head.lower() in ROLE_NOUNS)
+
+
+def _apposed(person: Actor, mention: Mention) -> bool:
+    """The person's name ends the speaker phrase after a comma: an apposition of its head."""
+    return any(
+        m.article_id == mention.article_id
+        and m.end == mention.end
+        and mention.text[: m.start - mention.start].rstrip().endswith(",")
+        for m in person.mentions
+    )
 
 
 # A preposition after a speaker phrase's head: "officials at …", "lawyers for …".
@@ -334,9 +356,11 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
 # close to the case", "a senior official said". A pronoun after it is that someone.
 _SOURCE_NOUNS = "|".join(sorted(ROLE_NOUNS | {"person", "people", "source", "sources"}))
 _DESCRIBED_SOURCE = re.compile(
-    rf"\b(?:according to (?P<after>)|(?i:a|an|another|one|some|several|two|three)\s+)"
+    rf"\b(?:(?i:according) to (?P<after>)|(?i:a|an|another|one|some|several|two|three)\s+)"
     rf"(?:(?i:a|an|another|one|some|several|two|three)\s+)?(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_SOURCE_NOUNS})\b(?(after)|(?:\s+[a-z-]+){{0,5}}?\s+(?:said|says|told|added)\b)"
+    rf"|\b(?:said|says|told|added)\s+(?:a|an|another|one)\s+(?:[a-z-]+\s+){{0,3}}?"
+    rf"(?:{_SOURCE_NOUNS})\b"
 )
 
 
