@@ -470,3 +470,24 @@ def test_a_capital_copyright_notice_opening_the_story_line_is_boilerplate() -> N
 )
 def test_capitals_without_a_notice_or_in_prose_stay(text: str) -> None:
     assert removed(text + "\nMore text follows.") == {}
+
+
+NOTICE = (
+    "PORT ALDER, O.R. 97001 Tel: 503-555-0100 COPYRIGHT 2026 BY HARBORWIRE, INC. NO PART "
+    "MAY BE USED WITHOUT ATTRIBUTION TO HARBORWIRE, INC."
+)
+
+
+@pytest.mark.parametrize("opening", ["Mr. Obi said", "U.S. officials said", "Dr. Ruiz said"])
+def test_a_notice_stops_before_an_abbreviation_opening_the_story(opening: str) -> None:
+    text = f"{NOTICE} {opening} the bridge will reopen in May.\nMore text follows."
+    assert removed(text) == {NOTICE: "boilerplate"}
+    cleaned, removals = clean(Article("a", text, "a"), Settings())
+    assert segment(cleaned, removals)[0].text.startswith(opening)
+
+
+def test_a_line_that_is_all_notice_goes_and_a_dateline_after_a_notice_is_found() -> None:
+    text = NOTICE + "\nCrews began repairs on the harbor bridge on Monday.\nMore text follows."
+    assert removed(text) == {NOTICE: "boilerplate"}
+    text = f"{NOTICE} PORT ALDER (AP) -- Crews began repairs on Monday.\nMore text follows."
+    assert removed(text) == {NOTICE: "boilerplate", "PORT ALDER (AP) --": "dateline"}

@@ -27,7 +27,7 @@ from newsbrief.records import Quote, Sentence
 from newsbrief.summary.patterns import ends_sentence
 
 HIGH_SIMILARITY = 0.6  # wording this close reports the same thing without a shared specific
-SPECIFIC_MIN_SIMILARITY = 0.45  # below it, a shared number or day is two facts as often as one
+SPECIFIC_MIN_SIMILARITY = 0.45  # below it, a shared number or day was one fact in 2 pairs of 3
 CLAIM_MIN_WORDS = 3  # "The mayor resigned." states something; "The Age" does not
 # A number worth sharing: two digits or more, or a decimal ("3.5"); a lone digit ("No. 2",
 # "March 2" against "2 cables") is too common to say two sentences report one fact.
@@ -63,9 +63,7 @@ class Specifics:
         speakers = self._speaker(first), self._speaker(second)
         if None not in speakers and speakers[0] != speakers[1]:
             return None  # quotations of different people: never one fact agreed on
-        if _different_values(first.text, second.text):
-            return None
-        if similarity < SPECIFIC_MIN_SIMILARITY:
+        if similarity < SPECIFIC_MIN_SIMILARITY or _different_values(first.text, second.text):
             return None
         days = set(_MONTH_DAY.findall(first.text)) & set(_MONTH_DAY.findall(second.text))
         if days:
@@ -86,13 +84,15 @@ class Specifics:
 def _different_values(first: str, second: str) -> bool:
     """The two count one kind of thing (:func:`~newsbrief.analysis.facts.numbers`' key) with
     different values."""
-    values_a: dict[str, set[float]] = {}
-    for value in numbers(first):
-        values_a.setdefault(value.key, set()).add(value.value)
-    values_b: dict[str, set[float]] = {}
-    for value in numbers(second):
-        values_b.setdefault(value.key, set()).add(value.value)
+    values_a, values_b = _values_by_kind(first), _values_by_kind(second)
     return any(values_a[key] != values_b[key] for key in values_a.keys() & values_b.keys())
+
+
+def _values_by_kind(text: str) -> dict[str, set[float]]:
+    values: dict[str, set[float]] = {}
+    for value in numbers(text):
+        values.setdefault(value.key, set()).add(value.value)
+    return values
 
 
 def _claims(sentence: Sentence) -> bool:

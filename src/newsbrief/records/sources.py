@@ -33,7 +33,7 @@ REMOVAL_REASONS = {
         "a wire service's note to editors ('ATTENTION EDITORS', 'optional trim', 'enditem')"
     ),
     "heading": "a heading in capitals inside an article written in mixed case",
-    "story-dateline": "the dateline opening one story of a news digest: kept as metadata",
+    "story-dateline": "the dateline opening a later story of a news digest (not story text)",
     "off-topic": (
         "a story of a news digest (several stories under their own datelines) that the other"
         " articles do not tell"

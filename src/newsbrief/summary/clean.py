@@ -155,10 +155,10 @@ def clean_with_lines(
     ]
     removals += credits
     removals += _trim_marks(article, lines, reasons)
-    notice = _capital_notice(article, lines, reasons)
+    notice, skip = _capital_notice(article, lines, reasons)
     if notice:
         removals.append(notice)
-    dateline, date = _find_dateline(article, lines, reasons)
+    dateline, date = _find_dateline(article, lines, reasons, skip)
     if dateline:
         removals.append(dateline)
     removals += story_datelines(article, lines, reasons)
@@ -170,45 +170,63 @@ def clean_with_lines(
 
 
 def _find_dateline(
-    article: Article, lines: list[Line], reasons: dict[int, str]
+    article: Article, lines: list[Line], reasons: dict[int, str], skip: int = 0
 ) -> tuple[Removal | None, str | None]:
-    """The dateline at the start of the first body line, and the date it gives, if any."""
+    """The dateline at the start of the first body line (after its first ``skip`` characters,
+    a notice's), and the date it gives, if any."""
     body = [line for number, line in enumerate(lines) if number not in reasons]
     if not body:
         return None, None
     first = body[0]
-    match = dateline_at(first.text)
-    if not match or match.end() >= len(first.text):
+    text = first.text[skip:].lstrip()
+    start = first.start + len(first.text) - len(text)
+    match = dateline_at(text)
+    if not match or match.end() >= len(text):
         return None, None
-    removal = Removal(
-        article.id, first.start, first.start + match.end(), match.group().rstrip(), "dateline"
-    )
+    removal = Removal(article.id, start, start + match.end(), match.group().rstrip(), "dateline")
     return removal, dateline_date(match)
 
 
-def _capital_notice(article: Article, lines: list[Line], reasons: dict[int, str]) -> Removal | None:
-    """A syndicator's notice in capitals that opens the first body line, the story following
-    on the same line: "WASHINGTON, D.C. 20003 Tel: 202-547-4512 ... COPYRIGHT 1998 BY
-    WORLDSOURCES, INC. ... ATTRIBUTION TO WORLDSOURCES, INC. Greenhouse gas emissions ...".
-    The notice runs to the last full stop before the first lower-case word (a run of four
-    lower-case letters: "Tel" and "Fax" are no prose) and holds "COPYRIGHT" and a year, or
-    "ALL RIGHTS RESERVED", as written; a line that is all notice is ``boilerplate`` already."""
+def _capital_notice(
+    article: Article, lines: list[Line], reasons: dict[int, str]
+) -> tuple[Removal | None, int]:
+    """A syndicator's notice in capitals that opens the first body line: "WASHINGTON, D.C.
+    20003 Tel: 202-547-4512 ... COPYRIGHT 1998 BY WORLDSOURCES, INC. ... ATTRIBUTION TO
+    WORLDSOURCES, INC. Greenhouse gas emissions ...". It holds "COPYRIGHT" and a year, or
+    "ALL RIGHTS RESERVED", as written, and runs to the last full stop before the first
+    lower-case word (a run of four lower-case letters: "Tel" and "Fax" are no prose), not one
+    after an abbreviation that opens the story ("INC. Mr. Smith said", "INC. U.S. officials");
+    a line that is all notice goes whole (and is marked in ``reasons``). Also how many
+    characters of the first body line the notice takes (0 when it took the whole line)."""
     if "COPYRIGHT" not in article.text and "ALL RIGHTS RESERVED" not in article.text:
-        return None  # two scans of the text, where finding the first body line is a loop
-    first = next((line for number, line in enumerate(lines) if number not in reasons), None)
-    if first is None:
-        return None
+        return None, 0  # two scans of the text, where finding the first body line is a loop
+    number = next((n for n in range(len(lines)) if n not in reasons), None)
+    if number is None:
+        return None, 0
+    first = lines[number]
     prose = _LOWER_RUN.search(first.text)
     if prose is None:
-        return None
+        if not _NOTICE.search(first.text):
+            return None, 0
+        reasons[number] = "boilerplate"
+        return Removal(article.id, first.start, first.end, first.text, "boilerplate"), 0
     head = first.text[: prose.start()]
-    end = head.rfind(". ") + 1
-    notice = head[:end]
-    if not end or not _NOTICE.search(notice):
-        return None
-    return Removal(article.id, first.start, first.start + end, notice, "boilerplate")
+    end = head.rfind(". ")
+    while end > 0 and _abbreviated(head[:end].split()[-1]):
+        end = head.rfind(". ", 0, end - 1)
+    notice = head[: end + 1]
+    if end <= 0 or not _NOTICE.search(notice):
+        return None, 0
+    return Removal(article.id, first.start, first.start + end + 1, notice, "boilerplate"), end + 1
 
 
+def _abbreviated(word: str) -> bool:
+    """The word before a full stop is an abbreviation that opens a sentence ("Mr", "U.S")."""
+    bare = word.strip("(\"'`")
+    return bare.lower() in _OPENING_ABBREVIATIONS or "." in bare or len(bare) == 1
+
+
+_OPENING_ABBREVIATIONS = set("mr mrs ms messrs dr prof gen gov sen rep rev st lt col capt".split())
 _LOWER_RUN = re.compile(r"[a-z]{4}")
 _NOTICE = re.compile(r"COPYRIGHT (?:\(C\) )?\d{4}|ALL RIGHTS RESERVED")
 
