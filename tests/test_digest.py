@@ -83,3 +83,21 @@ def test_digests_alone_keep_the_stories_they_share() -> None:
     other = DIGEST.replace("Tuesday", "Wednesday")
     result = brief([Article("d", DIGEST, "d"), Article("e", other, "e")], sections="summary")
     assert not [r for r in result.removals if r.reason == "off-topic"]
+
+
+def test_a_removed_story_is_shortened_in_the_html_list() -> None:
+    from newsbrief.render import render
+
+    long_story = DIGEST.replace(
+        "closing highways and schools.",
+        "closing highways and schools. " + "Plows worked through the night on every pass. " * 8,
+    )
+    articles = [
+        Article("a", BRIDGE_A, "a"),
+        Article("b", BRIDGE_B, "b"),
+        Article("d", long_story, "d"),
+    ]
+    page = render(brief(articles, sections="summary"), "html", explain=True)
+    listed = page.split("Removed from the input", 1)[1]
+    assert "off-topic</b>: A late spring blizzard" in listed
+    assert listed.count("Plows worked") == 1  # shortened: [...] after the first
