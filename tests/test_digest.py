@@ -101,3 +101,16 @@ def test_a_removed_story_is_shortened_in_the_html_list() -> None:
     listed = page.split("Removed from the input", 1)[1]
     assert "off-topic</b>: A late spring blizzard" in listed
     assert listed.count("Plows worked") == 1  # shortened: [...] after the first
+
+
+def test_a_left_out_story_is_no_head_to_date_the_digest_by() -> None:
+    from newsbrief.analysis.timeline import anchors
+    from newsbrief.ingest.read import from_items
+    from newsbrief.pipeline import prepare
+    from newsbrief.settings import Settings
+
+    dated = DIGEST.replace("after a long debate", "on Tuesday, March 10, 2026, after a long debate")
+    articles = [Article("a", BRIDGE_A, "a"), Article("b", BRIDGE_B, "b"), Article("d", dated, "d")]
+    cluster = prepare(from_items(articles, Settings()))
+    assert any(r.reason == "off-topic" for r in cluster.removals)
+    assert anchors(cluster)["d"].kind == "none"  # the farm bill's date is no day of writing

@@ -103,6 +103,12 @@ def anchors(cluster: Cluster) -> dict[str, Anchor]:
     for sentence in cluster.sentences:
         first = story_starts.get(sentence.article_id, sentence.start)
         story_starts[sentence.article_id] = min(first, sentence.start)
+    for removal in cluster.removals:
+        # A digest's stories left out are story too, not its head: the head ends where its first
+        # story starts, kept or not (else their dates would be read as the day of writing).
+        if removal.reason in ("off-topic", "story-dateline"):
+            first = story_starts.get(removal.article_id, removal.start)
+            story_starts[removal.article_id] = min(first, removal.start)
     own = {
         a.id: publication_anchor(a, story_starts.get(a.id, 0), datelines.get(a.id))
         for a in cluster.articles
