@@ -114,3 +114,16 @@ def test_a_left_out_story_is_no_head_to_date_the_digest_by() -> None:
     cluster = prepare(from_items(articles, Settings()))
     assert any(r.reason == "off-topic" for r in cluster.removals)
     assert anchors(cluster)["d"].kind == "none"  # the farm bill's date is no day of writing
+
+
+def test_a_digest_the_plain_articles_share_nothing_with_is_left_out_whole() -> None:
+    other = (
+        "Wire digest\n"
+        "FRANKFURT (AP) -- The central bank held interest rates steady on Thursday.\n"
+        "PARIS (AP) -- The Louvre reopened its east wing after a year of work.\n"
+        "SYDNEY (AP) -- Bushfires forced thousands from their homes near the coast.\n"
+    )
+    articles = [Article("a", BRIDGE_A, "a"), Article("b", BRIDGE_B, "b"), Article("e", other, "e")]
+    result = brief(articles, sections="summary")
+    assert not [s for s in result.cluster.sentences if s.article_id == "e"]
+    assert "Louvre" not in result.text and "central bank" not in result.text

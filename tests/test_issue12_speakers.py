@@ -455,3 +455,34 @@ def test_a_source_named_by_a_description_in_any_order_stops_the_pronoun() -> Non
     )
     assert found["By January"] in ("he", None)
     assert found["Within days"] in ("he", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Lawyers for the pilot, Tom Reyes, said it was ``a political act'' and left.",
+            "a political act",
+            "Lawyers for the pilot, Tom Reyes",
+        ),
+        (
+            "The mother of the victim, Tom Reyes, said it was ``a tragedy'' for all.",
+            "a tragedy",
+            "The mother of the victim, Tom Reyes",
+        ),
+        (
+            "Deputy Spokesman for Mara Cole said the plan was ``a mistake'' for the city.",
+            "a mistake",
+            "Deputy Spokesman for Mara Cole",
+        ),
+        (
+            "The Chief of Staff to Senator Mara Cole said it was ``a mistake'' for the city.",
+            "a mistake",
+            "The Chief of Staff to Senator Mara Cole",
+        ),
+    ],
+)
+def test_a_person_after_a_preposition_is_not_who_works_for_or_is_named_with_them(
+    text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(text)[quote] == speaker

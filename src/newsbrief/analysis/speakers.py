@@ -261,31 +261,63 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     actor = actor_ending_at(actors, mention, mention.end)
     if actor is None:
         return None
-    if actor.kind == "person" and (
-        _titled_head(mention.text[: head.start()])  # "Secretary of State Madeleine Albright"
-        or _apposed(actor, mention)  # "the president of Harbor Bank, Tom Reyes"
-    ):
-        return actor
+    if actor.kind == "person":
+        named = _start_of(actor, mention)
+        before, between = mention.text[: head.start()], mention.text[head.end() : named]
+        if _title_with_complement(before, head.group(1), between) or _apposed(before, between):
+            return actor
+        return None
     topic = head.group(1) in _TOPIC_PREPOSITIONS
     return actor if actor.kind == "organization" and not topic else None
 
 
-def _titled_head(before: str) -> bool:
-    """The phrase's head before its preposition is a title ("Secretary", "Special Envoy"): a
-    title word, or a role noun capitalised where no sentence starts ("Spokesman for …" is
-    the spokesman)."""
-    words = before.split()
-    head = words[-1].rstrip(".")
-    return head in TITLES or (len(words) > 1 and head[:1].isupper() and head.lower() in ROLE_NOUNS)
-
-
-def _apposed(person: Actor, mention: Mention) -> bool:
-    """The person's name ends the speaker phrase after a comma: an apposition of its head."""
-    return any(
-        m.article_id == mention.article_id
-        and m.end == mention.end
-        and mention.text[: m.start - mention.start].rstrip().endswith(",")
+def _start_of(person: Actor, mention: Mention) -> int:
+    """Where, in the speaker phrase, the person's name that ends it starts."""
+    starts = [
+        m.start
         for m in person.mentions
+        if m.article_id == mention.article_id and m.end == mention.end
+    ]
+    return max(starts, default=mention.end) - mention.start
+
+
+def _title_with_complement(before: str, preposition: str, between: str) -> bool:
+    """A title, its complement, then the holder's name: "Secretary of State Madeleine
+    Albright", "Special Envoy on Climate Change John Kerry". Not "Press Secretary for Governor
+    Tom Reyes" (a title works for someone), nor "Chief of Staff to Senator Mara Cole" (another
+    preposition, another title before the name)."""
+    words, complement = before.split(), between.split()
+    head = words[-1].rstrip(".")
+    titled = head in TITLES or (
+        len(words) > 1 and head[:1].isupper() and head.lower() in ROLE_NOUNS
+    )  # "Spokesman for …" opening a sentence is the spokesman's phrase, not a title
+    return (
+        titled
+        and preposition not in _WORKS_FOR
+        and bool(complement)
+        and all(w[:1].isupper() for w in complement)
+        and complement[-1].rstrip(".") not in TITLES
+    )
+
+
+_WORKS_FOR = {"for", "to", "with", "from"}
+
+
+def _apposed(before: str, between: str) -> bool:
+    """The name is an apposition of the phrase's head, one role of a named body: "the
+    president of Harbor Bank, Tom Reyes". Not of a kin or group noun, nor where the object
+    is a common noun ("Lawyers for the pilot, Tom Reyes": the pilot is Tom Reyes)."""
+    if not between.rstrip().endswith(","):
+        return False
+    head = before.split()[-1].lower()
+    complement = between.rstrip().rstrip(",").split()
+    if complement and complement[0].lower() == "the":
+        complement = complement[1:]
+    return (
+        head in ROLE_NOUNS
+        and not head.endswith("s")
+        and bool(complement)
+        and all(w[:1].isupper() for w in complement)
     )
 
 
@@ -359,7 +391,7 @@ _DESCRIBED_SOURCE = re.compile(
     rf"\b(?:(?i:according) to (?P<after>)|(?i:a|an|another|one|some|several|two|three)\s+)"
     rf"(?:(?i:a|an|another|one|some|several|two|three)\s+)?(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_SOURCE_NOUNS})\b(?(after)|(?:\s+[a-z-]+){{0,5}}?\s+(?:said|says|told|added)\b)"
-    rf"|\b(?:said|says|told|added)\s+(?:a|an|another|one)\s+(?:[a-z-]+\s+){{0,3}}?"
+    rf"|\b(?:said|says|added)\s+(?:a|an|another|one)\s+(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_SOURCE_NOUNS})\b"
 )
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsbrief.analysis.facts import numbers
+from newsbrief.analysis.facts import Value, numbers
 from newsbrief.records import Quote, Sentence
 from newsbrief.summary.patterns import ends_sentence
 
@@ -34,8 +34,10 @@ CLAIM_MIN_WORDS = 3  # "The mayor resigned." states something; "The Age" does no
 # A number worth sharing: two digits or more, or a decimal ("3.5"); a lone digit ("No. 2",
 # "March 2" against "2 cables") is too common to say two sentences report one fact.
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{2,}(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)")
+# A month's name or abbreviation and a day ("Feb. 27", "March 2"); not "Mayor 12", "Marines 2".
 _MONTH_DAY = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?\s+(\d{1,2})\b"
 )
 _DATE_WORD = re.compile(
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
@@ -67,14 +69,17 @@ class Specifics:
             return None  # quotations of different people: never one fact agreed on
         values_a, values_b = _values_by_kind(first.text), _values_by_kind(second.text)
         kinds = values_a.keys() & values_b.keys()
-        if any(values_a[kind] != values_b[kind] for kind in kinds):
+        if any(values_a[kind].keys() != values_b[kind].keys() for kind in kinds):
             return None  # "500 arrested since May" / "300 since Sunday": not one fact
         days = set(_MONTH_DAY.findall(first.text)) & set(_MONTH_DAY.findall(second.text))
         if days:
             return "shared date {} {}".format(*sorted(days)[0])
-        if kinds:  # the same count of the same thing: "85,000 commuters" in both
-            kind = sorted(kinds)[0]
-            return f"shared count {_written(min(values_a[kind]))} {kind}"
+        # The same count of the same thing, to which the same befell: "85,000 commuters" in
+        # both; not a small one ("Two officials were killed" / "Two officials were fired").
+        counted = sorted(k for k in kinds if _same_count(values_a[k], values_b[k]))
+        if counted:
+            (value,) = values_a[counted[0]].values()
+            return f"shared count {value.written}"
         if similarity < SPECIFIC_MIN_SIMILARITY:
             return None
         shared = set(_NUMBER.findall(_MONTH_DAY.sub(" ", first.text))) & set(
@@ -90,15 +95,21 @@ class Specifics:
         return None
 
 
-def _written(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
-
-
-def _values_by_kind(text: str) -> dict[str, set[float]]:
-    values: dict[str, set[float]] = {}
+def _values_by_kind(text: str) -> dict[str, dict[float, Value]]:
+    """The text's counted values by what they count, then by value."""
+    values: dict[str, dict[float, Value]] = {}
     for value in numbers(text):
-        values.setdefault(value.key, set()).add(value.value)
+        values.setdefault(value.key, {}).setdefault(value.value, value)
     return values
+
+
+def _same_count(first: dict[float, Value], second: dict[float, Value]) -> bool:
+    """One value, written with two digits or more (or a decimal) in both, and the same outcome
+    ("killed" in both, or in neither)."""
+    if len(first) != 1:
+        return False
+    (a,), (b,) = first.values(), second.values()
+    return all(_NUMBER.search(v.written) for v in (a, b)) and a.outcome == b.outcome
 
 
 def _claims(sentence: Sentence) -> bool:

@@ -89,9 +89,10 @@ def off_topic(
     sentences: Sequence[Sentence],
 ) -> list[Removal]:
     """The stories of ``digests`` (article id → story spans) that the cluster's other articles
-    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last). A
-    digest's story closest to the others always stays: it is why the digest is in the
-    cluster, and a cluster of unrelated digests keeps a story of each.
+    do not tell, as ``off-topic`` removals (each from its first kept sentence to its last).
+    Where every article is a digest, each keeps its story closest to the others (a cluster of
+    unrelated digests keeps a story of each, not none); beside plain articles, a digest none of
+    whose stories they tell is left out whole.
 
     Each article's words are counted once and summed once; a digest's own vector is taken out
     of the sum by algebra (when every article is a digest), not by a copy of the sum: linear
@@ -124,9 +125,11 @@ def off_topic(
         for story in (told for told in stories if told):
             vector = _unit_counts(" ".join(s.text for s in story))
             scored.append(((_dot(vector, total) - _dot(vector, own)) / norm, story))
-        best = max(score for score, _ in scored) if scored else 0.0
-        for score, story in scored:
-            if score < MIN_SIMILARITY and score < best:
+        # With no plain article to compare with, every article is a digest: the story closest
+        # to the others stays (one, the first of equals), so the cluster keeps a story of each.
+        kept = max(range(len(scored)), key=lambda n: scored[n][0]) if scored and not plain else -1
+        for n, (score, story) in enumerate(scored):
+            if score < MIN_SIMILARITY and n != kept:
                 start, end = story[0].start, story[-1].end
                 text = originals[article_id][start:end]
                 removals.append(Removal(article_id, start, end, text, "off-topic"))
