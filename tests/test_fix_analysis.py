@@ -99,3 +99,18 @@ def test_different_values_of_one_kind_are_never_agreement() -> None:
     e = sentence("a", "The blast in Nairobi killed 247 people, including 12 Americans.")
     f = sentence("b", "In Nairobi, 247 people were killed, 12 of them Americans.")
     assert Specifics(()).allows(e, f, 0.7) is not None
+
+
+def test_a_small_or_differently_befallen_count_is_no_shared_fact() -> None:
+    a = sentence("a", "Two harbor officials were killed when the bridge fell into the water.")
+    b = sentence("b", "Two harbor officials were fired after the bridge fell, the mayor said.")
+    assert Specifics(()).allows(a, b, 0.41) is None
+    c = sentence("a", "Some 12,040 people were killed in the quake, officials said.")
+    d = sentence("b", "The quake injured 12,040 people across the region, officials said.")
+    assert Specifics(()).allows(c, d, 0.41) is None  # killed / injured: another outcome
+    e = sentence("a", "About 85,000 commuters cross the bridge each weekday.")
+    f = sentence("b", "Roughly 85,000 commuters used the crossing.")
+    assert Specifics(()).allows(e, f, 0.41) == "shared count 85,000 commuters"
+    g = sentence("a", "The Mayor 12 aides met and planned the vote.")
+    h = sentence("b", "The Mayor 12 aides met again on the bridge.")
+    assert "date" not in (Specifics(()).allows(g, h, 0.41) or "")
