@@ -491,3 +491,16 @@ def test_a_line_that_is_all_notice_goes_and_a_dateline_after_a_notice_is_found()
     assert removed(text) == {NOTICE: "boilerplate"}
     text = f"{NOTICE} PORT ALDER (AP) -- Crews began repairs on Monday.\nMore text follows."
     assert removed(text) == {NOTICE: "boilerplate", "PORT ALDER (AP) --": "dateline"}
+
+
+def test_an_article_in_capitals_keeps_a_lead_that_names_a_copyright_year() -> None:
+    text = (
+        "WASHINGTON (AP) _ THE SUPREME COURT SAID MONDAY THE COPYRIGHT 1976 ACT COVERS "
+        "FREELANCE WORK IN ONLINE ARCHIVES.\nTHE VOTE WAS 7-2.\n"
+    )
+    assert "boilerplate" not in removed(text).values()
+
+
+def test_a_whole_line_notice_is_one_removal() -> None:
+    _, removals = clean(Article("1", NOTICE + " ENDIT", "test"), SETTINGS)
+    assert [r.reason for r in removals] == ["boilerplate"]  # no wire-note inside it

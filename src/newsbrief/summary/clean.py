@@ -157,6 +157,8 @@ def clean_with_lines(
     removals += _trim_marks(article, lines, reasons)
     notice, skip = _capital_notice(article, lines, reasons)
     if notice:
+        # A whole-line notice holds what else was marked on its line ("… ENDIT"): one removal.
+        removals = [r for r in removals if not notice.start <= r.start < notice.end]
         removals.append(notice)
     dateline, date = _find_dateline(article, lines, reasons, skip)
     if dateline:
@@ -206,8 +208,8 @@ def _capital_notice(
     first = lines[number]
     prose = _LOWER_RUN.search(first.text)
     if prose is None:
-        if not _NOTICE.search(first.text):
-            return None, 0
+        if not _NOTICE.search(first.text) or not _LOWER_RUN.search(article.text):
+            return None, 0  # an article all in capitals: its lead is no notice
         reasons[number] = "boilerplate"
         return Removal(article.id, first.start, first.end, first.text, "boilerplate"), 0
     head = first.text[: prose.start()]
