@@ -501,6 +501,15 @@ def test_an_article_in_capitals_keeps_a_lead_that_names_a_copyright_year() -> No
     assert "boilerplate" not in removed(text).values()
 
 
-def test_a_whole_line_notice_is_one_removal() -> None:
-    _, removals = clean(Article("1", NOTICE + " ENDIT", "test"), SETTINGS)
-    assert [r.reason for r in removals] == ["boilerplate"]  # no wire-note inside it
+@pytest.mark.parametrize(
+    "text",
+    [
+        NOTICE + " ENDIT",  # all in capitals: no notice, the end mark alone
+        NOTICE + " ENDIT\nCrews began repairs on the harbor bridge on Monday.",
+        "Harbor news\n" + NOTICE + " PORT ALDER (AP) -- Crews began repairs.\nMore text.",
+    ],
+)
+def test_removals_around_a_notice_never_overlap(text: str) -> None:
+    _, removals = clean(Article("1", text, "test"), SETTINGS)
+    spans = sorted((r.start, r.end) for r in removals)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))
