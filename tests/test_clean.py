@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from newsbrief import Article, Settings
@@ -512,4 +514,4 @@ def test_an_article_in_capitals_keeps_a_lead_that_names_a_copyright_year() -> No
 def test_removals_around_a_notice_never_overlap(text: str) -> None:
     _, removals = clean(Article("1", text, "test"), SETTINGS)
     spans = sorted((r.start, r.end) for r in removals)
-    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))

@@ -214,3 +214,10 @@ def test_one_persons_titles_joined_by_and_stay_one_title(text: str, name: str, r
     from newsbrief.analysis.roles import title_before
 
     assert title_before(text, text.index(name)) == role
+
+
+def test_a_family_name_that_is_a_title_word_ends_a_name_before_and() -> None:
+    from newsbrief.analysis.roles import title_before
+
+    text = "B.B. King and Governor Tom Reyes spoke at the harbor."
+    assert title_before(text, text.index("Tom")) == "Governor"

@@ -186,15 +186,22 @@ def _two_people(before: list[tuple[int, str]], after: list[tuple[int, str]]) -> 
 
 
 def _name_ends(before: list[tuple[int, str]]) -> bool:
-    """The capitalised words ending ``before`` hold a given name the gender lists know: a
-    person's name ("Martin Luther King", "William Cohen"), not one person's titles ("Chrysler
-    Chairman", "NAACP President", "Senate Majority Leader")."""
+    """The capitalised words ending ``before`` are a person's name: they hold a given name the
+    gender lists know ("Martin Luther King", "William Cohen"), or end in a title word that is
+    also a family name after a word that is no title ("B.B. King", "Kwame Bishop"); not one
+    person's titles ("Chrysler Chairman", "NAACP President", "Senate Majority Leader")."""
+    run = []
     for _, word in reversed(before):
         if not word[:1].isupper():
-            return False
-        if word.rstrip(".,") in MALE_NAMES or word.rstrip(".,") in FEMALE_NAMES:
-            return True
-    return False
+            break
+        run.append(word.rstrip(".,"))
+    if any(word in MALE_NAMES or word in FEMALE_NAMES for word in run):
+        return True
+    return len(run) > 1 and run[0] in _FAMILY_NAME_TITLES and not _is_role_word(run[1])
+
+
+# Title words that are also family names: "B.B. King and Governor Tom Reyes" names two people.
+_FAMILY_NAME_TITLES = {"King", "Bishop", "Judge", "Prince", "Justice", "General", "Major", "Dean"}
 
 
 def _lower_non_role(word: str) -> bool:
