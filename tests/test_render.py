@@ -62,3 +62,12 @@ def test_json_schema_fields(example_brief: Brief) -> None:
 def test_text_shows_also_in_markers(example_brief: Brief) -> None:
     text = render(example_brief, "text")
     assert "; also " in text
+
+
+def test_a_long_word_is_cut_by_characters_not_emptied() -> None:
+    from newsbrief.render import shortened
+
+    cjk = "北京" * 120
+    assert shortened(cjk, 70) == cjk[:69] + "…"
+    assert shortened("a short line", 70) == "a short line"
+    assert shortened("word " * 40, 30).endswith("[...]")

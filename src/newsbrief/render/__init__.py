@@ -70,3 +70,15 @@ def empty_summary(brief: Brief) -> str:
     if any(n.code == "nothing-new" for n in brief.notices):
         return "Nothing new: the new articles repeat what the earlier ones said."
     return "No sentence fits the word budget."
+
+
+def shortened(text: str, width: int) -> str:
+    """``textwrap.shorten`` that never empties a text into "[...]": one long word (a CJK line
+    without spaces, a URL) is cut by characters instead."""
+    import textwrap
+
+    short = textwrap.shorten(text, width)
+    if short == "[...]" or not short:
+        collapsed = " ".join(text.split())
+        return collapsed if len(collapsed) <= width else collapsed[: width - 1] + "…"
+    return short

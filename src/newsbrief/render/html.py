@@ -9,10 +9,9 @@ article id, so no input ever lands inside a URL.
 from __future__ import annotations
 
 import html
-import textwrap
 
 from newsbrief.records import Brief
-from newsbrief.render import empty_summary, numbers, request_lines, strip_controls
+from newsbrief.render import empty_summary, numbers, request_lines, shortened, strip_controls
 from newsbrief.render.checked import describe
 from newsbrief.render.sections import section_lines
 
@@ -87,8 +86,7 @@ def render_html(brief: Brief, explain: bool = False) -> str:
         removed = "".join(
             # A removal can be a whole story (a digest's off-topic one): shortened, as in the
             # text format; the article itself is printed in full below its heading.
-            f"<li>[{number[r.article_id]}] <b>{_e(r.reason)}</b>: "
-            f"{_e(textwrap.shorten(r.text, 160))}</li>"
+            f"<li>[{number[r.article_id]}] <b>{_e(r.reason)}</b>: {_e(shortened(r.text, 160))}</li>"
             for r in brief.removals
         )
         body.append(f"<h2>Removed from the input</h2><ul>{removed}</ul>")

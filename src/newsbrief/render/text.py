@@ -11,6 +11,7 @@ from newsbrief.render import (
     marker,
     numbers,
     request_lines,
+    shortened,
     source_label,
     strip_controls,
 )
@@ -58,8 +59,7 @@ def explain_sections(brief: Brief) -> list[str]:
     """What was removed from each article and why, and where each summary sentence came from."""
     number = numbers(brief)
     removed = [
-        f"- [{number[r.article_id]}] {r.reason}: {textwrap.shorten(r.text, 70)}"
-        for r in brief.removals
+        f"- [{number[r.article_id]}] {r.reason}: {shortened(r.text, 70)}" for r in brief.removals
     ]
     legend = [f"  {code}: {why}" for code, why in REASONS.items()]
     chosen = [
