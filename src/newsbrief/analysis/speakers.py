@@ -232,8 +232,9 @@ def _named(mention: Mention, actors: tuple[Actor, ...]) -> Actor | None:
     given name's stands before it ("Mrs. Shepard said" is not Matthew Shepard).
 
     After a preposition, the name that ends the phrase speaks only as an organization its
-    head belongs to ("officials at the Harbor Authority") or as the holder of the title that
-    heads it ("Secretary of State Madeleine Albright"): not as a person or place the head
+    head belongs to ("officials at the Harbor Authority"), as the holder of the title that
+    heads it ("Secretary of State Madeleine Albright") or as an apposition of a role of a
+    named body ("the president of Harbor Bank, Tom Reyes"): not as a person or place the head
     works for or is in ("lawyers for Smith", "police in Nairobi"), and never as the matter a
     topic preposition names ("the Special Rapporteur on Myanmar"). A name that spans the
     preposition ("the Council on Foreign Relations") is the speaker."""
