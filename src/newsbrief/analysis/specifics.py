@@ -15,8 +15,8 @@ ends as a sentence does.
 The thresholds come from 412 reported agreements read by hand (DUC 2007 update sets A and B,
 DUC 2006 clusters 21-30; docs/benchmarks.md): a named actor in common besides the subjects
 was right in fewer than half of the pairs below "nearly the same wording"; below a wording
-similarity of 0.45, a shared day or count of one thing was right in 29 pairs of 33, another
-shared number or a date word in about half.
+similarity of 0.45, a shared day or a count of one thing (two digits or more, the same
+outcome) was right in 24 pairs of 26, another shared number or a date word in about half.
 """
 
 from __future__ import annotations
