@@ -79,7 +79,7 @@ def test_agreement_needs_a_shared_specific() -> None:
 
 def test_a_named_actor_or_a_loosely_worded_specific_is_no_agreement() -> None:
     # Measured on 412 agreements read by hand (docs/benchmarks.md): a second actor in common
-    # was right in fewer than half the pairs, a shared number below 0.45 in two thirds.
+    # was right in fewer than half the pairs, another shared number below 0.45 in about half.
     a = sentence("a", "Health officials said Mara Cole's clinic had run out of the vaccine.")
     b = sentence("b", "Mara Cole's clinic asked the health officials for 40 more nurses.")
     assert Specifics(()).allows(a, b, 0.5) is None

@@ -388,9 +388,9 @@ def antecedent(mention: Mention, cluster: Cluster, actors: tuple[Actor, ...]) ->
 # A sentence that gives its news to someone it does not name: "according to another person
 # close to the case", "a senior official said". A pronoun after it is that someone.
 _SOURCE_NOUNS = "|".join(sorted(ROLE_NOUNS | {"person", "people", "source", "sources"}))
+_SOME = r"(?i:a|an|another|one|some|several|two|three)\s+"
 _DESCRIBED_SOURCE = re.compile(
-    rf"\b(?:(?i:according) to (?P<after>)|(?i:a|an|another|one|some|several|two|three)\s+)"
-    rf"(?:(?i:a|an|another|one|some|several|two|three)\s+)?(?:[a-z-]+\s+){{0,3}}?"
+    rf"\b(?:(?i:according) to (?P<after>)|{_SOME})(?:{_SOME})?(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_SOURCE_NOUNS})\b(?(after)|(?:\s+[a-z-]+){{0,5}}?\s+(?:said|says|told|added)\b)"
     rf"|\b(?:said|says|added)\s+(?:a|an|another|one)\s+(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_SOURCE_NOUNS})\b"

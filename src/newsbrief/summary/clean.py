@@ -211,7 +211,7 @@ def _capital_notice(
         if not _NOTICE.search(first.text) or not _LOWER_RUN.search(article.text):
             return None, 0  # an article all in capitals: its lead is no notice
         reasons[number] = "boilerplate"
-        return Removal(article.id, first.start, first.end, first.text, "boilerplate"), 0
+        return _removal(article, first, 0, len(first.text), "boilerplate"), 0
     head = first.text[: prose.start()]
     end = head.rfind(". ")
     while end > 0 and _abbreviated(head[:end].split()[-1]):
@@ -219,7 +219,7 @@ def _capital_notice(
     notice = head[: end + 1]
     if end <= 0 or not _NOTICE.search(notice):
         return None, 0
-    return Removal(article.id, first.start, first.start + end + 1, notice, "boilerplate"), end + 1
+    return _removal(article, first, 0, end + 1, "boilerplate"), end + 1
 
 
 def _abbreviated(word: str) -> bool:

@@ -55,8 +55,7 @@ def prepare_cluster(
             for copy, original in copies.items()
         ]
         articles = [a for a in articles if a.id not in copies]
-        words = [w for w, s in zip(words, sentences, strict=True) if s.article_id not in copies]
-        sentences = [s for s in sentences if s.article_id not in copies]
+        sentences, words = _kept(sentences, words, [s.article_id not in copies for s in sentences])
         removals = [r for r in removals if r.article_id not in copies]
     digests = {a: spans for a, spans in digests.items() if a not in copies}
     if digests and len(articles) > 1:
@@ -69,8 +68,7 @@ def prepare_cluster(
                 not any(start <= s.start < end for start, end in left_out.get(s.article_id, ()))
                 for s in sentences
             ]
-            words = [w for w, k in zip(words, keep, strict=True) if k]
-            sentences = [s for s, k in zip(sentences, keep, strict=True) if k]
+            sentences, words = _kept(sentences, words, keep)
             removals += elsewhere
     if not articles:
         raise InputError(
@@ -87,3 +85,11 @@ def prepare_cluster(
     notices += language_notices(articles, sentences)
     kept = tuple(sentences)
     return Cluster(tuple(articles), kept, tuple(removals), tuple(notices), (kept, tuple(words)))
+
+
+def _kept(
+    sentences: list[Sentence], words: list[list[str]], keep: list[bool]
+) -> tuple[list[Sentence], list[list[str]]]:
+    """The sentences, and their words, where ``keep`` says so (one flag a sentence)."""
+    pairs = [(s, w) for s, w, k in zip(sentences, words, keep, strict=True) if k]
+    return [s for s, _ in pairs], [w for _, w in pairs]
