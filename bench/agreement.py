@@ -15,10 +15,11 @@ number conflicts by the swap check; dates by tense on TimeBank and AQUAINT; the 
   its article, the two articles briefed together; recall = the share where that sentence is
   reported in a number conflict;
 - sources agree: ``bench/labels/agreements-sources-agree.jsonl``, agreements the brief
-  reported on DUC 2007 update sets A and B and DUC 2006 clusters 21-30 (session 12), read by
-  helpers who judged each pair without running newsbrief (true: the two report one fact);
-  every pair below a wording similarity of 0.6 and one in three above it were labelled, so
-  the estimate weighs each labelled pair by its band's reported / labelled;
+  reported on DUC 2007 update sets A and B and DUC 2006 clusters 21-30 (session 12), and on
+  the first 1,060 Multi-News validation clusters (session 13), read by helpers who judged
+  each pair without running newsbrief (true: the two report one fact); on DUC every pair
+  below a wording similarity of 0.6 and one in three above it were labelled, on Multi-News
+  every pair, so the estimate weighs each labelled pair by its band's reported / labelled;
 - dates: ``analysis.timex`` (TimeBank, AQUAINT) and ``analysis.duc_dates``;
 - cost: wall and CPU seconds of the full brief of the largest and a median DUC cluster.
 
@@ -46,6 +47,7 @@ HIGH = 0.6  # the band above it was labelled one pair in three
 SAMPLE = ROOT.parent / "shared" / "samples" / "korea-talks"
 CLUSTERS = 50  # every DUC 2006 cluster, in file order: precision on the labels
 RECALL_CLUSTERS = 20  # the swap check briefs the pairs it plants one by one: the first 20
+MULTINEWS_CLUSTERS = 1060  # Multi-News validation clusters whose agreements were labelled
 
 
 def _key(cluster: str, label: str, sides: list[tuple[str, int, int]]) -> tuple[Any, ...]:
@@ -102,7 +104,8 @@ def precision() -> dict[str, Any]:
 
 
 def agreement_corpora() -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """(corpus, cluster id, items): DUC 2007 update sets A and B, DUC 2006 clusters 21-30."""
+    """(corpus, cluster id, items): DUC 2007 update sets A and B, DUC 2006 clusters 21-30, and
+    the first Multi-News validation clusters (web pages; ``mn<line>-<document>`` ids)."""
     found = []
     for topic in analysis.jsonl(analysis.DATA / "duc2007" / "update-ab.jsonl.gz"):
         for name in "AB":
@@ -110,6 +113,17 @@ def agreement_corpora() -> list[tuple[str, str, list[dict[str, Any]]]]:
             found.append(("DUC 2007 A and B", f"{topic['id']}/{name}", items))
     clusters = list(analysis.jsonl(analysis.DATA / "duc2006" / "clusters.jsonl.gz"))
     found += [("DUC 2006 21-30", c["id"], analysis.duc_items(c)) for c in clusters[20:30]]
+    validation = analysis.jsonl(analysis.DATA / "multinews" / "validation.jsonl.gz")
+    for index, cluster in enumerate(validation):
+        if index >= MULTINEWS_CLUSTERS:
+            break
+        items = [
+            {"id": f"mn{index}-{i}", "text": text, "source": f"mn{index}-{i}"}
+            for i, text in enumerate(cluster["documents"])
+            if text.strip()
+        ]
+        if len(items) > 1:
+            found.append((f"Multi-News val. 1-{MULTINEWS_CLUSTERS}", f"mn{index}", items))
     return found
 
 
@@ -275,11 +289,13 @@ def section(runs: int) -> str:
         ],
         "",
         "`bench/labels/agreements-sources-agree.jsonl`: the agreements the brief reported at the "
-        "start of session 12, read by helpers who judged each pair without running newsbrief "
-        "(true: the two sentences report one fact). Every pair below a wording similarity of "
-        f"{HIGH} and one in three above it were labelled, so the estimate weighs each labelled "
-        "pair by its band's reported / labelled. The rules of `analysis/specifics.py` were "
-        "chosen on these labels: development numbers.",
+        "start of session 12 (DUC) and of session 13 (Multi-News: web pages, lower-cased, with "
+        "captions and page furniture), read by helpers who judged each pair without running "
+        "newsbrief (true: the two sentences report one fact). On DUC every pair below a wording "
+        f"similarity of {HIGH} and one in three above it were labelled, so the estimate weighs "
+        "each labelled pair by its band's reported / labelled; on Multi-News every pair was. "
+        "The rules of `analysis/specifics.py` were chosen on these labels: development "
+        "numbers.",
         "",
         "### Dates by tense",
         "",

@@ -629,3 +629,96 @@ def test_counts_over_different_spans_of_time_are_not_compared() -> None:
 
     assert "number" not in counted("two", "five")  # 40,000 in two years, 65,000 in five
     assert "number" in counted("two", "two")  # the same span: the counts disagree
+
+
+def test_a_spelled_number_is_read_whole_or_not_at_all() -> None:
+    # Multi-News: "103 male patients" against "One hundred and three male patients" was a
+    # conflict of 103 against three.
+    digits = "The study followed 103 male patients and 100 healthy men for a year."
+    words = "One hundred and three male patients and 100 healthy men were followed for a year."
+    assert rule_verdict(digits, words).label != "conflict"
+    other = "The study followed 95 male patients and 100 healthy men for a year."
+    assert rule_verdict(digits, other).kind == "number"  # a real difference is still found
+
+
+def test_a_duration_written_as_an_adjective_is_written() -> None:
+    # Multi-News: "reduced her sentence from three years to one" against "reducing her
+    # three-year sentence to one year" was a conflict of three years against one.
+    first = "The court cut her prison sentence from three years to one, her lawyer said."
+    second = "The court cut her three-year prison sentence to one year, her lawyer said."
+    assert rule_verdict(first, second).label != "conflict"
+    assert rule_verdict(second, first).label != "conflict"
+    longer = "The court cut her prison sentence from five years to one, her lawyer said."
+    assert rule_verdict(first, longer).kind == "duration"
+
+
+def test_a_count_told_as_still_standing_is_a_state_not_a_claim() -> None:
+    # Multi-News: "around 100,000 people waited outside the station" against "more than 50,000
+    # people still remained stuck outside the station on Tuesday" was a conflict.
+    first = "Around 100,000 travellers waited outside the station for their trains."
+    later = "More than 50,000 travellers still waited outside the station for their trains."
+    assert rule_verdict(first, later).label != "conflict"
+    # Written as bounds, figures far apart still disagree (DUC 2006: "more than 37 million
+    # Americans" / "more than 16 million Americans", labelled a conflict).
+    other = "More than 50,000 travellers waited outside the station for their trains."
+    assert rule_verdict(first, other).kind == "number"
+    assert rule_verdict(other, other.replace("50,000", "90,000")).kind == "number"
+
+
+def test_counts_of_different_days_are_not_compared() -> None:
+    monday = "About 100,000 travellers were stranded at the station on Monday, officials said."
+    tuesday = "About 50,000 travellers were stranded at the station on Tuesday, officials said."
+    assert rule_verdict(monday, tuesday).label != "conflict"
+    same_day = tuesday.replace("50,000", "70,000").replace("Tuesday", "Monday")
+    assert rule_verdict(monday, same_day).kind == "number"
+    march = "About 100,000 travellers were stranded at the station on March 2, officials said."
+    later = "About 50,000 travellers were stranded at the station on March 3, officials said."
+    assert rule_verdict(march, later).kind != "number"
+
+
+def test_a_figure_written_round_is_no_conflict_with_one_it_rounds() -> None:
+    # Multi-News: "more than 4,400 girls" against "4,443 girls" was a conflict.
+    first = "Officials counted more than 4,400 girls married before 18 in the state since 2000."
+    second = "Officials counted 4,443 girls married before 18 in the state since 2000."
+    assert rule_verdict(first, second).label != "conflict"
+    assert rule_verdict(second, first).label != "conflict"
+    # DUC 2006, labelled a conflict: two round figures that differ in their own last digit.
+    smokers = "The country has some 350 million smokers, officials said."
+    fewer = "The country has about 320 million smokers, officials said."
+    assert rule_verdict(smokers, fewer).kind == "number"
+    # A round figure far from the other ("around 100,000" / "50,000") still disagrees.
+    assert rule_verdict(first, second.replace("4,443", "3,443")).kind == "number"
+
+
+def test_counts_of_different_years_and_dates_written_day_first() -> None:
+    # Multi-News: "more than 63,000 died of overdoses in 2016" against "more than 72,000 ...
+    # in 2017"; "21 July 2015" against "14 July 2015" read as counts of "July".
+    first = "More than 63,000 Americans died of drug overdoses in 2016, the report said."
+    second = "More than 72,000 Americans died of drug overdoses in 2017, the report said."
+    assert rule_verdict(first, second).label != "conflict"
+    same_year = second.replace("2017", "2016")
+    assert rule_verdict(first, same_year).kind == "number"
+    july = "The second video was released on 21 July 2015 by the campaign group."
+    earlier = "The first video was released on 14 July 2015 by the campaign group."
+    assert rule_verdict(july, earlier).kind != "number"
+
+
+def test_related_sentences_apart_from_the_aligned_ones_follow_the_same_rules() -> None:
+    # Multi-News: the pair was below the alignment's similarity, so the search for different
+    # figures in related sentences (slot_conflicts) reported "three years" against "one year"
+    # with no regard for the "three-year" the second sentence writes.
+    first = (
+        "An appeals court upheld the activist's conviction for insulting the king and reduced "
+        "her sentence from three years in prison to one, Amnesty reported. She tore up a "
+        "photograph of the king in court last year."
+    )
+    second = (
+        "Rights groups condemned the verdict, which confirmed the conviction of the activist "
+        "on charges of insulting the monarch and reduced her three-year prison sentence to one "
+        "year. The government did not comment on the ruling."
+    )
+    found = brief([first, second], sections="agreement").agreement
+    assert not [a for a in found if a.label == "conflict"]
+    longer = second.replace("three-year", "five-year")
+    found = brief([first, longer], sections="agreement").agreement
+    assert [a.kind for a in found if a.label == "conflict"] == ["duration"]

@@ -30,15 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsbrief.analysis.facts import (
-    Verdict,
-    differing,
-    durations,
-    numbers,
-    other_windows,
-    rule_verdict,
-    windows,
-)
+from newsbrief.analysis.facts import Counted, Verdict, counted, differing_figure, rule_verdict
 from newsbrief.analysis.positions import find_positions
 from newsbrief.analysis.referents import Referents
 from newsbrief.analysis.specifics import Specifics
@@ -237,32 +229,29 @@ def slot_conflicts(
     articles: the most similar pair of sentences."""
     import numpy as np
 
-    counted = [(i, numbers(s.text), durations(s.text)) for i, s in enumerate(sentences)]
-    counted = [c for c in counted if c[1] or c[2]]
-    spans = {i: windows(sentences[i].text) for i, _, _ in counted}  # counted over (facts)
+    found_in = [(i, counted(s.text)) for i, s in enumerate(sentences)]
+    figures = [(i, c) for i, c in found_in if c[0] or c[1]]  # a number or a duration
     best: dict[tuple[str, ...], tuple[float, Alignment]] = {}
     # Scale (issue 15, item 11): the candidates of each sentence (later, in another article,
     # similar enough) are picked with one array operation, not a Python loop over all pairs.
-    rows = np.array([i for i, _, _ in counted], dtype=np.int64)
+    rows = np.array([i for i, _ in figures], dtype=np.int64)
     article_of = np.array([sentences[i].article_id for i in rows.tolist()], dtype=object)
-    for n, (i, nums_a, durs_a), row in _with_rows(counted, rows, similarity):
+    for n, (i, counted_a), row in _with_rows(figures, rows, similarity):
         later = rows[n + 1 :]
         close = (row[later] >= SLOT_MIN_SIMILARITY) & (
             article_of[n + 1 :] != sentences[i].article_id
         )
         for k in np.flatnonzero(close).tolist():
-            j, nums_b, durs_b = counted[n + 1 + k]
+            j, counted_b = figures[n + 1 + k]
             a, b = sentences[i], sentences[j]
             score = float(row[j])
-            if (a, b) in aligned or other_windows(spans[i], spans[j]):
-                continue  # figures over different spans of time measure different things
-            articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
-            kind, found = "number", differing(nums_a, nums_b, a.text, b.text, *articles)
-            if found is None:
-                kind, found = "duration", differing(durs_a, durs_b, a.text, b.text, *articles)
-            if found is None or (referents is not None and referents.about_others(a, b)):
+            if (a, b) in aligned:
                 continue
-            first, second = found
+            articles = (texts or {}).get(a.article_id, ""), (texts or {}).get(b.article_id, "")
+            figure = differing_figure(a.text, b.text, *articles, counted_a, counted_b)
+            if figure is None or (referents is not None and referents.about_others(a, b)):
+                continue
+            kind, first, second = figure
             key = (first.key, *sorted((a.article_id, b.article_id)))
             sides = tuple(Mention(s.article_id, s.start, s.end, s.text) for s in (a, b))
             evidence = (
@@ -276,18 +265,18 @@ def slot_conflicts(
 
 
 def _with_rows(
-    counted: list[tuple[int, Any, Any]], rows: Any, similarity: Any
-) -> Iterator[tuple[int, tuple[int, Any, Any], Any]]:
-    """``(n, counted[n], similarity row)``, the rows fetched a block at a time (one sparse
+    figures: list[tuple[int, Counted]], rows: Any, similarity: Any
+) -> Iterator[tuple[int, tuple[int, Counted], Any]]:
+    """``(n, figures[n], similarity row)``, the rows fetched a block at a time (one sparse
     product per block: per row, a large cluster paid a full transpose each time)."""
     import numpy as np
 
     block_size = getattr(similarity, "BLOCK", 512)
-    for first in range(0, len(counted), block_size):
+    for first in range(0, len(figures), block_size):
         chunk = rows[first : first + block_size].tolist()
         block = np.asarray(similarity.rows(chunk), dtype=np.float64)
         for offset, row in enumerate(block):
-            yield first + offset, counted[first + offset], row
+            yield first + offset, figures[first + offset], row
 
 
 def _single_source(

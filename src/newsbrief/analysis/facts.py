@@ -38,8 +38,9 @@ _SKIP_UNITS = set(
     a an the of to in on at and or p m percent per times are were was is be been have has had
     will would could more than who that which with from for by as out up about over under
     into after before during while when where since its his her their our this these those
+    hundred
     """.split()
-)
+)  # "hundred": "one hundred and three patients" is no count of hundreds (:data:`_SPELLED_ON`)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FUNCTION = set(
     """
@@ -60,7 +61,8 @@ _APPROXIMATE = set(
 _NAME = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?")
 _RUNNING = re.compile(
     r"\b(?:to date|so far|thus far|as of|since (?:\d{4}|then|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)|today|now|currently|at present)\b",
+    r"June|July|August|September|October|November|December)|today|now|currently|at present"
+    r"|still)\b",
     re.IGNORECASE,
 )
 # who says it is a source, not what is counted: its names are no sign of another event
@@ -72,6 +74,17 @@ GOVERNOR_WORDS = 3  # the governing word is this close before the value, or ther
 CONTEXT_WORDS = 5  # each side of a value: the words that say what it counts or dates
 MIN_SHARED_CONTEXT = 2  # shared content words around both values: the same slot
 SMALL_COUNT = 12  # "two parties" / "three parties": small counts need more shared context
+# A figure written as a round or bounded one ("more than 4,400 girls", "some 350 million") is
+# no disagreement with another that it rounds, to its own last digit ("4,443 girls"), and
+# that is this close to it: "some 350 million" / "about 320 million" still disagree.
+ROUNDING = 0.1
+_ROUNDED = re.compile(
+    r"\b(?:more than|over|at least|upwards of|nearly|almost|about|around|roughly|some"
+    r"|approximately|an estimated|up to|as many as|less than|fewer than|under|close to)\s+$",
+    re.IGNORECASE,
+)
+# A number word that ends a longer spelled number: "three" in "one hundred and three".
+_SPELLED_ON = re.compile(r"\b(?:hundred|thousand|million|billion)(?:\s+and)?\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,7 @@ class Value:
     names: tuple[str, ...] = ()
     running: bool = False  # a running total or a current state ("to date", "today some …")
     outcome: str | None = None  # what befell those counted: dead, hurt, ill, held (nearest)
+    rounded: bool = False  # written as a round or bounded figure: "more than 4,400"
 
 
 def _value(text: str) -> float | None:
@@ -109,6 +123,10 @@ def _value(text: str) -> float | None:
         return None
 
 
+_MONTH_NAMES = {
+    *"january february march april may june july august september october november".split(),
+    *"december jan feb mar apr jun jul aug sep sept oct nov dec".split(),
+}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CALENDAR_DAY = re.compile(
     r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -138,7 +156,8 @@ def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set
     )
     running = bool(_RUNNING.search(text[max(0, start - 40) : min(len(text), end + 40)]))
     outcome = _nearest_outcome(text, start, end)
-    return Value(key, value, match.group(0), context, governor, names, running, outcome)
+    rounded = _ROUNDED.search(text, max(0, start - 20), start) is not None
+    return Value(key, value, match.group(0), context, governor, names, running, outcome, rounded)
 
 
 # What befell the people counted: "killed 247 people" and "5,500 people were injured" count
@@ -191,18 +210,27 @@ def numbers(text: str) -> list[Value]:
             continue
         written = match.group("num")
         value = _value(written)
+        if _spelled_on(text, match):
+            continue
         if value is None or (re.fullmatch(r"(?:19|20)\d\d", written) and not match["scale"]):
             continue  # a year, not a count
         unit = match.group("unit").lower().rstrip("s")
         if unit in _ADJECTIVES:
             following = re.match(r"\s+([a-z]+)", text[match.end() :])
             unit = following.group(1).rstrip("s") if following else unit
-        if unit in _SKIP_UNITS or unit in UNIT_DAYS or len(unit) < 3:
-            continue
+        if unit in _SKIP_UNITS or unit in UNIT_DAYS or len(unit) < 3 or unit in _MONTH_NAMES:
+            continue  # ... or a day before its month ("21 July 2015") is a date
         if match.group("scale"):
             unit = f"{match.group('scale').lower()} {unit}"
         found.append(_value_at(unit, value, text, match, set(unit.split())))
     return found
+
+
+def _spelled_on(text: str, match: re.Match[str]) -> bool:
+    """Whether the match's number is a word ending a longer spelled number ("three" in "one
+    hundred and three"): its value is not the word's."""
+    start = match.start("num")
+    return text[start].isalpha() and bool(_SPELLED_ON.search(text, max(0, start - 20), start))
 
 
 # A span of time that scopes another figure: "a $2.9 trillion surplus over the next 10 years",
@@ -225,6 +253,8 @@ def durations(text: str) -> list[Value]:
     found = []
     for match in _DURATION.finditer(text):
         value = _value(match.group("num"))
+        if _spelled_on(text, match):
+            continue
         if value is not None and not _is_window(text, match):
             days = value * UNIT_DAYS[match.group("unit").lower()]
             found.append(_value_at("duration", days, text, match, set()))
@@ -240,6 +270,47 @@ def windows(text: str) -> frozenset[float]:
         if value is not None and _is_window(text, match):
             spans.add(value * UNIT_DAYS[match.group("unit").lower()])
     return frozenset(spans)
+
+
+# A span of time written in any form, as an adjective too: "a three-year sentence".
+_ANY_DURATION = re.compile(
+    r"(?<![\w.,-])(?P<num>\d++|"
+    + "|".join(NUMBER_WORDS)
+    + r")[\s-](?P<unit>day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def written_days(text: str) -> frozenset[float]:
+    """Every span of time written in ``text``, in days, however it is used ("a three-year
+    sentence" → 1095): a duration of the other sentence written here is no disagreement."""
+    found = set()
+    for match in _ANY_DURATION.finditer(text):
+        value = _value(match.group("num"))
+        if value is not None and not _spelled_on(text, match):
+            found.add(value * UNIT_DAYS[match.group("unit").lower()])
+    return frozenset(found)
+
+
+_YEAR = re.compile(r"(?<![\w.,$-])(?:19|20)\d\d\b")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def other_days(first: str, second: str) -> bool:
+    """Both sentences name the day or year they tell of, and different ones (weekdays, month
+    and day, years): their counts are of different times ("100,000 stuck on Monday" / "50,000
+    stuck on Tuesday"; "63,000 died of overdoses in 2016" / "72,000 in 2017"), not two
+    accounts of one."""
+    weekdays_a = {w.lower() for w in _WEEKDAY.findall(first)}
+    weekdays_b = {w.lower() for w in _WEEKDAY.findall(second)}
+    if weekdays_a and weekdays_b and not weekdays_a & weekdays_b:
+        return True
+    days_a = {v.value for v in calendar_days(first)}
+    days_b = {v.value for v in calendar_days(second)}
+    if days_a and days_b and not days_a & days_b:
+        return True
+    years_a, years_b = set(_YEAR.findall(first)), set(_YEAR.findall(second))
+    return bool(years_a and years_b and not years_a & years_b)
 
 
 def other_windows(a: frozenset[float], b: frozenset[float]) -> bool:
@@ -261,11 +332,16 @@ def differing(
     text_b: str,
     article_a: str = "",
     article_b: str = "",
+    also_a: frozenset[float] = frozenset(),
+    also_b: frozenset[float] = frozenset(),
 ) -> tuple[Value, Value] | None:
     """Two values for the same thing in the same slot that differ, or ``None``.
 
     Guards, each keeping the pair apart: the value of one is written anywhere in the other
-    ("won 64 of the 122 seats" / "122 seats"; "10 to 15 pounds" / "10 pounds"); one sentence
+    ("won 64 of the 122 seats" / "122 seats"; "10 to 15 pounds" / "10 pounds"; ``also_a``
+    and ``also_b`` are more values written in each, as the values are counted: a duration's
+    days, "a three-year sentence reduced to one year"); one figure written round or bounded
+    that the other rounds to ("more than 4,400" / "4,443": :func:`_rounds`); one sentence
     gives two values of the thing ("two students … shot 12 students"); different governing
     words ("sickens 300 million people" / "kills one million people") or outcomes ("killed 247
     people" / "5,500 people were injured"); a name near one value
@@ -276,7 +352,7 @@ def differing(
     (different things counted: "the tribe's 1,200 members" / "its 1,600 members"), one more
     for small counts ("the three parties that won seats" / "the two parties agreed").
     """
-    numbers_a, numbers_b = all_numbers(text_a), all_numbers(text_b)
+    numbers_a, numbers_b = all_numbers(text_a) | also_a, all_numbers(text_b) | also_b
     article_a, article_b = (article_a or text_a).lower(), (article_b or text_b).lower()
     twice = _repeated(first) | _repeated(second)
     for a in first:
@@ -295,11 +371,30 @@ def differing(
                 continue
             if a.running or b.running:
                 continue  # a total that grows ("158 deaths to date") differs by when it was told
+            if _rounds(a, b) or _rounds(b, a):
+                continue  # "more than 4,400 girls" / "4,443 girls": one figure, rounded
             small = a.key not in ("date", "duration") and max(a.value, b.value) <= SMALL_COUNT
             need = max(1, min(MIN_SHARED_CONTEXT, len(a.context), len(b.context))) + small
             if len(a.context & b.context) >= need:
                 return a, b
     return None
+
+
+def _rounds(rounded: Value, other: Value) -> bool:
+    """``rounded`` is written as a round figure ("more than 4,400") that ``other`` rounds to:
+    within half a unit of its last digit (hundreds, here) and :data:`ROUNDING` of it."""
+    if not rounded.rounded:
+        return False
+    digits = re.search(r"[\d,]*(?:\.(\d+))?", rounded.written.lstrip("$"))
+    decimals = digits.group(1) if digits else None
+    if decimals:
+        unit = 10.0 ** -len(decimals)
+    else:
+        whole, unit = int(rounded.value), 1.0
+        while whole and whole % 10 == 0:
+            whole, unit = whole // 10, unit * 10
+    gap = abs(rounded.value - other.value)
+    return gap < unit / 2 and gap <= ROUNDING * max(rounded.value, other.value)
 
 
 def _other_event(value: Value, other_text: str) -> bool:
@@ -327,29 +422,45 @@ def _unknown_name(value: Value, other_article: str) -> bool:
     return any(name.lower()[:6] not in other_article for name in value.names)
 
 
+Counted = tuple[list[Value], list[Value], frozenset[float]]  # numbers, durations, windows
+
+
+def counted(text: str) -> Counted:
+    """The sentence's numbers, durations and the spans its figures are counted over."""
+    return numbers(text), durations(text), windows(text)
+
+
+def differing_figure(
+    first: str,
+    second: str,
+    article_a: str = "",
+    article_b: str = "",
+    counted_a: Counted | None = None,
+    counted_b: Counted | None = None,
+) -> tuple[str, Value, Value] | None:
+    """A different number (``"number"``), else a different duration (``"duration"``), for
+    the same thing in two sentences (:func:`differing`); ``None`` as well when they count over
+    different spans of time or tell of different days or years, which are not comparable.
+    ``counted_a`` and ``counted_b`` are the sentences' :func:`counted`, when already found."""
+    numbers_a, durations_a, spans_a = counted_a or counted(first)
+    numbers_b, durations_b, spans_b = counted_b or counted(second)
+    if other_windows(spans_a, spans_b) or other_days(first, second):
+        return None
+    found = differing(numbers_a, numbers_b, first, second, article_a, article_b)
+    if found:
+        return "number", *found
+    days_a, days_b = written_days(first), written_days(second)
+    found = differing(durations_a, durations_b, first, second, article_a, article_b, days_a, days_b)
+    return ("duration", *found) if found else None
+
+
 def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = "") -> Verdict:
     """The rules' label for two sentences that report the same thing; ``article_a`` and
     ``article_b`` (their articles' texts, when known) let a name near a value be looked up."""
-    scoped = other_windows(windows(first), windows(second))  # different spans: not comparable
-    found = (
-        None
-        if scoped
-        else differing(numbers(first), numbers(second), first, second, article_a, article_b)
-    )
-    if found:
-        a, b = found
-        return Verdict(
-            "conflict", "number", f"different numbers: “{a.written}” against “{b.written}”"
-        )
-    found = (
-        None
-        if scoped
-        else differing(durations(first), durations(second), first, second, article_a, article_b)
-    )
-    if found:
-        a, b = found
-        evidence = f"different durations: “{a.written}” against “{b.written}”"
-        return Verdict("conflict", "duration", evidence)
+    figure = differing_figure(first, second, article_a, article_b)
+    if figure:
+        kind, a, b = figure
+        return Verdict("conflict", kind, f"different {kind}s: “{a.written}” against “{b.written}”")
     days_a, days_b = calendar_days(first), calendar_days(second)
     found = differing(days_a, days_b, first, second, article_a, article_b)
     if found and not {d.value for d in days_a} & {d.value for d in days_b}:
@@ -360,7 +471,11 @@ def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = 
     if pa and pb and pa != pb:
         evidence = f"opposite evaluative words: {', '.join(wa)} against {', '.join(wb)}"
         return Verdict("conflict", "stance", evidence)
-    shared = sorted({v.key for v in numbers(first)} & {v.key for v in numbers(second)})
+    # Only the things both count with the same figure.
+    counted = {(v.key, v.value) for v in numbers(first)} & {
+        (v.key, v.value) for v in numbers(second)
+    }
+    shared = sorted({key for key, _ in counted})
     note = (
         f"same numbers for {', '.join(shared)}" if shared else "no differing number, date or stance"
     )
