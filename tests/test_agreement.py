@@ -629,6 +629,14 @@ def test_counts_over_different_spans_of_time_are_not_compared() -> None:
 
     assert "number" not in counted("two", "five")  # 40,000 in two years, 65,000 in five
     assert "number" in counted("two", "two")  # the same span: the counts disagree
+    # Multi-News: "viewed more than 12 million times in just under three days" against "more
+    # than 10 million times in the two days since it debuted" was a conflict of durations.
+    first = "The video was viewed more than 12 million times in just under three days."
+    second = "The video was viewed more than 10 million times in the two days since its release."
+    assert rule_verdict(first, second).label != "conflict"
+    assert rule_verdict(
+        first, second.replace("in the two days", "in just under three days")
+    ).kind == ("number")
 
 
 def test_a_spelled_number_is_read_whole_or_not_at_all() -> None:

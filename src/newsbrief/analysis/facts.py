@@ -238,7 +238,9 @@ def _spelled_on(text: str, match: re.Match[str]) -> bool:
 # years" / "over the next 15 years" is no disagreement), and figures over different spans
 # measure different things. "within the next month" is left a claim (a deadline).
 _WINDOW_BEFORE = re.compile(
-    r"\b(?:over|in|during)\s+the\s+(?:next|past|last|coming|previous|following|first)\s+$",
+    r"\b(?:over|in|during)\s+the\s+(?:next|past|last|coming|previous|following|first)\s+$"
+    # "viewed 12 million times in just under three days", "in the two days since it debuted"
+    r"|\bin\s+(?:(?:just|only)\s+)?(?:under|over|less than|more than)\s+$|\bin\s+the\s+$",
     re.IGNORECASE,
 )
 
