@@ -696,6 +696,12 @@ def test_a_figure_written_round_is_no_conflict_with_one_it_rounds() -> None:
     assert rule_verdict(smokers, fewer).kind == "number"
     # A round figure far from the other ("around 100,000" / "50,000") still disagrees.
     assert rule_verdict(first, second.replace("4,443", "3,443")).kind == "number"
+    # Multi-News: "almost 31 years in a Florida jail" against "more than 30 years": a
+    # duration's value is counted in days, its rounding in the unit it is written in.
+    jail = "He has spent almost 31 years in a state prison for a crime he did not commit."
+    more = "He has spent more than 30 years in a state prison for a crime he did not commit."
+    assert rule_verdict(jail, more).label != "conflict"
+    assert rule_verdict(jail, more.replace("more than 30", "25")).kind == "duration"
 
 
 def test_counts_of_different_years_and_dates_written_day_first() -> None:

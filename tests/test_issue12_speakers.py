@@ -486,3 +486,21 @@ def test_a_person_after_a_preposition_is_not_who_works_for_or_is_named_with_them
     text: str, quote: str, speaker: str
 ) -> None:
     assert speakers(text)[quote] == speaker
+
+
+def test_a_lower_cased_sentence_ending_in_a_word_is_no_clause_of_the_next() -> None:
+    # Multi-News (lower-cased web text): "..., authorities say. " she was an amazing individual,
+    # " said amy kritzer ..." was the authorities' quote: the two sentences were read as one
+    # clause because the second starts in lower case.
+    found = speakers(
+        "the student, 21, was killed by a man from the harbor district, authorities say. "
+        '" she was a wonderful friend to everyone, " said mara lindqvist of eastshore, whose '
+        "children went to school with her."
+    )
+    assert found["she was a wonderful friend to everyone"] != "authorities"
+    # A quotation without its own reporting verb still continues the sentence before it.
+    found = speakers(
+        "harbor chief mara lindqvist said that the talks would go on for weeks. "
+        '" we have all the time we need, " lindqvist'
+    )
+    assert "lindqvist" in (found["we have all the time we need"] or "")

@@ -384,17 +384,21 @@ def differing(
 
 def _rounds(rounded: Value, other: Value) -> bool:
     """``rounded`` is written as a round figure ("more than 4,400") that ``other`` rounds to:
-    within half a unit of its last digit (hundreds, here) and :data:`ROUNDING` of it."""
+    within half a unit of its last digit (hundreds, here; "more than 30 years": decades) and
+    :data:`ROUNDING` of it."""
     if not rounded.rounded:
         return False
-    digits = re.search(r"[\d,]*(?:\.(\d+))?", rounded.written.lstrip("$"))
-    decimals = digits.group(1) if digits else None
-    if decimals:
-        unit = 10.0 ** -len(decimals)
+    written = re.match(r"\$?(?P<whole>[\d,]*)(?:\.(?P<decimals>\d+))?|\w+", rounded.written)
+    number = _value(written.group(0)) if written else None
+    if not number:
+        return False
+    if written and written["decimals"]:
+        unit = 10.0 ** -len(written["decimals"])
     else:
-        whole, unit = int(rounded.value), 1.0
+        whole, unit = int(number), 1.0
         while whole and whole % 10 == 0:
             whole, unit = whole // 10, unit * 10
+    unit *= rounded.value / number  # a duration's value is in days: "30 years" is 10,950
     gap = abs(rounded.value - other.value)
     return gap < unit / 2 and gap <= ROUNDING * max(rounded.value, other.value)
 

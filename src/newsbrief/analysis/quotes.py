@@ -31,7 +31,7 @@ from newsbrief.analysis.speakers import (
     phrase_before,
     resolve_speaker,
 )
-from newsbrief.analysis.units import Span, quote_units, quoted_spans
+from newsbrief.analysis.units import Span, frame, quote_units, quoted_spans
 from newsbrief.records import Actor, Cluster, Mention, Quote, Sentence
 
 _WORD = re.compile(r"[A-Za-z’'-]+")
@@ -71,7 +71,7 @@ def find_quotes(
             sp or _dash_after(article.id, article.text, sentence.start + span.close)
             for sp, span in zip(speakers, spans, strict=True)
         ]
-        frame_words = len(_WORD.findall(_frame(sentence.text, spans)))
+        frame_words = len(_WORD.findall(frame(sentence.text, spans)))
         if not any(speakers) and frame_words < MIN_FRAME_WORDS and _continues(previous, sentence):
             speakers = [previous[1]] * len(spans)  # type: ignore[index]
         speakers = [
@@ -122,15 +122,6 @@ def _continues(previous: tuple[Sentence, Speaker | None] | None, sentence: Sente
         and previous[0].article_id == sentence.article_id
         and previous[0].paragraph == sentence.index - 1
     )
-
-
-def _frame(text: str, spans: list[Span]) -> str:
-    out, cursor = [], 0
-    for span in spans:
-        out.append(text[cursor : span.open])
-        cursor = span.close
-    out.append(text[cursor:])
-    return " Q ".join(out)
 
 
 def _quote(sentence: Sentence, span: Span, speaker: Speaker | None, frame_words: int) -> Quote:
@@ -224,7 +215,7 @@ def _attribution(sentence: Sentence, spans: list[Span], doc: Any = None) -> list
                 speaker = found
         own.append(speaker)
     via = outlet or _second_hand(text, spans)
-    according = _ACCORDING.search(_frame(text, spans)) if doc is None else None
+    according = _ACCORDING.search(frame(text, spans)) if doc is None else None
     if not any(own) and according and not is_outlet(according.group("who")):
         return [_according_speaker(text, according.group("who"), sentence)] * len(spans)
     if not any(own) and doc is None:
@@ -336,11 +327,11 @@ def final_attribution(text: str) -> Speaker | None:
 
 
 def _second_hand(text: str, spans: list[Span]) -> str | None:
-    frame = _frame(text, spans)
-    according = _ACCORDING.search(frame)
+    outside = frame(text, spans)
+    according = _ACCORDING.search(outside)
     if according and is_outlet(according.group("who")):
         return according.group("who").strip()
-    reported = _OUTLET_REPORTED.search(frame)
+    reported = _OUTLET_REPORTED.search(outside)
     if reported and is_outlet(reported.group("who")):
         return reported.group("who").strip()
     return None

@@ -22,6 +22,9 @@ _QUOTES = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z’'-]+")
 MAX_UNIT = 6  # sentences one quotation may run over
+# A sentence that ends after a word of two or more lower-case letters ("… authorities say.",
+# "… to trial. \"" as spaced in lower-cased web text).
+_ENDS_AFTER_A_WORD = re.compile(r"(?<![\w.-])[a-z]{2,}[.!?](?:\s?[\"”’'])?\s*$")
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,38 @@ def quote_units(cluster: Cluster) -> list[Sentence]:
 
 
 def _continues_lower(sentences: tuple[Sentence, ...] | list[Sentence], j: int) -> bool:
-    """The next sentence of the same article starts in lower case: it is the same clause."""
+    """The next sentence of the same article starts in lower case: it is the same clause, cut
+    after an abbreviation ("… (D-Wis.)" | "said Friday."). In lower-cased text every sentence
+    starts in lower case; one that ends after a word ("… authorities say.") is whole when
+    the quotation after it has its own speaker ("“she was …,” said amy kritzer" was given to
+    the authorities). A quotation
+    without one still joins the sentence before it, whose speaker it continues ("Walter said
+    that … route." | "“as you know, …” walter")."""
     if j + 1 >= len(sentences) or sentences[j + 1].article_id != sentences[j].article_id:
         return False
-    first = sentences[j + 1].text.lstrip("“”\"'‘’ ")[:1]
-    return first.islower()
+    following = sentences[j + 1].text
+    if not following.lstrip("“”\"'‘’ ")[:1].islower():
+        return False
+    return not (_ENDS_AFTER_A_WORD.search(sentences[j].text) and _says_itself(following))
+
+
+def _says_itself(text: str) -> bool:
+    """The sentence holds a quotation and a reporting verb outside it ("“…,” said amy
+    kritzer"): the quotation has its own speaker."""
+    spans = quoted_spans(text)
+    return bool(spans) and any(
+        w.lower() in REPORTING_VERBS for w in _WORD.findall(frame(text, spans))
+    )
+
+
+def frame(text: str, spans: list[Span]) -> str:
+    """The sentence's words outside its quotations (each quotation a "Q")."""
+    out, cursor = [], 0
+    for span in spans:
+        out.append(text[cursor : span.open])
+        cursor = span.close
+    out.append(text[cursor:])
+    return " Q ".join(out)
 
 
 def _attribution_next(text: str, sentences: tuple[Sentence, ...] | list[Sentence], j: int) -> bool:
