@@ -33,6 +33,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,46 @@ def precision() -> dict[str, Any]:
     return {"rows": rows, "unlabelled": unlabelled, "labels": len(labels)}
 
 
+MULTINEWS_CONFLICTS = ROOT / "bench" / "labels" / "conflicts-multinews.jsonl"
+
+
+def multinews_items() -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """Every Multi-News validation cluster of two articles or more, as items (ids
+    ``mn<line>-<document>``)."""
+    for index, cluster in enumerate(
+        analysis.jsonl(analysis.DATA / "multinews" / "validation.jsonl.gz")
+    ):
+        items = [
+            {"id": f"mn{index}-{i}", "text": text, "source": f"mn{index}-{i}"}
+            for i, text in enumerate(cluster["documents"])
+            if text.strip()
+        ]
+        if len(items) > 1:
+            yield f"mn{index}", items
+
+
+def multinews_conflicts() -> dict[str, int]:
+    """Conflicts and positions reported on every Multi-News validation cluster, against the
+    labels of ``bench/labels/conflicts-multinews.jsonl`` (session 13)."""
+    from newsbrief import brief
+
+    labels = {
+        _key(x["cluster"], x["label"], [tuple(s) for s in x["sides"]]): x["verdict"]
+        for x in analysis.jsonl(MULTINEWS_CONFLICTS)
+    }
+    row = {"clusters": 0, "reported": 0, "right": 0, "wrong": 0, "none": 0}
+    for cluster_id, items in multinews_items():
+        row["clusters"] += 1
+        for a in brief(items, sections="agreement").agreement:
+            if a.label not in ("conflict", "position"):
+                continue
+            row["reported"] += 1
+            sides = [(s.article_id, s.start, s.end) for s in a.sides]
+            verdict = labels.get(_key(cluster_id, a.label, sides))
+            row["none" if verdict is None else "right" if verdict else "wrong"] += 1
+    return row
+
+
 def agreement_corpora() -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(corpus, cluster id, items): DUC 2007 update sets A and B, DUC 2006 clusters 21-30, and
     the first Multi-News validation clusters (web pages; ``mn<line>-<document>`` ids)."""
@@ -113,17 +154,10 @@ def agreement_corpora() -> list[tuple[str, str, list[dict[str, Any]]]]:
             found.append(("DUC 2007 A and B", f"{topic['id']}/{name}", items))
     clusters = list(analysis.jsonl(analysis.DATA / "duc2006" / "clusters.jsonl.gz"))
     found += [("DUC 2006 21-30", c["id"], analysis.duc_items(c)) for c in clusters[20:30]]
-    validation = analysis.jsonl(analysis.DATA / "multinews" / "validation.jsonl.gz")
-    for index, cluster in enumerate(validation):
-        if index >= MULTINEWS_CLUSTERS:
+    for cluster_id, items in multinews_items():
+        if int(cluster_id[2:]) >= MULTINEWS_CLUSTERS:
             break
-        items = [
-            {"id": f"mn{index}-{i}", "text": text, "source": f"mn{index}-{i}"}
-            for i, text in enumerate(cluster["documents"])
-            if text.strip()
-        ]
-        if len(items) > 1:
-            found.append((f"Multi-News val. 1-{MULTINEWS_CLUSTERS}", f"mn{index}", items))
+        found.append((f"Multi-News val. 1-{MULTINEWS_CLUSTERS}", cluster_id, items))
     return found
 
 
@@ -262,6 +296,7 @@ def section(runs: int) -> str:
             f"| {share} |"
         )
     agreed = agreement_precision()
+    web = multinews_conflicts()
     recall_share = recall["found"] / recall["pairs"] if recall["pairs"] else 0.0
     lines += [
         "",
@@ -276,6 +311,12 @@ def section(runs: int) -> str:
         f"(×2, or +1 for small counts) inside its article and the two articles briefed "
         f"together, {recall['found']} are reported as a number conflict "
         f"({recall_share:.2f}).",
+        "",
+        f"On every Multi-News validation cluster of two articles or more ({web['clusters']:,}; web "
+        "pages, lower-cased, with captions and page furniture), the brief reports "
+        f"{web['reported']} conflicts or positions: {web['right']} right and {web['wrong']} "
+        f"wrong as labelled in `bench/labels/conflicts-multinews.jsonl` (session 13, by a "
+        f"helper reading each pair without running newsbrief), {web['none']} not labelled.",
         "",
         "### Sources agree: precision on our labels (development numbers)",
         "",

@@ -283,6 +283,62 @@ def _median(call: Any, runs: int) -> float:
     return statistics.median(times)
 
 
+MULTINEWS_QUOTES = "quotes-multinews.jsonl"
+
+
+def multinews_quotes() -> dict[str, Any]:
+    """Speakers shown for the labelled Multi-News quotations (session 13's labels: 200 quotes
+    of validation clusters 1100-1599, each judged as shown then). A speaker shown as labelled
+    takes the label's verdict; another one is right when it matches the labelled true speaker
+    (:func:`same_speaker`), else wrong; none shown is no prediction."""
+    from newsbrief import brief
+
+    labels = list(jsonl(LABELS / MULTINEWS_QUOTES))
+    wanted = {int(x["cluster"][2:]) for x in labels}
+    right = wrong = 0
+    errors = []
+    for index, cluster in enumerate(jsonl(DATA / "multinews" / "validation.jsonl.gz")):
+        if index not in wanted:
+            continue
+        items = [
+            {"id": f"mn{index}-{i}", "text": text, "source": f"mn{index}-{i}"}
+            for i, text in enumerate(cluster["documents"])
+            if text.strip()
+        ]
+        result = brief(items, sections="actors,quotes")
+        names = {a.id: a.name for a in result.actors}
+        for label in (x for x in labels if x["cluster"] == f"mn{index}"):
+            span = (label["start"], label["end"])
+            quote = next(
+                (
+                    q
+                    for q in result.quotes
+                    if q.article_id == label["article"] and overlaps((q.start, q.end), span)
+                ),
+                None,
+            )
+            shown = None
+            if quote is not None and quote.speaker_id in names:
+                shown = names[quote.speaker_id]
+            elif quote is not None and quote.speaker_text:
+                shown = f"{quote.speaker_text} (unresolved)"
+            if shown is None:
+                continue
+            if shown == label["displayed_speaker"]:
+                ok = label["verdict"] == "right"
+            else:
+                ok = bool(label["true_speaker"]) and same_speaker(
+                    label["true_speaker"], shown.removesuffix(" (unresolved)")
+                )
+            right += ok
+            wrong += not ok
+            if not ok:
+                errors.append((label["cluster"], shown, label["true_speaker"]))
+    given = right + wrong
+    return {"quotes": len(labels), "given": given, "right": right, "wrong": wrong,
+            "p": right / given if given else 0.0, "errors": errors}  # fmt: skip
+
+
 def section(runs: int) -> str:
     import spacy
 
@@ -291,6 +347,7 @@ def section(runs: int) -> str:
     quotes, dates_ = duc_quotes(), duc_dates()
     pronouns = duc_quotes("pronoun-speakers-duc2006.jsonl")
     pronouns07 = duc_quotes("pronoun-speakers-duc2007.jsonl")
+    web = multinews_quotes()
     banks = {name: timex(name) for name in ("timebank", "aquaint")}
     anchored = article_dates()
     pol = polnear()
@@ -319,6 +376,9 @@ def section(runs: int) -> str:
         f"{pronouns07['gold']} | {pronouns07['p']:.2f} | {pronouns07['r']:.2f} |",
         f"| PolNeAR dev (speaker span overlap; not tuned on) | {pol['gold']} | {pol['gold']} | "
         f"{pol['p']:.2f} | {pol['r']:.2f} |",
+        "| ours: Multi-News validation, web pages, lower-cased (`bench/labels/"
+        f"{MULTINEWS_QUOTES}`; speakers as shown) | {web['quotes']} | {web['given']} | "
+        f"{web['p']:.2f} | – |",
         "",
         "A prediction is the resolved actor's name, else the speaker phrase as written; a bare "
         "pronoun left unresolved counts as no prediction. P = right speakers / speakers given; "
@@ -334,7 +394,13 @@ def section(runs: int) -> str:
         "in session 11 and first measured on the code before that session's pronoun rules "
         "(P 0.85, R 0.68); the rules' final form (gender as a veto, an untagged family name "
         "resolved only where people share it) was then chosen on both rows, so both are "
-        "development numbers.",
+        "development numbers. The Multi-News row (session 13): 200 quotations of validation "
+        "clusters 1100-1599 that were shown with a speaker (a resolved name, or the phrase as "
+        'written, a pronoun too: "he (unresolved)"), not partial, drawn at random and judged '
+        "by helpers reading the article around each (right: the words shown name or refer to "
+        "who said it); a speaker shown otherwise now is right when it matches the labelled "
+        "speaker, else wrong. It was 177 right of 200 (0.89) as labelled; precision only (the "
+        "quotes no one was shown for were not drawn).",
         "",
         "### Date normalization",
         "",

@@ -736,3 +736,16 @@ def test_related_sentences_apart_from_the_aligned_ones_follow_the_same_rules() -
     longer = second.replace("three-year", "five-year")
     found = brief([first, longer], sections="agreement").agreement
     assert [a.kind for a in found if a.label == "conflict"] == ["duration"]
+
+
+def test_the_parts_of_a_measure_in_several_units_are_not_compared() -> None:
+    # Multi-News: two marathon winners' times, "2 hours, 7 minutes, 51 seconds" against "2
+    # hours, 24 minutes, 26 seconds", were a conflict of 51 seconds against 26.
+    his = "The men's winner crossed the line in the harbor race in 2 hours, 7 minutes, 51 seconds."
+    hers = (
+        "The women's winner crossed the line in the harbor race in 2 hours, 24 minutes, 26 seconds."
+    )
+    assert rule_verdict(his, hers).label != "conflict"
+    tall = "The harbor bridge's new sign stands 6 feet 11 inches tall, the council said."
+    taller = "The harbor bridge's new sign stands 6 feet 9 inches tall, the council said."
+    assert rule_verdict(tall, taller).label != "conflict"

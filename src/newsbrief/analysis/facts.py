@@ -83,6 +83,12 @@ _ROUNDED = re.compile(
     r"|approximately|an estimated|up to|as many as|less than|fewer than|under|close to)\s+$",
     re.IGNORECASE,
 )
+# The part of a measure written in several units: "7 minutes" and "51 seconds" in "2 hours, 7
+# minutes, 51 seconds" (two runners' times differ in their seconds), "11 inches" in "6 feet 11
+# inches". Only the whole measure says anything.
+_MEASURE_GOES_ON = re.compile(
+    r"\d\s+(?:hours?|minutes?|feet|foot|pounds?)(?:,|\s+and)?\s+$", re.IGNORECASE
+)
 # A number word that ends a longer spelled number: "three" in "one hundred and three".
 _SPELLED_ON = re.compile(r"\b(?:hundred|thousand|million|billion)(?:\s+and)?\s+$", re.IGNORECASE)
 
@@ -210,8 +216,10 @@ def numbers(text: str) -> list[Value]:
             continue
         written = match.group("num")
         value = _value(written)
-        if _spelled_on(text, match):
-            continue
+        if _spelled_on(text, match) or _MEASURE_GOES_ON.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            continue  # the end of a longer spelled number, or the part of a measure
         if value is None or (re.fullmatch(r"(?:19|20)\d\d", written) and not match["scale"]):
             continue  # a year, not a count
         unit = match.group("unit").lower().rstrip("s")

@@ -28,7 +28,7 @@ REMOVAL_REASONS = {
     ),
     "advertisement": "an advertisement marker",
     "photo-credit": "a photo or image credit",
-    "boilerplate": "site boilerplate (newsletter, 'Read more', copyright)",
+    "boilerplate": "site boilerplate (newsletter, 'Read more', copyright, web-archive notes)",
     "wire-note": (
         "a wire service's note to editors ('ATTENTION EDITORS', 'optional trim', 'enditem')"
     ),
