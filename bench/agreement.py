@@ -126,15 +126,21 @@ def multinews_conflicts() -> dict[str, int]:
     """Conflicts and positions reported on every Multi-News validation cluster, against the
     labels of ``bench/labels/conflicts-multinews.jsonl`` (session 13)."""
     from newsbrief import brief
+    from newsbrief.errors import NewsbriefError
 
     labels = {
         _key(x["cluster"], x["label"], [tuple(s) for s in x["sides"]]): x["verdict"]
         for x in analysis.jsonl(MULTINEWS_CONFLICTS)
     }
-    row = {"clusters": 0, "reported": 0, "right": 0, "wrong": 0, "none": 0}
+    row = {"clusters": 0, "reported": 0, "right": 0, "wrong": 0, "none": 0, "unbriefed": 0}
     for cluster_id, items in multinews_items():
         row["clusters"] += 1
-        for a in brief(items, sections="agreement").agreement:
+        try:
+            result = brief(items, sections="agreement")
+        except NewsbriefError:  # every sentence was page junk (E109): nothing to compare
+            row["unbriefed"] += 1
+            continue
+        for a in result.agreement:
             if a.label not in ("conflict", "position"):
                 continue
             row["reported"] += 1
@@ -165,6 +171,7 @@ def agreement_precision() -> dict[str, dict[str, float]]:
     """Per corpus: agreements reported, labelled right / wrong, unlabelled, the precision over
     the labelled pairs and the estimate weighted by band (see the module's docstring)."""
     from newsbrief import brief
+    from newsbrief.errors import NewsbriefError
 
     labels = {
         _key(x["cluster"], "agreement", [tuple(s) for s in x["sides"]]): x["verdict"]
@@ -173,7 +180,11 @@ def agreement_precision() -> dict[str, dict[str, float]]:
     tallies: dict[str, dict[str, dict[str, int]]] = {}
     for corpus, cluster_id, items in agreement_corpora():
         bands = tallies.setdefault(corpus, {})
-        for a in brief(items, sections="agreement").agreement:
+        try:
+            result = brief(items, sections="agreement")
+        except NewsbriefError:  # a web cluster of page junk only (E109)
+            continue
+        for a in result.agreement:
             if a.label != "agreement":
                 continue
             row = bands.setdefault("high" if a.score >= HIGH else "low", dict.fromkeys(
@@ -316,7 +327,8 @@ def section(runs: int) -> str:
         "pages, lower-cased, with captions and page furniture), the brief reports "
         f"{web['reported']} conflicts or positions: {web['right']} right and {web['wrong']} "
         f"wrong as labelled in `bench/labels/conflicts-multinews.jsonl` (session 13, by a "
-        f"helper reading each pair without running newsbrief), {web['none']} not labelled.",
+        f"helper reading each pair without running newsbrief), {web['none']} not labelled "
+        f"({web['unbriefed']} clusters hold nothing but page junk: E109).",
         "",
         "### Sources agree: precision on our labels (development numbers)",
         "",

@@ -537,3 +537,17 @@ def test_the_web_archives_notes_on_its_crawls_are_boilerplate() -> None:
         "Rescuers crawled into the collapsed bridge to reach the driver.",
     ]
     assert not removed("\n\n".join(news))
+
+
+def test_an_article_cleaning_leaves_nothing_of_is_named_in_a_notice() -> None:
+    from newsbrief import brief
+
+    story = (
+        "The harbor council voted on Monday to close the old bridge for two years of repairs. "
+        "Officials said ferries would carry commuters in the meantime."
+    )
+    notes = "These crawls are part of an effort to archive pages as they are created, for links."
+    result = brief([{"text": story, "source": "a"}, {"text": notes, "source": "b"}], words=60)
+    told = [n for n in result.cluster.notices if n.code == "no-story-text"]
+    assert [(n.source, n.skipped) for n in told] == [("b", True)]
+    assert "--explain" in told[0].message

@@ -82,6 +82,18 @@ def prepare_cluster(
             code="E109",
             hint="run with --explain to see what was removed",
         )
+    told = {s.article_id for s in sentences}
+    notices += [  # never a silent loss: say which article gave no sentence, and why not
+        Notice(
+            "no-story-text",
+            "no sentence of it is left after cleaning (page furniture, notices, captions, or a "
+            "digest's stories the other articles do not tell; --explain lists them); not used",
+            a.source,
+            True,
+        )
+        for a in articles
+        if a.id not in told
+    ]
     notices += language_notices(articles, sentences)
     kept = tuple(sentences)
     return Cluster(tuple(articles), kept, tuple(removals), tuple(notices), (kept, tuple(words)))
