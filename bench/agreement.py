@@ -33,7 +33,6 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -107,21 +106,6 @@ def precision() -> dict[str, Any]:
 MULTINEWS_CONFLICTS = ROOT / "bench" / "labels" / "conflicts-multinews.jsonl"
 
 
-def multinews_items() -> Iterator[tuple[str, list[dict[str, str]]]]:
-    """Every Multi-News validation cluster of two articles or more, as items (ids
-    ``mn<line>-<document>``)."""
-    for index, cluster in enumerate(
-        analysis.jsonl(analysis.DATA / "multinews" / "validation.jsonl.gz")
-    ):
-        items = [
-            {"id": f"mn{index}-{i}", "text": text, "source": f"mn{index}-{i}"}
-            for i, text in enumerate(cluster["documents"])
-            if text.strip()
-        ]
-        if len(items) > 1:
-            yield f"mn{index}", items
-
-
 def multinews_conflicts() -> dict[str, int]:
     """Conflicts and positions reported on every Multi-News validation cluster, against the
     labels of ``bench/labels/conflicts-multinews.jsonl`` (session 13)."""
@@ -133,7 +117,7 @@ def multinews_conflicts() -> dict[str, int]:
         for x in analysis.jsonl(MULTINEWS_CONFLICTS)
     }
     row = {"clusters": 0, "reported": 0, "right": 0, "wrong": 0, "none": 0, "unbriefed": 0}
-    for cluster_id, items in multinews_items():
+    for cluster_id, items in analysis.multinews_items():
         row["clusters"] += 1
         try:
             result = brief(items, sections="agreement")
@@ -160,7 +144,7 @@ def agreement_corpora() -> list[tuple[str, str, list[dict[str, Any]]]]:
             found.append(("DUC 2007 A and B", f"{topic['id']}/{name}", items))
     clusters = list(analysis.jsonl(analysis.DATA / "duc2006" / "clusters.jsonl.gz"))
     found += [("DUC 2006 21-30", c["id"], analysis.duc_items(c)) for c in clusters[20:30]]
-    for cluster_id, items in multinews_items():
+    for cluster_id, items in analysis.multinews_items():
         if int(cluster_id[2:]) >= MULTINEWS_CLUSTERS:
             break
         found.append((f"Multi-News val. 1-{MULTINEWS_CLUSTERS}", cluster_id, items))

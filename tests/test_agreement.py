@@ -694,7 +694,7 @@ def test_a_figure_written_round_is_no_conflict_with_one_it_rounds() -> None:
     smokers = "The country has some 350 million smokers, officials said."
     fewer = "The country has about 320 million smokers, officials said."
     assert rule_verdict(smokers, fewer).kind == "number"
-    # A round figure far from the other ("around 100,000" / "50,000") still disagrees.
+    # A round figure far from the one it is set against still disagrees (4,400 / 3,443).
     assert rule_verdict(first, second.replace("4,443", "3,443")).kind == "number"
     # Multi-News: "almost 31 years in a Florida jail" against "more than 30 years": a
     # duration's value is counted in days, its rounding in the unit it is written in.
@@ -746,6 +746,58 @@ def test_the_parts_of_a_measure_in_several_units_are_not_compared() -> None:
         "The women's winner crossed the line in the harbor race in 2 hours, 24 minutes, 26 seconds."
     )
     assert rule_verdict(his, hers).label != "conflict"
-    tall = "The harbor bridge's new sign stands 6 feet 11 inches tall, the council said."
-    taller = "The harbor bridge's new sign stands 6 feet 9 inches tall, the council said."
-    assert rule_verdict(tall, taller).label != "conflict"
+    # Nor is such a measure's first part compared alone: "1 hour, 59 minutes" is no "1 hour".
+    first = "The women's winner crossed the line in the harbor race in 1 hour, 59 minutes."
+    second = "The women's winner crossed the line in the harbor race in 2 hours."
+    assert rule_verdict(first, second).label != "conflict"
+
+
+def _reported(first: str, second: str) -> str | None:
+    """What the brief would say of an aligned pair: its label, or None (nothing reported)."""
+    from newsbrief.analysis.agreement import RulesJudge, _label
+    from newsbrief.analysis.specifics import Specifics
+    from newsbrief.records import Sentence
+
+    a, b = (Sentence(n, 0, 0, len(t), t) for n, t in (("a", first), ("b", second)))
+    found = _label(a, b, 0.7, RulesJudge(), None, {}, Specifics(()))
+    return None if found is None else found.label
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "label"),
+    [
+        # figures of different years or spans: neither a conflict nor one fact agreed on
+        ("He was sentenced to three years in prison in 2015 for the fraud, the court said.",
+         "He was sentenced to five years in prison in 2016 for the fraud, the court said.", None),
+        ("Police questioned him in the two days since his arrest on the harbor bridge.",
+         "Police questioned him in the three days since his arrest on the harbor bridge.", None),
+        # "still" marks the counted people's state, not any figure near it
+        ("The harbor chief still faces up to 20 years in prison for the collapse of the bridge.",
+         "The harbor chief faces up to 10 years in prison for the collapse of the bridge.",
+         "conflict"),
+        # a bound rounds only on its own side
+        ("The harbor chief served more than 30 years in prison for the collapse.",
+         "The harbor chief served 28 years in prison for the collapse.", "conflict"),
+        ("Fewer than 400 people attended the harbor council meeting, officials said.",
+         "About 430 people attended the harbor council meeting, officials said.", "conflict"),
+        # "$1 million and two executives": "two" is no end of a spelled number
+        ("The firm paid $1 million and two executives resigned after the harbor collapse.",
+         "The firm paid $1 million and three executives resigned after the harbor collapse.",
+         "conflict"),
+        # a measure in several units is one fact, never agreed with another measure
+        ("She won the harbor race in 2 hours, 7 minutes on Sunday, officials said.",
+         "She won the harbor race in 2 hours, 9 minutes on Sunday, officials said.", None),
+        ("The trial lasted 1 year and 11 months, the harbor court said.",
+         "The trial lasted 2 years, the harbor court said.", None),
+        ("Two hundred people were evacuated from the harbor district on Monday.",
+         "Five hundred people were evacuated from the harbor district on Monday.", None),
+        ("One hundred and three male patients were studied at the harbor clinic.",
+         "The study followed 103 male patients at the harbor clinic.", "agreement"),
+    ],
+)  # fmt: skip
+def test_guards_that_excuse_a_difference_never_make_an_agreement(
+    first: str, second: str, label: str | None
+) -> None:
+    # Second read of session 13: pairs a guard kept from being a conflict fell through to
+    # "same fact" and were reported as agreeing.
+    assert _reported(first, second) == label

@@ -183,10 +183,11 @@ def _label(
     specifics: Specifics | None = None,
 ) -> Alignment | None:
     """The aligned pair labelled, or ``None`` when only evaluative words differ (no fact to
-    compare; who holds which view is for the positions) or when an agreement has nothing
-    specific in common (:mod:`newsbrief.analysis.specifics`: precision before recall)."""
+    compare; who holds which view is for the positions), when their figures are of different
+    times (``incomparable``), or when an agreement has nothing specific in common
+    (:mod:`newsbrief.analysis.specifics`: precision before recall)."""
     verdict = judge(first.text, second.text) or _rules(first, second, referents, texts)
-    if verdict.kind == "stance":
+    if verdict.kind in ("stance", "incomparable"):
         return None
     events = verdict.kind in ("number", "duration", "date")
     if events and referents is not None and referents.about_others(first, second):

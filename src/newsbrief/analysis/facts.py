@@ -18,7 +18,7 @@ _NUMBER = re.compile(
     # A number starts where its digits start, and never gives digits back: a search over a long
     # run of digits or spaces stays linear (issue 15).
     r"(?<![\w.,-])(?P<num>\$?\d[\d,]*+(?:\.\d+)?+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
-    r"(?:\s(?P<scale>million|billion|thousand|percent|%))?\s++(?P<unit>[a-z]+)",
+    r"(?:\s(?P<scale>million|billion|thousand|hundred|percent|%))?\s++(?P<unit>[a-z]+)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -38,9 +38,8 @@ _SKIP_UNITS = set(
     a an the of to in on at and or p m percent per times are were was is be been have has had
     will would could more than who that which with from for by as out up about over under
     into after before during while when where since its his her their our this these those
-    hundred
     """.split()
-)  # "hundred": "one hundred and three patients" is no count of hundreds (:data:`_SPELLED_ON`)
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FUNCTION = set(
     """
@@ -61,9 +60,13 @@ _APPROXIMATE = set(
 _NAME = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?")
 _RUNNING = re.compile(
     r"\b(?:to date|so far|thus far|as of|since (?:\d{4}|then|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)|today|now|currently|at present"
-    r"|still)\b",
+    r"June|July|August|September|October|November|December)|today|now|currently|at present)\b",
     re.IGNORECASE,
+)
+# The counted people or things are still in a state, told right after them: "more than 50,000
+# people still remained stuck", "12 who are still missing" (not "still faces up to 20 years").
+_STILL_AFTER = re.compile(  # from the end of a word only: a search over spaces stays linear
+    r"(?<!\s)\s++(?:(?:who|that|which)\s++)?(?:(?:are|were|is|was)\s++)?still\b", re.I
 )
 # who says it is a source, not what is counted: its names are no sign of another event
 _ATTRIBUTION = re.compile(
@@ -76,29 +79,70 @@ MIN_SHARED_CONTEXT = 2  # shared content words around both values: the same slot
 SMALL_COUNT = 12  # "two parties" / "three parties": small counts need more shared context
 # A figure written as a round or bounded one ("more than 4,400 girls", "some 350 million") is
 # no disagreement with another that it rounds, to its own last digit ("4,443 girls"), and
-# that is this close to it: "some 350 million" / "about 320 million" still disagree.
+# that is this close to it, on the bound's side: "some 350 million" / "about 320 million"
+# still disagree, and so do "more than 4,400" / "4,360".
 ROUNDING = 0.1
 _ROUNDED = re.compile(
-    r"\b(?:more than|over|at least|upwards of|nearly|almost|about|around|roughly|some"
-    r"|approximately|an estimated|up to|as many as|less than|fewer than|under|close to)\s+$",
+    r"\b(?:(?P<above>more than|over|at least|upwards of)"
+    r"|(?P<below>nearly|almost|up to|as many as|less than|fewer than|under|close to)"
+    r"|about|around|roughly|some|approximately|an estimated)\s+$",
     re.IGNORECASE,
 )
 # The part of a measure written in several units: "7 minutes" and "51 seconds" in "2 hours, 7
 # minutes, 51 seconds" (two runners' times differ in their seconds), "11 inches" in "6 feet 11
 # inches". Only the whole measure says anything.
 _MEASURE_GOES_ON = re.compile(
-    r"\d\s+(?:hours?|minutes?|feet|foot|pounds?)(?:,|\s+and)?\s+$", re.IGNORECASE
+    r"\d\s+(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)(?:,|\s+and)?\s+$",
+    re.IGNORECASE,
 )
-# A number word that ends a longer spelled number: "three" in "one hundred and three".
-_SPELLED_ON = re.compile(r"\b(?:hundred|thousand|million|billion)(?:\s+and)?\s+$", re.IGNORECASE)
+_MEASURE_GOES_ON_AFTER = re.compile(  # from the end of a word only (linear searches)
+    r"(?<![\s,]),?\s++(?:and\s++)?\d++\s++(?:minutes?|seconds?|inch(?:es)?|ounces?|months?|weeks?"
+    r"|days?)\b",
+    re.IGNORECASE,
+)
+
+
+_MEASURE = re.compile(  # a number starts where its digits start and never gives them back
+    r"(?<![\d.,])\d[\d.,]*+\s++(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)"
+    r"(?:(?:,|\s++and)?\s++\d[\d.,]*+\s++(?:minutes?|seconds?|inch(?:es)?|ounces?|months?|weeks?"
+    r"|days?)\b)+",
+    re.IGNORECASE,
+)
+
+
+def measures(text: str) -> frozenset[str]:
+    """The measures written in several units ("2 hours, 7 minutes, 51 seconds"), each as its
+    numbers and units: what :func:`numbers` and :func:`durations` leave out of their parts."""
+    return frozenset(
+        " ".join(re.findall(r"[\d.]+|[a-z]+", m.group().lower().replace(",", "")))
+        for m in _MEASURE.finditer(text)
+    )
+
+
+def _part_of_a_measure(text: str, match: re.Match[str]) -> bool:
+    """The value is one part of a measure written in several units: "2 hours, 7 minutes, 51
+    seconds", "1 year and 11 months"."""
+    before = _MEASURE_GOES_ON.search(text, max(0, match.start() - 20), match.start())
+    return before is not None or _MEASURE_GOES_ON_AFTER.match(text, match.end()) is not None
+
+
+# A number word that ends a longer spelled number: "three" in "one hundred and three" (not
+# "two" in "$1 million and two executives").
+_SPELLED_ON = re.compile(
+    r"\b(?:a|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+(?:hundred|thousand|million|billion)(?:\s+and)?\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Verdict:
     """A label for an aligned pair, with what produced it."""
 
-    label: str  # agreement | conflict
+    label: str  # agreement | conflict | neither
     kind: str  # same-fact | number | duration | date | place | person | stance | contradiction
+    # | incomparable (figures of different times: no label at all)
     evidence: str
 
 
@@ -116,7 +160,7 @@ class Value:
     names: tuple[str, ...] = ()
     running: bool = False  # a running total or a current state ("to date", "today some …")
     outcome: str | None = None  # what befell those counted: dead, hurt, ill, held (nearest)
-    rounded: bool = False  # written as a round or bounded figure: "more than 4,400"
+    rounded: str | None = None  # written round: "above" ("more than 4,400"), "below", "about"
 
 
 def _value(text: str) -> float | None:
@@ -160,9 +204,12 @@ def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set
         for m in _NAME.finditer(window)
         if m.start() > 0 and m.group(0).lower()[:3] not in _MONTHS
     )
-    running = bool(_RUNNING.search(text[max(0, start - 40) : min(len(text), end + 40)]))
+    running = bool(_RUNNING.search(text[max(0, start - 40) : min(len(text), end + 40)])) or bool(
+        _STILL_AFTER.match(text, end)
+    )
     outcome = _nearest_outcome(text, start, end)
-    rounded = _ROUNDED.search(text, max(0, start - 20), start) is not None
+    bound = _ROUNDED.search(text, max(0, start - 20), start)
+    rounded = None if bound is None else bound.lastgroup or "about"
     return Value(key, value, match.group(0), context, governor, names, running, outcome, rounded)
 
 
@@ -216,9 +263,7 @@ def numbers(text: str) -> list[Value]:
             continue
         written = match.group("num")
         value = _value(written)
-        if _spelled_on(text, match) or _MEASURE_GOES_ON.search(
-            text, max(0, match.start() - 20), match.start()
-        ):
+        if _spelled_on(text, match) or _part_of_a_measure(text, match):
             continue  # the end of a longer spelled number, or the part of a measure
         if value is None or (re.fullmatch(r"(?:19|20)\d\d", written) and not match["scale"]):
             continue  # a year, not a count
@@ -263,7 +308,7 @@ def durations(text: str) -> list[Value]:
     found = []
     for match in _DURATION.finditer(text):
         value = _value(match.group("num"))
-        if _spelled_on(text, match):
+        if _spelled_on(text, match) or _part_of_a_measure(text, match):
             continue
         if value is not None and not _is_window(text, match):
             days = value * UNIT_DAYS[match.group("unit").lower()]
@@ -392,15 +437,19 @@ def differing(
 
 def _rounds(rounded: Value, other: Value) -> bool:
     """``rounded`` is written as a round figure ("more than 4,400") that ``other`` rounds to:
-    within half a unit of its last digit (hundreds, here; "more than 30 years": decades) and
-    :data:`ROUNDING` of it."""
-    if not rounded.rounded:
+    on its bound's side, within half a unit of its last digit (hundreds, here; "more than 30
+    years": decades) and :data:`ROUNDING` of it."""
+    if rounded.rounded is None:
         return False
-    written = re.match(r"\$?(?P<whole>[\d,]*)(?:\.(?P<decimals>\d+))?|\w+", rounded.written)
+    if (rounded.rounded == "above" and other.value < rounded.value) or (
+        rounded.rounded == "below" and other.value > rounded.value
+    ):
+        return False
+    written = re.match(r"\$?[\d,]*\d(?:\.(?P<decimals>\d+))?|\w+", rounded.written)
     number = _value(written.group(0)) if written else None
-    if not number:
+    if not number or written is None:
         return False
-    if written and written["decimals"]:
+    if written["decimals"]:
         unit = 10.0 ** -len(written["decimals"])
     else:
         whole, unit = int(number), 1.0
@@ -444,6 +493,20 @@ def counted(text: str) -> Counted:
     return numbers(text), durations(text), windows(text)
 
 
+def comparable(
+    first: str,
+    second: str,
+    spans_a: frozenset[float] | None = None,
+    spans_b: frozenset[float] | None = None,
+) -> bool:
+    """Whether the two sentences' figures may be compared: not counted over different spans
+    of time (:func:`other_windows`; ``spans_a`` and ``spans_b`` are their :func:`windows`
+    when known) nor told of different days or years (:func:`other_days`)."""
+    spans_a = windows(first) if spans_a is None else spans_a
+    spans_b = windows(second) if spans_b is None else spans_b
+    return not (other_windows(spans_a, spans_b) or other_days(first, second))
+
+
 def differing_figure(
     first: str,
     second: str,
@@ -458,7 +521,7 @@ def differing_figure(
     ``counted_a`` and ``counted_b`` are the sentences' :func:`counted`, when already found."""
     numbers_a, durations_a, spans_a = counted_a or counted(first)
     numbers_b, durations_b, spans_b = counted_b or counted(second)
-    if other_windows(spans_a, spans_b) or other_days(first, second):
+    if not comparable(first, second, spans_a, spans_b):
         return None
     found = differing(numbers_a, numbers_b, first, second, article_a, article_b)
     if found:
@@ -485,11 +548,12 @@ def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = 
     if pa and pb and pa != pb:
         evidence = f"opposite evaluative words: {', '.join(wa)} against {', '.join(wb)}"
         return Verdict("conflict", "stance", evidence)
+    if not comparable(first, second):
+        # Figures of other days, years or spans: neither a disagreement nor one fact agreed on.
+        return Verdict("neither", "incomparable", "figures of different times or spans of time")
     # Only the things both count with the same figure.
-    counted = {(v.key, v.value) for v in numbers(first)} & {
-        (v.key, v.value) for v in numbers(second)
-    }
-    shared = sorted({key for key, _ in counted})
+    same = {(v.key, v.value) for v in numbers(first)} & {(v.key, v.value) for v in numbers(second)}
+    shared = sorted({key for key, _ in same})
     note = (
         f"same numbers for {', '.join(shared)}" if shared else "no differing number, date or stance"
     )

@@ -19,7 +19,7 @@ was right in fewer than half of the pairs below "nearly the same wording"; below
 similarity of 0.45, a shared day or a count of one thing (two digits or more, the same
 outcome) was right in 24 pairs of 26, another shared number or a date word in about half.
 The question, caption and short-sentence rules come from 280 more, reported on the first
-1,061 Multi-News validation clusters (web pages; session 13): 25 of their 39 wrong pairs.
+1,060 Multi-News validation clusters (web pages; session 13): 25 of their 39 wrong pairs.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsbrief.analysis.facts import Value, numbers
+from newsbrief.analysis.facts import Value, durations, measures, numbers
 from newsbrief.records import Quote, Sentence
 from newsbrief.summary.patterns import ends_sentence
 
@@ -89,6 +89,9 @@ class Specifics:
         kinds = values_a.keys() & values_b.keys()
         if any(values_a[kind].keys() != values_b[kind].keys() for kind in kinds):
             return None  # "500 arrested since May" / "300 since Sunday": not one fact
+        measured_a, measured_b = measures(first.text), measures(second.text)
+        if measured_a != measured_b:
+            return None  # "2 hours, 7 minutes" / "2 hours, 9 minutes" or "2 years": not one fact
         days = set(_MONTH_DAY.findall(first.text)) & set(_MONTH_DAY.findall(second.text))
         if days:
             return "shared date {} {}".format(*sorted(days)[0])
@@ -114,9 +117,10 @@ class Specifics:
 
 
 def _values_by_kind(text: str) -> dict[str, dict[float, Value]]:
-    """The text's counted values by what they count, then by value."""
+    """The text's counted values by what they count, then by value; its spans of time as the
+    kind ``duration`` (in days)."""
     values: dict[str, dict[float, Value]] = {}
-    for value in numbers(text):
+    for value in [*numbers(text), *durations(text)]:
         values.setdefault(value.key, {}).setdefault(value.value, value)
     return values
 

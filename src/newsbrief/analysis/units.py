@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsbrief.analysis.lexicon import PRONOUNS, REPORTING_VERBS
 from newsbrief.records import Cluster, Sentence
+from newsbrief.summary.segment import NEVER_FINAL
 
 # Curly, TeX-style and straight marks; a curly opening closed by a straight mark ("“…,\"")
 # is a typo of the same quotation.
@@ -24,7 +25,7 @@ _WORD = re.compile(r"[A-Za-z’'-]+")
 MAX_UNIT = 6  # sentences one quotation may run over
 # A sentence that ends after a word of two or more lower-case letters ("… authorities say.",
 # "… to trial. \"" as spaced in lower-cased web text).
-_ENDS_AFTER_A_WORD = re.compile(r"(?<![\w.-])[a-z]{2,}[.!?](?:\s?[\"”’'])?\s*$")
+_ENDS_AFTER_A_WORD = re.compile(r"(?<![\w.-])([a-z]{2,})[.!?](?:\s?[\"”’'])?\s*$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,9 @@ def _continues_lower(sentences: tuple[Sentence, ...] | list[Sentence], j: int) -
     following = sentences[j + 1].text
     if not following.lstrip("“”\"'‘’ ")[:1].islower():
         return False
-    return not (_ENDS_AFTER_A_WORD.search(sentences[j].text) and _says_itself(following))
+    ends = _ENDS_AFTER_A_WORD.search(sentences[j].text)
+    after_a_word = ends is not None and ends.group(1) not in NEVER_FINAL  # not "… sen."
+    return not (after_a_word and _says_itself(following))
 
 
 def _says_itself(text: str) -> bool:

@@ -176,7 +176,8 @@ def clean_with_lines(
 # the Wayback Machine ("These crawls are part of an effort to archive pages as they are
 # created ...", "Starting in 1996, Alexa Internet has been donating their crawl data to the
 # Internet Archive ..."): in 2.7% of Multi-News's articles, and in the summary of 408 of its
-# 671 validation clusters that hold one (session 13). Each phrase holds "rawl" or "rchive".
+# 671 validation clusters that hold one (session 13). Each phrase holds "crawl", "archiv" or
+# "warc" (:func:`_may_hold_archive_note`).
 _WEB_ARCHIVE_NOTICE = re.compile(
     r"these crawls are part of an effort to archive pages"
     r"|has been donating (?:their|its) crawl data to the internet archive"
@@ -186,22 +187,32 @@ _WEB_ARCHIVE_NOTICE = re.compile(
     r"|\bcrawl of outlinks from"
     r"|\bweb wide crawl with initial seedlist"
     r"|^archive-it partner\b"
-    r"|\bwarczone is a collection of"
     r"|internet archive hopes that references to these archived pages"
     r"|\bcrawls performed by (?:the )?internet archive on behalf of"
     r"|\bthis collection contains web crawls"
-    r"|\bend of term (?:web archive|project)"
+    r"|\bend of term web archive"
+    r"|\bend of term project, intended to document the federal government.s web presence by archiv"
+    r"|\bwarczone is a collection of outsider-uploaded warcs"
     r"|\bjoin the archive-it program",
     re.IGNORECASE,
 )
 
 
+def _may_hold_archive_note(text: str) -> bool:
+    """Whether the text holds "crawl", "archiv" or "warc", in lower, title or upper case, as
+    every phrase of :data:`_WEB_ARCHIVE_NOTICE` does: a few C-level scans."""
+    return any(part in text for part in _ARCHIVE_NOTE_PARTS)
+
+
+_ARCHIVE_NOTE_PARTS = ("rawl", "rchiv", "RAWL", "RCHIV", "warc", "Warc", "WARC")
+
+
 def _mark_web_archive_notices(text: str, lines: list[Line], reasons: dict[int, str]) -> None:
     """Mark each line holding the Internet Archive's note on a crawl as ``boilerplate``."""
-    if "rawl" not in text and "rchive" not in text:
-        return  # two scans of the text spare a look at every line
+    if not _may_hold_archive_note(text):
+        return  # a few scans of the text spare a look at every line
     for number, line in enumerate(lines):
-        if number in reasons or ("rawl" not in line.text and "rchive" not in line.text):
+        if number in reasons or not _may_hold_archive_note(line.text):
             continue
         if _WEB_ARCHIVE_NOTICE.search(line.text):
             reasons[number] = "boilerplate"

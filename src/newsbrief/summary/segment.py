@@ -25,6 +25,7 @@ _NEVER_FINAL = {
     *"hon pres supt det insp st mt ft no nos vol art fig jan feb mar apr jun jul aug".split(),
     *"sep sept oct nov dec vs v approx est dept univ corp sq".split(),
 }
+NEVER_FINAL = frozenset(_NEVER_FINAL)  # also read by analysis.units (a quotation's unit)
 # blingfire does not split before a sentence that opens with an abbreviation ("… here. U.S.
 # officials …", "… 2018. Gen. Smith …"); a lower-case word or a number then a stop marks it.
 _OPENING_ABBREVIATION = re.compile(
