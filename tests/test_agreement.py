@@ -789,6 +789,9 @@ def _reported(first: str, second: str) -> str | None:
          "She won the harbor race in 2 hours, 9 minutes on Sunday, officials said.", None),
         ("The trial lasted 1 year and 11 months, the harbor court said.",
          "The trial lasted 2 years, the harbor court said.", None),
+        # Multi-News: "three years and 10 months" against "nearly four years" was a conflict
+        ("He was sentenced to three years and 10 months in prison for the harbor robbery.",
+         "He was sentenced to nearly four years in prison for the harbor robbery.", None),
         ("Two hundred people were evacuated from the harbor district on Monday.",
          "Five hundred people were evacuated from the harbor district on Monday.", None),
         ("One hundred and three male patients were studied at the harbor clinic.",

@@ -91,8 +91,9 @@ _ROUNDED = re.compile(
 # The part of a measure written in several units: "7 minutes" and "51 seconds" in "2 hours, 7
 # minutes, 51 seconds" (two runners' times differ in their seconds), "11 inches" in "6 feet 11
 # inches". Only the whole measure says anything.
+_NUMERAL = r"(?:\d|\b(?:" + "|".join(NUMBER_WORDS) + r"))"  # a figure's end: "3", "three"
 _MEASURE_GOES_ON = re.compile(
-    r"\d\s+(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)(?:,|\s+and)?\s+$",
+    _NUMERAL + r"\s+(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)(?:,|\s+and)?\s+$",
     re.IGNORECASE,
 )
 _MEASURE_GOES_ON_AFTER = re.compile(  # from the end of a word only (linear searches)
@@ -103,7 +104,8 @@ _MEASURE_GOES_ON_AFTER = re.compile(  # from the end of a word only (linear sear
 
 
 _MEASURE = re.compile(  # a number starts where its digits start and never gives them back
-    r"(?<![\d.,])\d[\d.,]*+\s++(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)"
+    r"(?:(?<![\d.,])\d[\d.,]*+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
+    r"\s++(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)"
     r"(?:(?:,|\s++and)?\s++\d[\d.,]*+\s++(?:minutes?|seconds?|inch(?:es)?|ounces?|months?|weeks?"
     r"|days?)\b)+",
     re.IGNORECASE,
