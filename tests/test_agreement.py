@@ -712,6 +712,15 @@ def test_counts_of_different_years_and_dates_written_day_first() -> None:
     assert rule_verdict(first, second).label != "conflict"
     same_year = second.replace("2017", "2016")
     assert rule_verdict(first, same_year).kind == "number"
+    # A day both name is one time told, whatever weekdays they name besides (the shipped
+    # harbor-bridge example: "found last Friday, Feb. 27" / "closed on Monday, March 2, three
+    # days after the cracks were found on Feb. 27").
+    from newsbrief.analysis.facts import other_days
+
+    found = "Inspectors found the cracks last Friday, Feb. 27, under the harbor bridge."
+    closed = "The bridge closed on Monday, March 2, after the cracks were found on Feb. 27."
+    assert not other_days(found, closed)
+    assert other_days(found, "The bridge closed on Monday, March 2, after a long review.")
     july = "The second video was released on 21 July 2015 by the campaign group."
     earlier = "The first video was released on 14 July 2015 by the campaign group."
     assert rule_verdict(july, earlier).kind != "number"

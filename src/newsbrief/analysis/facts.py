@@ -357,14 +357,18 @@ def other_days(first: str, second: str) -> bool:
     """Both sentences name the day or year they tell of, and different ones (weekdays, month
     and day, years): their counts are of different times ("100,000 stuck on Monday" / "50,000
     stuck on Tuesday"; "63,000 died of overdoses in 2016" / "72,000 in 2017"), not two
-    accounts of one."""
+    accounts of one. A day both name (month and day) is one time told, whatever else they
+    name ("found last Friday, Feb. 27" / "closed on Monday, March 2, three days after the
+    cracks were found on Feb. 27")."""
+    days_a = {v.value for v in calendar_days(first)}
+    days_b = {v.value for v in calendar_days(second)}
+    if days_a & days_b:
+        return False
+    if days_a and days_b:
+        return True
     weekdays_a = {w.lower() for w in _WEEKDAY.findall(first)}
     weekdays_b = {w.lower() for w in _WEEKDAY.findall(second)}
     if weekdays_a and weekdays_b and not weekdays_a & weekdays_b:
-        return True
-    days_a = {v.value for v in calendar_days(first)}
-    days_b = {v.value for v in calendar_days(second)}
-    if days_a and days_b and not days_a & days_b:
         return True
     years_a, years_b = set(_YEAR.findall(first)), set(_YEAR.findall(second))
     return bool(years_a and years_b and not years_a & years_b)
