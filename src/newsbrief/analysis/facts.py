@@ -91,23 +91,26 @@ _ROUNDED = re.compile(
 # The part of a measure written in several units: "7 minutes" and "51 seconds" in "2 hours, 7
 # minutes, 51 seconds" (two runners' times differ in their seconds), "11 inches" in "6 feet 11
 # inches". Only the whole measure says anything.
-_NUMERAL = r"(?:\d|\b(?:" + "|".join(NUMBER_WORDS) + r"))"  # a figure's end: "3", "three"
-_MEASURE_GOES_ON = re.compile(
-    _NUMERAL + r"\s+(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)(?:,|\s+and)?\s+$",
+_NUMBER_WORD = "|".join(NUMBER_WORDS)  # "one|two|…|dozens", for the measure patterns below
+# A measure's units: those a first (or middle) part is counted in, and those a later part is.
+_LEADING_UNITS = r"(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)"
+_FOLLOWING_UNITS = r"(?:minutes?|seconds?|inch(?:es)?|ounces?|months?|weeks?|days?)"
+_MEASURE_GOES_ON = re.compile(  # a part after another: "… 2 hours, |7 minutes"
+    r"(?:\d|\b(?:" + _NUMBER_WORD + r"))\s+" + _LEADING_UNITS + r"(?:,|\s+and)?\s+$",
     re.IGNORECASE,
 )
 _MEASURE_GOES_ON_AFTER = re.compile(  # from the end of a word only (linear searches)
-    r"(?<![\s,]),?\s++(?:and\s++)?\d++\s++(?:minutes?|seconds?|inch(?:es)?|ounces?|months?|weeks?"
-    r"|days?)\b",
+    r"(?<![\s,]),?\s++(?:and\s++)?\d++\s++" + _FOLLOWING_UNITS + r"\b",
     re.IGNORECASE,
 )
-
-
 _MEASURE = re.compile(  # a number starts where its digits start and never gives them back
-    r"(?:(?<![\d.,])\d[\d.,]*+|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
-    r"\s++(?:hours?|minutes?|feet|foot|pounds?|years?|months?|weeks?)"
-    r"(?:(?:,|\s++and)?\s++\d[\d.,]*+\s++(?:minutes?|seconds?|inch(?:es)?|ounces?|months?|weeks?"
-    r"|days?)\b)+",
+    r"(?:(?<![\d.,])\d[\d.,]*+|\b(?:"
+    + _NUMBER_WORD
+    + r"))\s++"
+    + _LEADING_UNITS
+    + r"(?:(?:,|\s++and)?\s++\d[\d.,]*+\s++"
+    + _FOLLOWING_UNITS
+    + r"\b)+",
     re.IGNORECASE,
 )
 
@@ -525,10 +528,17 @@ def differing_figure(
     the same thing in two sentences (:func:`differing`); ``None`` as well when they count over
     different spans of time or tell of different days or years, which are not comparable.
     ``counted_a`` and ``counted_b`` are the sentences' :func:`counted`, when already found."""
-    numbers_a, durations_a, spans_a = counted_a or counted(first)
-    numbers_b, durations_b, spans_b = counted_b or counted(second)
-    if not comparable(first, second, spans_a, spans_b):
+    counted_a, counted_b = counted_a or counted(first), counted_b or counted(second)
+    if not comparable(first, second, counted_a[2], counted_b[2]):
         return None
+    return _differing_counts(first, second, article_a, article_b, counted_a, counted_b)
+
+
+def _differing_counts(
+    first: str, second: str, article_a: str, article_b: str, counted_a: Counted, counted_b: Counted
+) -> tuple[str, Value, Value] | None:
+    """:func:`differing_figure` of two sentences whose figures are comparable."""
+    (numbers_a, durations_a, _), (numbers_b, durations_b, _) = counted_a, counted_b
     found = differing(numbers_a, numbers_b, first, second, article_a, article_b)
     if found:
         return "number", *found
@@ -540,7 +550,15 @@ def differing_figure(
 def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = "") -> Verdict:
     """The rules' label for two sentences that report the same thing; ``article_a`` and
     ``article_b`` (their articles' texts, when known) let a name near a value be looked up."""
-    figure = differing_figure(first, second, article_a, article_b)
+    # Each sentence's figures and whether they may be compared are found once (the date and
+    # stance rules, then the label of a pair that is neither, read them again).
+    counted_a, counted_b = counted(first), counted(second)
+    same_time = comparable(first, second, counted_a[2], counted_b[2])
+    figure = (
+        _differing_counts(first, second, article_a, article_b, counted_a, counted_b)
+        if same_time
+        else None
+    )
     if figure:
         kind, a, b = figure
         return Verdict("conflict", kind, f"different {kind}s: “{a.written}” against “{b.written}”")
@@ -554,11 +572,11 @@ def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = 
     if pa and pb and pa != pb:
         evidence = f"opposite evaluative words: {', '.join(wa)} against {', '.join(wb)}"
         return Verdict("conflict", "stance", evidence)
-    if not comparable(first, second):
+    if not same_time:
         # Figures of other days, years or spans: neither a disagreement nor one fact agreed on.
         return Verdict("neither", "incomparable", "figures of different times or spans of time")
     # Only the things both count with the same figure.
-    same = {(v.key, v.value) for v in numbers(first)} & {(v.key, v.value) for v in numbers(second)}
+    same = {(v.key, v.value) for v in counted_a[0]} & {(v.key, v.value) for v in counted_b[0]}
     shared = sorted({key for key, _ in same})
     note = (
         f"same numbers for {', '.join(shared)}" if shared else "no differing number, date or stance"
