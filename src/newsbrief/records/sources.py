@@ -34,6 +34,10 @@ REMOVAL_REASONS = {
     ),
     "heading": "a heading in capitals inside an article written in mixed case",
     "story-dateline": "the dateline opening a later story of a news digest (not story text)",
+    "page-furniture": (
+        "a web page's widget or prompt inside the text (an embedded tweet's or video's notice,"
+        " a newsletter, login, cookie or paywall prompt, a reprint notice)"
+    ),
     "off-topic": (
         "a story of a news digest (several stories under their own datelines) that the other"
         " articles do not tell"

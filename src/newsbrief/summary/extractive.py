@@ -18,7 +18,7 @@ from newsbrief.summary.patterns import words_of
 from newsbrief.summary.represent import Similarity, get_representation, represent
 from newsbrief.summary.score import score_cluster
 from newsbrief.summary.select import select
-from newsbrief.summary.tokens import NumberedWords
+from newsbrief.summary.tokens import numbered
 
 
 def summarize(cluster: Cluster, request: BriefRequest, settings: Settings) -> SummaryResult:
@@ -51,7 +51,7 @@ def _general(cluster: Cluster, settings: Settings) -> SummaryResult:
     # Tokenized and numbered once: the words serve the features, the learned word bag and
     # TF-IDF alike.
     known = cluster.sentence_words()
-    words = NumberedWords(known if known is not None else [words_of(s.text) for s in sentences])
+    words = numbered(known if known is not None else [words_of(s.text) for s in sentences])
     representation = get_representation(settings.representation)
     matrix = represent(representation, [s.text for s in sentences], words)
     similarity = Similarity(matrix)

@@ -14,9 +14,11 @@ from newsbrief.records import Article, Cluster, Notice, Removal, Sentence
 from newsbrief.settings import Settings
 from newsbrief.summary.clean import clean_with_lines
 from newsbrief.summary.digest import off_topic, stories
+from newsbrief.summary.furniture import without_furniture
 from newsbrief.summary.patterns import spaced_plainly, words_of_texts
 from newsbrief.summary.screen import find_copies, language_notices
 from newsbrief.summary.segment import segment
+from newsbrief.summary.tokens import NumberedWords
 
 
 def prepare_cluster(
@@ -44,7 +46,11 @@ def prepare_cluster(
     notices = list(notices)
     # Tokenized once: the copy screen's keys are made of the words, and the summarizer reads
     # them from the cluster (Cluster.sentence_words).
-    words = words_of_texts([s.text for s in sentences])
+    furniture, sentences, numbered = without_furniture(
+        sentences, NumberedWords(words_of_texts([s.text for s in sentences]))
+    )
+    removals += furniture
+    words: Sequence[list[str]] = numbered
     copies = find_copies(articles, sentences, settings.duplicate_overlap, words)
     if copies:
         sources = {a.id: a.source for a in articles}
@@ -96,11 +102,14 @@ def prepare_cluster(
     ]
     notices += language_notices(articles, sentences)
     kept = tuple(sentences)
-    return Cluster(tuple(articles), kept, tuple(removals), tuple(notices), (kept, tuple(words)))
+    # Numbered once, here, for the summarizer (again only when a sentence was left out).
+    if words is not numbered:
+        numbered = NumberedWords(words)
+    return Cluster(tuple(articles), kept, tuple(removals), tuple(notices), (kept, numbered))
 
 
 def _kept(
-    sentences: list[Sentence], words: list[list[str]], keep: list[bool]
+    sentences: list[Sentence], words: Sequence[list[str]], keep: list[bool]
 ) -> tuple[list[Sentence], list[list[str]]]:
     """The sentences, and their words, where ``keep`` says so (one flag a sentence)."""
     pairs = [(s, w) for s, w, k in zip(sentences, words, keep, strict=True) if k]
