@@ -805,6 +805,22 @@ def _reported(first: str, second: str) -> str | None:
          "Five hundred people were evacuated from the harbor district on Monday.", None),
         ("One hundred and three male patients were studied at the harbor clinic.",
          "The study followed 103 male patients at the harbor clinic.", "agreement"),
+        # Multi-News (session 14): a wreck's distance off the coast against its depth, and the
+        # air's temperature against the heat index, were conflicts
+        # (lower-cased, as Multi-News is: no capitalised name tells the two sentences apart)
+        ('the carrier, " old lex " was found more than 3,000 meters below the surface, resting '
+         "on the floor of the tasman sea more than 500 miles off the eastern coast of australia.",
+         'one of the first aircraft carriers ever built, the vessel dubbed " old lex " was '
+         "located at the bottom of the tasman sea -- nearly two miles below the surface -- by "
+         "the expedition crew on sunday, allen said.", None),
+        ("The wreck of the carrier was found 500 miles off the coast of Australia on Sunday.",
+         "The wreck of the carrier was found 400 miles off the coast of Australia on Sunday.",
+         "conflict"),
+        ("The high temperature in the harbor district on Monday reached 88 degrees.",
+         "The heat index in the harbor district reached nearly 100 degrees on Monday.", None),
+        ("The temperature in the harbor district on Monday reached 88 degrees, forecasters said.",
+         "The temperature in the harbor district on Monday reached 95 degrees, forecasters said.",
+         "conflict"),
     ],
 )  # fmt: skip
 def test_guards_that_excuse_a_difference_never_make_an_agreement(

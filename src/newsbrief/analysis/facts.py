@@ -166,6 +166,7 @@ class Value:
     running: bool = False  # a running total or a current state ("to date", "today some …")
     outcome: str | None = None  # what befell those counted: dead, hurt, ill, held (nearest)
     rounded: str | None = None  # written round: "above" ("more than 4,400"), "below", "about"
+    relation: str | None = None  # where a distance points: "off" the coast, "below" the surface
 
 
 def _value(text: str) -> float | None:
@@ -215,7 +216,24 @@ def _value_at(key: str, value: float, text: str, match: re.Match[str], skip: set
     outcome = _nearest_outcome(text, start, end)
     bound = _ROUNDED.search(text, max(0, start - 20), start)
     rounded = None if bound is None else bound.lastgroup or "about"
-    return Value(key, value, match.group(0), context, governor, names, running, outcome, rounded)
+    follows = _RELATION.match(text, end)
+    relation = None if follows is None else follows.group(1).lower()
+    return Value(
+        key, value, match.group(0), context, governor, names, running, outcome, rounded, relation
+    )
+
+
+# The word after a distance that says which way it runs: "500 miles off the coast" and "two
+# miles below the surface" measure different things (a wreck's distance and its depth).
+# (Starting where the spaces start: a search is linear on a long run of them.)
+_RELATION = re.compile(
+    r"(?<!\s)\s++(off|below|beneath|under|underground|above|high|deep|long|wide|tall|away|from|inland|"
+    r"offshore|north|south|east|west|northeast|northwest|southeast|southwest)\b",
+    re.IGNORECASE,
+)
+# A temperature that is not the air's: "the heat index reached nearly 100 degrees" against
+# "the high temperature reached 88 degrees" is no disagreement.
+_APPARENT_TEMPERATURE = re.compile(r"\b(?:heat index|wind chill|feels? like|real feel)\b", re.I)
 
 
 # What befell the people counted: "killed 247 people" and "5,500 people were injured" count
@@ -507,13 +525,41 @@ def comparable(
     second: str,
     spans_a: frozenset[float] | None = None,
     spans_b: frozenset[float] | None = None,
+    numbers_a: list[Value] | None = None,
+    numbers_b: list[Value] | None = None,
 ) -> bool:
     """Whether the two sentences' figures may be compared: not counted over different spans
     of time (:func:`other_windows`; ``spans_a`` and ``spans_b`` are their :func:`windows`
-    when known) nor told of different days or years (:func:`other_days`)."""
+    when known), told of different days or years (:func:`other_days`), nor measures of
+    different things (:func:`other_measures`; ``numbers_a`` and ``numbers_b`` are their
+    :func:`numbers` when known)."""
     spans_a = windows(first) if spans_a is None else spans_a
     spans_b = windows(second) if spans_b is None else spans_b
-    return not (other_windows(spans_a, spans_b) or other_days(first, second))
+    if other_windows(spans_a, spans_b) or other_days(first, second):
+        return False
+    numbers_a = numbers(first) if numbers_a is None else numbers_a
+    numbers_b = numbers(second) if numbers_b is None else numbers_b
+    return not other_measures(numbers_a, numbers_b, first, second)
+
+
+def other_measures(first: list[Value], second: list[Value], text_a: str, text_b: str) -> bool:
+    """Whether two different figures of one unit measure different things: distances that
+    run different ways ("500 miles off the coast" / "two miles below the surface"), or a
+    temperature against the heat index or wind chill."""
+    apparent_a = apparent_b = None
+    for a in first:
+        for b in second:
+            if a.key != b.key or a.value == b.value:
+                continue
+            if a.relation and b.relation and a.relation != b.relation:
+                return True
+            if a.key.startswith("degree"):
+                if apparent_a is None:
+                    apparent_a = bool(_APPARENT_TEMPERATURE.search(text_a))
+                    apparent_b = bool(_APPARENT_TEMPERATURE.search(text_b))
+                if apparent_a != apparent_b:
+                    return True
+    return False
 
 
 def differing_figure(
@@ -529,7 +575,7 @@ def differing_figure(
     different spans of time or tell of different days or years, which are not comparable.
     ``counted_a`` and ``counted_b`` are the sentences' :func:`counted`, when already found."""
     counted_a, counted_b = counted_a or counted(first), counted_b or counted(second)
-    if not comparable(first, second, counted_a[2], counted_b[2]):
+    if not comparable(first, second, counted_a[2], counted_b[2], counted_a[0], counted_b[0]):
         return None
     return _differing_counts(first, second, article_a, article_b, counted_a, counted_b)
 
@@ -553,7 +599,7 @@ def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = 
     # Each sentence's figures and whether they may be compared are found once (the date and
     # stance rules, then the label of a pair that is neither, read them again).
     counted_a, counted_b = counted(first), counted(second)
-    same_time = comparable(first, second, counted_a[2], counted_b[2])
+    same_time = comparable(first, second, counted_a[2], counted_b[2], counted_a[0], counted_b[0])
     figure = (
         _differing_counts(first, second, article_a, article_b, counted_a, counted_b)
         if same_time
@@ -573,8 +619,11 @@ def rule_verdict(first: str, second: str, article_a: str = "", article_b: str = 
         evidence = f"opposite evaluative words: {', '.join(wa)} against {', '.join(wb)}"
         return Verdict("conflict", "stance", evidence)
     if not same_time:
-        # Figures of other days, years or spans: neither a disagreement nor one fact agreed on.
-        return Verdict("neither", "incomparable", "figures of different times or spans of time")
+        # Figures of other days, years or spans, or of other measures: neither a disagreement
+        # nor one fact agreed on.
+        return Verdict(
+            "neither", "incomparable", "figures of different times, spans of time or measures"
+        )
     # Only the things both count with the same figure.
     same = {(v.key, v.value) for v in counted_a[0]} & {(v.key, v.value) for v in counted_b[0]}
     shared = sorted({key for key, _ in same})

@@ -12,11 +12,12 @@ validation set they were in 298 of 5,622 default summaries (425 sentences, sessi
 Two kinds of phrase:
 
 - most make their whole sentence furniture (:data:`_SENTENCES`);
-- a few are furniture exactly as far as they match, and a page glues the story's first
-  sentence to them with no full stop between ("Please enable JavaScript to watch this video
-  VERNAL, Utah -- A woman is seeking ..."): the sentence keeps its longer side, when that holds
-  :data:`MIN_STORY_WORDS` words (:data:`_SPANS`). Text on the shorter side goes with the
-  furniture (it is listed among the removals).
+- a few are furniture exactly as far as they match, and a page glues the story to them with
+  no full stop between ("Please enable JavaScript to watch this video VERNAL, Utah -- A woman
+  is seeking ...", "... products in the U.S. Story continued below “Our friends ...,” he
+  said."): the sentence keeps each side that holds :data:`MIN_STORY_WORDS` words, as a
+  sentence of its own (:data:`_SPANS`); a shorter side goes with the furniture (it is listed
+  among the removals).
 
 Each phrase is in the page's own voice (to "you", about "your" inbox, account or browser), so
 that a story about Twitter or cookies keeps its sentences. Every phrase holds the word it is
@@ -55,6 +56,7 @@ _SHORT = (
     r"interested in\b[^.!?]{0,60}\?",
     r"(?:notice )?you must log in to continue",
     r"skip ad(?: ad loading)?",
+    r"looking for news you can trust\?",
 )
 SHORT_MAX_WORDS = 12
 
@@ -171,7 +173,16 @@ _SENTENCES: dict[str, tuple[str, ...]] = {
         r"\bthis will appear next to all of your comments\b",
         r"^comments are filtered for language\b",
         r"\bmakes no guarantee of comments\b",
+        r"\bvia the comments section\b",
     ),
+    "comment": (r"\bby using this comment form\b",),
+    "contributions": (r"\bwill appear along ?side your contributions\b",),
+    "profile": (r"\bsign in to update your profile\b",),
+    "early-morning": (r"\bin this early-morning email\b",),
+    "promotional": (r"\byou will receive occasional promotional offers\b",),
+    "unavailable": (r"\bsome items on this page will be unavailable\b",),
+    "partner": (r"^this article is from the archive of our partner\b",),
+    "covers": (r"^no one covers what is happening in our community\b",),
     "react": (r"\byou can only react up to\b",),
     "edition": (r"^would you like to view this in our [\w ]{1,20} edition\b",),
 }
@@ -202,11 +213,14 @@ _SPANS: dict[str, tuple[str, ...]] = {
         r"\$ ?[\d.]+ for \d+ days of unlimited digital access\b"
         r"(?: last chance to take advantage of our best offer of the year!?)?",
     ),
+    # Markers a page prints where an advertisement or a box interrupts the story.
+    "reading": (r"(?:advertisement )?continue reading the main story\b",),
+    "below": (r"\bstory continued below\b",),
     "prev": (
         r"(?:(?:advertisement\s*)?\(\s*click prev or next to continue viewing images\.?\s*\)\s*)+",
     ),
 }
-MIN_STORY_WORDS = 6  # a side of a sentence, beside a span of furniture, kept as its story
+MIN_STORY_WORDS = 4  # a side of a sentence, beside a span of furniture, kept as its story
 
 _WORDS = frozenset(chain(_SENTENCES, _SPANS))
 _BY_WORD = {  # each word's phrases, in one pattern: only those of a sentence's words are tried
@@ -235,69 +249,70 @@ def without_furniture(
     else:
         holding = None
     removals: list[Removal] = []
-    stories: dict[int, Sentence | None] = {}  # a sentence's story, where not the sentence
+    stories: dict[int, list[Sentence]] = {}  # a sentence's stories, where not the sentence
     for number in np.flatnonzero(short).tolist():
         sentence = sentences[number]
         if _WHOLE.fullmatch(sentence.text):
             removals.append(_removal(sentence, 0, len(sentence.text)))
-            stories[number] = None
+            stories[number] = []
     for number in [] if holding is None else np.flatnonzero(holding).tolist():
         sentence = sentences[number]
-        story = _story_of(sentence, words[number], removals)
-        if story is not sentence:
-            stories[number] = story
+        told = _stories_of(sentence, words[number], removals)
+        if told != [sentence]:
+            stories[number] = told
     if not stories:
         return [], sentences, words
     kept: list[Sentence] = []
     kept_words: list[list[str]] = []
     for number, (sentence, sentence_words) in enumerate(zip(sentences, words, strict=True)):
-        story = stories.get(number, sentence)
-        if story is not None:
+        if number not in stories:
+            kept.append(sentence)
+            kept_words.append(sentence_words)
+            continue
+        for story in stories[number]:
             kept.append(story)
-            kept_words.append(sentence_words if story is sentence else words_of(story.text))
+            kept_words.append(words_of(story.text))
     changed = {sentences[number].article_id for number in stories}
     return removals, _numbered_again(kept, changed), NumberedWords(kept_words)
 
 
-def _story_of(
+def _stories_of(
     sentence: Sentence, sentence_words: list[str], removals: list[Removal]
-) -> Sentence | None:
-    """The sentence, its story without the furniture glued to it, or None when it is all
-    furniture; each piece of furniture found is added to ``removals``. ``sentence_words``: its
-    ``words_of``."""
-    while True:
-        text = sentence.text
-        held = _WORDS.intersection(sentence_words)
-        span = _first_span(text, held)
-        if span is None:
-            short = len(sentence_words) <= SHORT_MAX_WORDS and _WHOLE.fullmatch(text)
-            if short or any(_BY_WORD[w].search(text) for w in held if w in _BY_WORD):
-                removals.append(_removal(sentence, 0, len(text)))
-                return None
-            return sentence
-        before, after = text[: span[0]].rstrip(), text[span[1] :].lstrip()
-        keep_start, keep_end = (
-            (len(text) - len(after), len(text))
-            if len(after.split()) >= len(before.split())
-            else (0, len(before))
-        )
-        if len(text[keep_start:keep_end].split()) < MIN_STORY_WORDS:
+) -> list[Sentence]:
+    """The sentence (``[sentence]``), or the story on each side of furniture glued into it,
+    or none when it is all furniture; each piece of furniture found is added to
+    ``removals``. ``sentence_words``: its ``words_of``."""
+    text = sentence.text
+    held = _WORDS.intersection(sentence_words)
+    span = _first_span(text, held)
+    if span is None:
+        short = len(sentence_words) <= SHORT_MAX_WORDS and _WHOLE.fullmatch(text)
+        if short or any(_BY_WORD[w].search(text) for w in held if w in _BY_WORD):
             removals.append(_removal(sentence, 0, len(text)))
-            return None
-        if keep_start:
-            removals.append(_removal(sentence, 0, keep_start))
-        if keep_end < len(text):
-            removals.append(_removal(sentence, keep_end, len(text)))
-        story = text[keep_start:keep_end]
-        sentence = Sentence(
+            return []
+        return [sentence]
+    after = text[span[1] :]
+    sides = [(0, len(text[: span[0]].rstrip())), (len(text) - len(after.lstrip()), len(text))]
+    # A side of a few words beside the furniture is no story of its own ("/ updated by x").
+    kept = [(start, end) for start, end in sides if len(text[start:end].split()) >= MIN_STORY_WORDS]
+    cursor = 0
+    for start, end in [*kept, (len(text), len(text))]:
+        if text[cursor:start].strip():
+            removals.append(_removal(sentence, cursor, start))
+        cursor = end
+    told: list[Sentence] = []
+    for start, end in kept:  # looked at again: more furniture may be glued on
+        piece = text[start:end]
+        side = Sentence(
             sentence.article_id,
             sentence.index,
-            sentence.start + keep_start,
-            sentence.start + keep_end,
-            story,
+            sentence.start + start,
+            sentence.start + end,
+            piece,
             sentence.paragraph,
-        )  # looked at again: more furniture may be glued on
-        sentence_words = words_of(story)
+        )
+        told += _stories_of(side, words_of(piece), removals)
+    return told
 
 
 def _first_span(text: str, held: frozenset[str]) -> tuple[int, int] | None:
